@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AuthModule } from '@registry/auth';
+import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
+import { JobsModule } from '@registry/jobs';
+import { JobHandlersModule, LedgerModule } from '@registry/ledger';
+import { PersistenceModule } from '@registry/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { JobsController } from './ops/jobs.controller';
+import { OrganizationsController } from './organizations/organizations.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: RegistryConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        RegistryConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req) => (req as { id?: string }).id ?? '',
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
+          },
+        }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
+          skipIf: () => config.rateLimitPerMinute === 0,
+        }),
+        PersistenceModule,
+        JobsModule.forRoot(JobHandlersModule),
+        LedgerModule,
+        AuthModule,
+      ],
+      controllers: [HealthController, OrganizationsController, JobsController],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

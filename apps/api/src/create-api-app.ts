@@ -1,0 +1,29 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { RegistryConfig } from '@registry/config';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { mountOpenApi } from './http/openapi';
+import { requestIdMiddleware } from './http/request-id.middleware';
+import { createValidationPipe } from './http/validation.pipe';
+
+/** The whole HTTP application, configured but not listening (main() and the e2e tests share it). */
+export async function createApiApp(config: RegistryConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestIdMiddleware);
+  app.use(helmet());
+  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true });
+  app.useBodyParser('text', { limit: config.bodyLimitBytes, type: 'text/csv' });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  mountOpenApi(app);
+  return app;
+}

@@ -1,0 +1,105 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { DomainError, type ErrorCode } from '@registry/domain';
+import type { Request, Response } from 'express';
+import { STATUS_OF, TITLE_OF } from './problem-status';
+
+export const PROBLEM_JSON = 'application/problem+json';
+
+interface Problem {
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * The one exception filter: every error, from a use case, a guard, the body parser or the
+ * router, leaves as RFC 9457 problem details with a stable `code`. No stack, no SQL.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    }
+    if (response.headersSent) return;
+    response
+      .status(problem.status)
+      .type(PROBLEM_JSON)
+      .send(
+        JSON.stringify({
+          type: `/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
+          title: TITLE_OF[problem.status] ?? 'Error',
+          status: problem.status,
+          detail: problem.detail,
+          code: problem.code,
+          instance: request.originalUrl?.split('?')[0],
+          requestId: request.id,
+          ...problem.extra,
+        }),
+      );
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof DomainError) {
+      return { status: STATUS_OF[exception.code], code: exception.code, detail: exception.message, extra: exception.details };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { status: 429, code: 'RATE_LIMITED', detail: 'too many requests; slow down and retry later' };
+    }
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    const bodyParserError = exception as { type?: string; status?: number };
+    if (bodyParserError?.type === 'entity.too.large') {
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: 'the request body is larger than the limit' };
+    }
+    if (typeof bodyParserError?.status === 'number' && bodyParserError.status >= 400 && bodyParserError.status < 500) {
+      const reason = (exception as Error).message;
+      return invalidBody(`the request body is not valid JSON (${reason})`);
+    }
+    return { status: 500, code: 'INTERNAL', detail: 'an unexpected error occurred; quote the requestId when reporting it' };
+  }
+}
+
+function fromHttpException(exception: HttpException): Problem {
+  const status = exception.getStatus();
+  switch (status) {
+    case 400: {
+      // The router turns a body-parser SyntaxError into a plain BadRequestException.
+      const message = messageOf(exception);
+      return invalidBody(/JSON/.test(message) ? `the request body is not valid JSON (${message})` : message);
+    }
+    case 401:
+      return { status, code: 'UNAUTHENTICATED', detail: messageOf(exception) };
+    case 403:
+      return { status, code: 'FORBIDDEN', detail: messageOf(exception) };
+    case 404:
+      return { status, code: 'NOT_FOUND', detail: messageOf(exception) };
+    case 413:
+      return { status, code: 'PAYLOAD_TOO_LARGE', detail: 'the request body is larger than the limit' };
+    case 429:
+      return { status, code: 'RATE_LIMITED', detail: 'too many requests; slow down and retry later' };
+    default:
+      return status < 500
+        ? { status, code: 'VALIDATION_FAILED', detail: messageOf(exception) }
+        : { status: 500, code: 'INTERNAL', detail: 'an unexpected error occurred' };
+  }
+}
+
+/** Invalid JSON, a null body and the like: VALIDATION_FAILED with the body as the field. */
+function invalidBody(detail: string): Problem {
+  return { status: 400, code: 'VALIDATION_FAILED', detail, extra: { errors: [{ field: 'body', message: detail }] } };
+}
+
+function messageOf(exception: HttpException): string {
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+}

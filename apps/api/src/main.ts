@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@registry/config';
+import { createApiApp } from './create-api-app';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApiApp(config);
+  await app.listen(config.port, '0.0.0.0');
+  const engine = config.database.engine === 'sqlite' ? `SQLite at ${config.database.sqlitePath}` : 'PostgreSQL';
+  const jobs = config.redisUrl ? 'BullMQ' : 'in-process';
+  process.stdout.write(
+    JSON.stringify({ msg: 'registry API listening', port: config.port, database: engine, jobs, docs: `${config.publicBaseUrl}/docs` }) + '\n',
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`registry API failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { IssueApiKeyUseCase } from '@registry/auth';
+import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
+import { CreateOrganizationUseCase } from '@registry/ledger';
+import { PersistenceModule } from '@registry/persistence';
+
+/** What operator commands need: the database and a few use cases; no HTTP, no queue. */
+@Module({})
+export class CliModule {
+  static forRoot(config: RegistryConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [RegistryConfigModule.forRoot(config), PersistenceModule],
+      providers: [CreateOrganizationUseCase, IssueApiKeyUseCase],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigError } from '@registry/config';
+import { DomainError } from '@registry/domain';
+import { dbCommand } from './commands/db.command';
+import { keysCommand } from './commands/keys.command';
+import { orgsCommand } from './commands/orgs.command';
+
+const program = new Command('registry')
+  .description('offset-registry operator commands (configuration from the same environment as the API)')
+  .addCommand(dbCommand())
+  .addCommand(orgsCommand())
+  .addCommand(keysCommand());
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else if (error instanceof DomainError) process.stderr.write(`${error.code}: ${error.message}\n`);
+  else process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

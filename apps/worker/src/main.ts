@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@registry/config';
+import { JOB_HANDLERS, startBullMqWorker, type JobHandlers } from '@registry/jobs';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!config.redisUrl) {
+    process.stderr.write('Invalid configuration:\n  REDIS_URL: the worker needs a Redis; without one the API runs jobs in-process\n');
+    process.exit(1);
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const concurrency = config.workerConcurrency;
+  const worker = startBullMqWorker(config.redisUrl, app.get<JobHandlers>(JOB_HANDLERS), concurrency);
+  const stop = async () => {
+    await worker.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  app.get(Logger).log({ msg: 'registry worker started', concurrency });
+}
+
+main().catch((error) => {
+  process.stderr.write(`registry worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

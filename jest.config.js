@@ -1,0 +1,14 @@
+const transform = { '^.+\\.ts$': require('./config/jest.swc.js') };
+const moduleNameMapper = {
+  '^@registry/(domain|ledger|persistence|jobs|config|auth)$': '<rootDir>/libs/$1/src',
+  '^@registry/(domain|ledger|persistence|jobs|config|auth)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const base = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, setupFiles: ['reflect-metadata'] };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/invariants/**/*.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int.ts'] },
+  ],
+};

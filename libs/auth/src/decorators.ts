@@ -1,0 +1,11 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '@registry/domain';
+
+export const IS_PUBLIC = 'registry:isPublic';
+export const REQUIRED_ROLES = 'registry:roles';
+
+/** Opens a route to callers without a key. Everything else is denied by default. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The caller needs at least one of these roles. A route with no @Roles and no @Public is admin-only. */
+export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);

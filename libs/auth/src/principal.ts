@@ -1,0 +1,5 @@
+import type { OrganizationRole } from '@registry/domain';
+
+export type Principal =
+  | { kind: 'admin' }
+  | { kind: 'organization'; organizationId: string; roles: OrganizationRole[]; apiKeyId: string };

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+/** The process environment as the registry reads it (API.md "Start-up configuration"). */
+export class EnvironmentVariables {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  SQLITE_PATH?: string;
+
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(24, { message: 'must be at least 24 characters (use a random secret)' })
+  ADMIN_API_KEY?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  BODY_LIMIT_BYTES?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(64)
+  WORKER_CONCURRENCY?: number;
+}

@@ -1,0 +1,4 @@
+export * from './registry-config';
+export * from './load-config';
+export * from './config.tokens';
+export * from './config.module';

@@ -1,0 +1,36 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvironmentVariables } from './environment-variables';
+import { ConfigError, RegistryConfig } from './registry-config';
+
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const vars = plainToInstance(EnvironmentVariables, raw, { excludeExtraneousValues: false });
+  const errors = validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => ({
+        variable: e.property,
+        message: Object.values(e.constraints ?? {}).join('; ') || 'is invalid',
+      })),
+    );
+  }
+  const port = vars.PORT ?? 3000;
+  return {
+    port,
+    database: vars.DATABASE_URL
+      ? { engine: 'postgres', url: vars.DATABASE_URL }
+      : { engine: 'sqlite', sqlitePath: vars.SQLITE_PATH ?? './data/registry.sqlite' },
+    redisUrl: vars.REDIS_URL,
+    adminApiKey: vars.ADMIN_API_KEY,
+    publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    logLevel: (vars.LOG_LEVEL ?? 'info') as RegistryConfig['logLevel'],
+    bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
+    rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE ?? 6000,
+    workerConcurrency: vars.WORKER_CONCURRENCY ?? 4,
+  };
+}

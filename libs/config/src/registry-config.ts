@@ -1,0 +1,28 @@
+export type DatabaseConfig =
+  | { engine: 'sqlite'; sqlitePath: string }
+  | { engine: 'postgres'; url: string };
+
+export interface RegistryConfig {
+  port: number;
+  database: DatabaseConfig;
+  /** Set: jobs go through BullMQ on this Redis. Unset: the API process runs jobs itself. */
+  redisUrl?: string;
+  /** Compared as a SHA-256 digest only; never logged. */
+  adminApiKey?: string;
+  publicBaseUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+  /** Requests per minute per client address; 0 turns the limiter off (benchmarks). */
+  rateLimitPerMinute: number;
+  /** Jobs one worker process runs at once. */
+  workerConcurrency: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './organizations/roles';
+export * from './organizations/corporate-number';

@@ -1,0 +1,4 @@
+export const ORGANIZATION_ROLES = ['provider', 'applicant', 'auditor', 'certifier'] as const;
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+/** `admin` is not an organisation role: it belongs to the key configured as ADMIN_API_KEY. */
+export type Role = OrganizationRole | 'admin';

@@ -1,0 +1,38 @@
+import { Queue } from 'bullmq';
+import { JOB_RETRY, JobQueue, REGISTRY_QUEUE, type EnqueueOptions, type JobName, type JobPayloads, type QueueHealth } from './job-types';
+import { redisConnectionOptions } from './redis-connection';
+
+/** Producer side only: the API enqueues, the worker app processes. */
+export class BullMqJobQueue extends JobQueue {
+  private readonly queue: Queue;
+
+  constructor(redisUrl: string) {
+    super();
+    this.queue = new Queue(REGISTRY_QUEUE, {
+      connection: redisConnectionOptions(redisUrl),
+      defaultJobOptions: {
+        attempts: JOB_RETRY.attempts,
+        backoff: { type: 'exponential', delay: JOB_RETRY.backoffMs },
+        removeOnComplete: { count: 10_000 },
+        removeOnFail: false,
+      },
+    });
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], { jobId }: EnqueueOptions): Promise<void> {
+    await this.queue.add(name, payload, { jobId });
+  }
+
+  async health(): Promise<QueueHealth> {
+    try {
+      const counts = await this.queue.getJobCounts('waiting', 'active', 'failed', 'delayed');
+      return { ok: true, mode: 'bullmq', waiting: counts.waiting + counts.delayed, active: counts.active, failed: counts.failed };
+    } catch (error) {
+      return { ok: false, mode: 'bullmq', failed: 0, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}

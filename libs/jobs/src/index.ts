@@ -1,0 +1,6 @@
+export * from './job-types';
+export * from './in-process-job-queue';
+export * from './bullmq-job-queue';
+export * from './bullmq-job-worker';
+export * from './jobs.module';
+export * from './redis-connection';

@@ -1,0 +1,46 @@
+/** Every background job the registry knows, with its payload. */
+export interface JobPayloads {
+  /** Proves the job path end to end: records which process ran it. */
+  heartbeat: { requestedAt: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+export const REGISTRY_QUEUE = 'registry';
+
+export interface JobContext {
+  jobId: string;
+  /** 1 for the first try. */
+  attempt: number;
+  /** Which process ran the job: 'api' (in-process) or 'worker'. */
+  processRole: string;
+}
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], context: JobContext) => Promise<void>;
+
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/** Injection token for the JobHandlers map (built from use cases in libs/ledger). */
+export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
+
+export interface EnqueueOptions {
+  /** Deterministic id: enqueuing the same id twice runs the job once. */
+  jobId: string;
+}
+
+export interface QueueHealth {
+  ok: boolean;
+  mode: 'in-process' | 'bullmq';
+  waiting?: number;
+  active?: number;
+  failed: number;
+  error?: string;
+}
+
+/** Retries and backoff shared by both queue implementations. */
+export const JOB_RETRY = { attempts: 5, backoffMs: 500 } as const;
+
+export abstract class JobQueue {
+  abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void>;
+  abstract health(): Promise<QueueHealth>;
+}

@@ -1,0 +1,36 @@
+import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
+
+export interface OrganizationStore {
+  insert(organization: OrganizationRecord): Promise<void>;
+  findById(id: string): Promise<OrganizationRecord | null>;
+  findByCorporateNumber(corporateNumber: string): Promise<OrganizationRecord | null>;
+}
+
+export interface ApiKeyStore {
+  insert(key: ApiKeyRecord): Promise<void>;
+  findByLookupId(lookupId: string): Promise<ApiKeyRecord | null>;
+}
+
+export interface JobRunStore {
+  /** Records a finished run; a second run of the same job id is ignored (returns false). */
+  recordOnce(run: JobRunRecord): Promise<boolean>;
+  find(jobId: string): Promise<JobRunRecord | null>;
+}
+
+/** The stores of one database transaction (or of plain reads). */
+export interface Stores {
+  organizations: OrganizationStore;
+  apiKeys: ApiKeyStore;
+  jobRuns: JobRunStore;
+}
+
+/**
+ * All database access of the use cases goes through here. `write` runs its work in one
+ * transaction: everything it wrote commits together or not at all.
+ */
+export abstract class UnitOfWork {
+  abstract write<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
+  abstract read<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
+  /** Throws when the database cannot answer a trivial query. */
+  abstract ping(): Promise<void>;
+}

@@ -1,0 +1,44 @@
+import type { DatabaseConfig } from '@registry/config';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+
+/** Builds (but does not open) the DataSource. Schema changes come from migrations only. */
+export function createDataSource(database: DatabaseConfig): DataSource {
+  if (database.engine === 'postgres') {
+    return new DataSource({
+      type: 'postgres',
+      url: database.url,
+      entities: ENTITIES,
+      migrations: POSTGRES_MIGRATIONS,
+      migrationsTransactionMode: 'each',
+      synchronize: false,
+      extra: { max: 10 },
+    });
+  }
+  if (database.sqlitePath !== ':memory:') mkdirSync(dirname(database.sqlitePath), { recursive: true });
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: database.sqlitePath,
+    entities: ENTITIES,
+    migrations: SQLITE_MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    enableWAL: true,
+    timeout: 5000,
+    // WAL with synchronous=NORMAL can lose the last commits on power loss; a ledger cannot.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('synchronous = FULL');
+    },
+  });
+}
+
+/** Opens the DataSource and brings the schema up to date. */
+export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
+  const dataSource = createDataSource(database);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
