@@ -9,6 +9,13 @@ module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/invariants/**/*.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      // The e2e suites again, on PostgreSQL and Redis, plus tests that need real processes.
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts', '<rootDir>/test/integration/**/*.int.ts'],
+      setupFiles: [...base.setupFiles, '<rootDir>/test/support/integration-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.js'],
+    },
   ],
 };

@@ -9,6 +9,7 @@ import { PersistenceModule } from '@registry/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { MeController } from './me/me.controller';
 import { JobsController } from './ops/jobs.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
 
@@ -37,7 +38,7 @@ export class ApiModule {
         LedgerModule,
         AuthModule,
       ],
-      controllers: [HealthController, OrganizationsController, JobsController],
+      controllers: [HealthController, OrganizationsController, MeController, JobsController],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const concurrency = config.workerConcurrency;
-  const worker = startBullMqWorker(config.redisUrl, app.get<JobHandlers>(JOB_HANDLERS), concurrency);
+  const worker = startBullMqWorker(app.get<JobHandlers>(JOB_HANDLERS), {
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    concurrency,
+  });
   const stop = async () => {
     await worker.close();
     await app.close();

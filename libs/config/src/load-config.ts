@@ -26,6 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
       ? { engine: 'postgres', url: vars.DATABASE_URL }
       : { engine: 'sqlite', sqlitePath: vars.SQLITE_PATH ?? './data/registry.sqlite' },
     redisUrl: vars.REDIS_URL,
+    redisPrefix: vars.REDIS_PREFIX ?? 'registry',
     adminApiKey: vars.ADMIN_API_KEY,
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     logLevel: (vars.LOG_LEVEL ?? 'info') as RegistryConfig['logLevel'],

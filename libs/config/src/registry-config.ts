@@ -7,6 +7,8 @@ export interface RegistryConfig {
   database: DatabaseConfig;
   /** Set: jobs go through BullMQ on this Redis. Unset: the API process runs jobs itself. */
   redisUrl?: string;
+  /** Key prefix of the BullMQ queues, so several registries can share one Redis. */
+  redisPrefix: string;
   /** Compared as a SHA-256 digest only; never logged. */
   adminApiKey?: string;
   publicBaseUrl: string;

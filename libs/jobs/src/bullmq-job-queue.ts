@@ -6,10 +6,11 @@ import { redisConnectionOptions } from './redis-connection';
 export class BullMqJobQueue extends JobQueue {
   private readonly queue: Queue;
 
-  constructor(redisUrl: string) {
+  constructor(redisUrl: string, prefix: string) {
     super();
     this.queue = new Queue(REGISTRY_QUEUE, {
       connection: redisConnectionOptions(redisUrl),
+      prefix,
       defaultJobOptions: {
         attempts: JOB_RETRY.attempts,
         backoff: { type: 'exponential', delay: JOB_RETRY.backoffMs },

@@ -4,7 +4,13 @@ import { REGISTRY_QUEUE, type JobHandlers, type JobName } from './job-types';
 import { redisConnectionOptions } from './redis-connection';
 
 /** Consumer side, started only by the worker app. */
-export function startBullMqWorker(redisUrl: string, handlers: JobHandlers, concurrency = 4): Worker {
+export interface BullMqWorkerOptions {
+  redisUrl: string;
+  prefix: string;
+  concurrency: number;
+}
+
+export function startBullMqWorker(handlers: JobHandlers, { redisUrl, prefix, concurrency }: BullMqWorkerOptions): Worker {
   const logger = new Logger('BullMqWorker');
   const worker = new Worker(
     REGISTRY_QUEUE,
@@ -13,7 +19,7 @@ export function startBullMqWorker(redisUrl: string, handlers: JobHandlers, concu
       if (!handler) throw new Error(`no handler for job ${job.name}`);
       await handler(job.data, { jobId: job.id, attempt: job.attemptsMade + 1, processRole: 'worker' });
     },
-    { connection: redisConnectionOptions(redisUrl), concurrency },
+    { connection: redisConnectionOptions(redisUrl), prefix, concurrency },
   );
   worker.on('failed', (job, error) =>
     logger.warn({ jobId: job?.id, name: job?.name, attempt: job?.attemptsMade, err: error.message }, 'job attempt failed'),

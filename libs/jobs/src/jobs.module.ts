@@ -22,7 +22,7 @@ export class JobsModule implements OnApplicationShutdown {
           provide: JobQueue,
           inject: [REGISTRY_CONFIG, JOB_HANDLERS],
           useFactory: (config: RegistryConfig, handlers: JobHandlers) =>
-            config.redisUrl ? new BullMqJobQueue(config.redisUrl) : new InProcessJobQueue(handlers),
+            config.redisUrl ? new BullMqJobQueue(config.redisUrl, config.redisPrefix) : new InProcessJobQueue(handlers),
         },
       ],
       exports: [JobQueue],

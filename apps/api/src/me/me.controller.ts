@@ -1,0 +1,16 @@
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles, type AuthenticatedRequest, type Principal } from '@registry/auth';
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller('v1/me')
+export class MeController {
+  /** Lets a client check which organisation and roles its key stands for. */
+  @Get()
+  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
+  @ApiOkResponse({ description: 'who the presented key belongs to' })
+  me(@Req() request: AuthenticatedRequest): Principal {
+    return request.principal as Principal;
+  }
+}
