@@ -43,4 +43,11 @@ describe('health, OpenAPI and the job path', () => {
     const migrations = await t.dataSource.query('SELECT name FROM migrations');
     expect(migrations.map((m: { name: string }) => m.name)).toContain('Foundation1764000000000');
   });
+
+  (TEST_ENGINE === 'sqlite' ? it : it.skip)('opens SQLite in WAL mode with synchronous=FULL (no lost commits on power loss)', async () => {
+    const [journal] = await t.dataSource.query('PRAGMA journal_mode');
+    const [sync] = await t.dataSource.query('PRAGMA synchronous');
+    expect(journal.journal_mode).toBe('wal');
+    expect(sync.synchronous).toBe(2);
+  });
 });

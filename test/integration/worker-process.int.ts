@@ -27,14 +27,14 @@ describe('API and worker as separate processes on PostgreSQL and Redis', () => {
 
   it('runs the heartbeat job in the worker process, through BullMQ', async () => {
     const headers = { Authorization: `Bearer ${ADMIN}` };
-    const ready = await (await fetch(`${base}/health/ready`)).json();
+    const ready = (await (await fetch(`${base}/health/ready`)).json()) as { checks: { jobs: { mode: string } } };
     expect(ready.checks.jobs.mode).toBe('bullmq');
-    const { jobId } = await (await fetch(`${base}/v1/ops/heartbeat`, { method: 'POST', headers })).json();
+    const { jobId } = (await (await fetch(`${base}/v1/ops/heartbeat`, { method: 'POST', headers })).json()) as { jobId: string };
     const deadline = Date.now() + 15_000;
     let run: Record<string, unknown> | undefined;
     while (!run && Date.now() < deadline) {
       const res = await fetch(`${base}/v1/ops/jobs/${jobId}`, { headers });
-      if (res.status === 200) run = await res.json();
+      if (res.status === 200) run = (await res.json()) as Record<string, unknown>;
       else await new Promise((r) => setTimeout(r, 100));
     }
     expect(run).toMatchObject({ jobId, processedBy: 'worker', attempts: 1 });
