@@ -9,7 +9,11 @@ import { PersistenceModule } from '@registry/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { HoldingsController } from './ledger/holdings.controller';
+import { LedgerController } from './ledger/ledger.controller';
+import { RetirementsController } from './ledger/retirements.controller';
 import { MeController } from './me/me.controller';
+import { SerialsController } from './serials/serials.controller';
 import { JobsController } from './ops/jobs.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
 
@@ -38,7 +42,16 @@ export class ApiModule {
         LedgerModule,
         AuthModule,
       ],
-      controllers: [HealthController, OrganizationsController, MeController, JobsController],
+      controllers: [
+        HealthController,
+        OrganizationsController,
+        MeController,
+        JobsController,
+        SerialsController,
+        HoldingsController,
+        RetirementsController,
+        LedgerController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,5 +1,2 @@
-import type { OrganizationRole } from '@registry/domain';
-
-export type Principal =
-  | { kind: 'admin' }
-  | { kind: 'organization'; organizationId: string; roles: OrganizationRole[]; apiKeyId: string };
+/** The authenticated caller; the ledger calls it the actor. */
+export type { Actor as Principal } from '@registry/ledger/actor';

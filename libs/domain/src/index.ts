@@ -1,3 +1,7 @@
 export * from './errors';
 export * from './organizations/roles';
 export * from './organizations/corporate-number';
+export * from './journal/journal-chain';
+export * from './serials';
+export * from './schemes';
+export * from './ledger/segments';

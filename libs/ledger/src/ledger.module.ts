@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
+import { ListHoldingsQuery } from './holdings/list-holdings.query';
+import { RegisterHoldingUseCase } from './holdings/register-holding.use-case';
+import { JournalQueries } from './journal/journal.queries';
+import { CheckReadinessUseCase } from './ops/check-readiness.use-case';
+import { GetJobRunUseCase, RequestHeartbeatUseCase } from './ops/heartbeat.use-cases';
 import { CreateOrganizationUseCase } from './organizations/create-organization.use-case';
 import { GetOrganizationUseCase } from './organizations/get-organization.use-case';
-import { CheckReadinessUseCase } from './ops/check-readiness.use-case';
-import { GetJobRunUseCase, RecordHeartbeatUseCase, RequestHeartbeatUseCase } from './ops/heartbeat.use-cases';
+import { GetRetirementQuery } from './retirements/get-retirement.query';
+import { RetireCreditsUseCase } from './retirements/retire-credits.use-case';
+import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
+import { CheckSerialsQuery } from './status/check-serials.query';
+import { SerialStatusQuery } from './status/serial-status.query';
+import { TransferSerialsUseCase } from './transfers/transfer-serials.use-case';
 
 const USE_CASES = [
   CreateOrganizationUseCase,
@@ -10,6 +19,15 @@ const USE_CASES = [
   RequestHeartbeatUseCase,
   GetJobRunUseCase,
   CheckReadinessUseCase,
+  RegisterHoldingUseCase,
+  ListHoldingsQuery,
+  TransferSerialsUseCase,
+  RetireCreditsUseCase,
+  GetRetirementQuery,
+  VoidRetirementUseCase,
+  SerialStatusQuery,
+  CheckSerialsQuery,
+  JournalQueries,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */

@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, type ErrorCode } from '@registry/domain';
 import type { Request, Response } from 'express';
+import { PinoLogger } from 'nestjs-pino';
 import { STATUS_OF, TITLE_OF } from './problem-status';
 
 export const PROBLEM_JSON = 'application/problem+json';
@@ -19,7 +20,9 @@ interface Problem {
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ProblemDetails');
+  constructor(private readonly logger: PinoLogger) {
+    logger.setContext('ProblemDetails');
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();

@@ -31,11 +31,17 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; messa
 
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const expectsObject = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== String;
+    const expectsObject =
+      metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== String && metadata.metatype !== Object;
     if (expectsObject && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       const message = 'the request body must be a JSON object';
       throw new DomainError('VALIDATION_FAILED', message, { errors: [{ field: 'body', message }] });
     }
     return super.transform(value, metadata);
   }
+}
+
+/** Validates a body against a DTO where the route takes more than one content type. */
+export function validateBody<T extends object>(dto: new () => T, body: unknown): Promise<T> {
+  return createValidationPipe().transform(body, { type: 'body', metatype: dto }) as Promise<T>;
 }

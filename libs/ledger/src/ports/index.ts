@@ -1,2 +1,4 @@
 export * from './records';
 export * from './stores';
+export * from './ledger-records';
+export * from './ledger-stores';

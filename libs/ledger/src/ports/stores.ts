@@ -1,3 +1,4 @@
+import type { BlockStore, IdempotencyStore, JournalStore, RetirementStore } from './ledger-stores';
 import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
 
 export interface OrganizationStore {
@@ -22,6 +23,10 @@ export interface Stores {
   organizations: OrganizationStore;
   apiKeys: ApiKeyStore;
   jobRuns: JobRunStore;
+  blocks: BlockStore;
+  retirements: RetirementStore;
+  journal: JournalStore;
+  idempotency: IdempotencyStore;
 }
 
 /**

@@ -20,7 +20,7 @@ export class Ledger1764000000001 implements MigrationInterface {
       seq bigint PRIMARY KEY,
       type varchar(60) NOT NULL,
       payload text NOT NULL,
-      actor varchar(80) NOT NULL,
+      actor varchar(200) NOT NULL,
       recorded_at varchar(30) NOT NULL,
       prev_hash varchar(64) NOT NULL,
       hash varchar(64) NOT NULL
@@ -44,7 +44,7 @@ export class Ledger1764000000001 implements MigrationInterface {
     await q.query(`CREATE TABLE retirement_voids (
       retirement_id varchar(36) PRIMARY KEY REFERENCES retirements (id),
       reason varchar(1000) NOT NULL,
-      actor varchar(80) NOT NULL,
+      actor varchar(200) NOT NULL,
       created_seq bigint NOT NULL,
       created_at varchar(30) NOT NULL
     )`);
@@ -107,7 +107,7 @@ export class Ledger1764000000001 implements MigrationInterface {
         FOR EACH ROW EXECUTE FUNCTION append_only_guard()`);
     }
     await q.query(`CREATE TABLE idempotency_keys (
-      actor varchar(80) NOT NULL,
+      actor varchar(200) NOT NULL,
       key varchar(200) NOT NULL,
       request_hash varchar(64) NOT NULL,
       status_code integer NOT NULL,

@@ -19,7 +19,7 @@ export class Ledger1764000000001 implements MigrationInterface {
       seq integer PRIMARY KEY NOT NULL,
       type varchar(60) NOT NULL,
       payload text NOT NULL,
-      actor varchar(80) NOT NULL,
+      actor varchar(200) NOT NULL,
       recorded_at varchar(30) NOT NULL,
       prev_hash varchar(64) NOT NULL,
       hash varchar(64) NOT NULL
@@ -43,7 +43,7 @@ export class Ledger1764000000001 implements MigrationInterface {
     await q.query(`CREATE TABLE retirement_voids (
       retirement_id varchar(36) PRIMARY KEY NOT NULL REFERENCES retirements (id),
       reason varchar(1000) NOT NULL,
-      actor varchar(80) NOT NULL,
+      actor varchar(200) NOT NULL,
       created_seq integer NOT NULL,
       created_at varchar(30) NOT NULL
     )`);
@@ -112,7 +112,7 @@ export class Ledger1764000000001 implements MigrationInterface {
         BEGIN SELECT RAISE(ABORT, 'APPEND_ONLY: ${table} rows are never deleted'); END`);
     }
     await q.query(`CREATE TABLE idempotency_keys (
-      actor varchar(80) NOT NULL,
+      actor varchar(200) NOT NULL,
       key varchar(200) NOT NULL,
       request_hash varchar(64) NOT NULL,
       status_code integer NOT NULL,

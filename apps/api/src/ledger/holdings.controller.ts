@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles, type Principal } from '@registry/auth';
+import { ListHoldingsQuery, RegisterHoldingUseCase, TransferSerialsUseCase, type HoldingView, type TransferView } from '@registry/ledger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, organizationOf } from '../http/current-principal';
+import { idempotencyOf, markReplay } from '../http/idempotency';
+import { pageLimit } from '../http/paging';
+import { RegisterHoldingDto, TransferDto } from './ledger.dto';
+
+@ApiTags('holdings')
+@ApiBearerAuth()
+@Roles('provider')
+@Controller('v1')
+export class HoldingsController {
+  constructor(
+    private readonly registerHolding: RegisterHoldingUseCase,
+    private readonly listHoldings: ListHoldingsQuery,
+    private readonly transferSerials: TransferSerialsUseCase,
+  ) {}
+
+  @Post('holdings')
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ description: 'the block is held by the caller; 409 SERIAL_CONFLICT names overlapping blocks' })
+  async register(@Body() body: RegisterHoldingDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<HoldingView> {
+    return markReplay(res, await this.registerHolding.execute({ ...body, actor: organizationOf(principal), idempotency: idempotencyOf(req) }));
+  }
+
+  @Get('holdings')
+  @ApiQuery({ name: 'cursor', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiOkResponse({ description: "the caller's held blocks" })
+  list(@CurrentPrincipal() principal: Principal, @Query('cursor') cursor?: string, @Query('limit') limit?: string) {
+    return this.listHoldings.execute(organizationOf(principal).organizationId, cursor, pageLimit(limit));
+  }
+
+  @Post('transfers')
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ description: 'the range now belongs to toOrganizationId; 409 NOT_HELD unless wholly held by the caller' })
+  async transfer(@Body() body: TransferDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TransferView> {
+    return markReplay(res, await this.transferSerials.execute({ ...body, actor: organizationOf(principal), idempotency: idempotencyOf(req) }));
+  }
+}

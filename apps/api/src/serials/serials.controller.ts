@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Public, Roles, type Principal } from '@registry/auth';
+import { DomainError, SCHEME_CODES, SCHEMES, type SchemeCode } from '@registry/domain';
+import { CheckSerialsQuery, parseRequestSerial, SerialStatusQuery } from '@registry/ledger';
+import type { Request } from 'express';
+import { CurrentPrincipal } from '../http/current-principal';
+import { validateBody } from '../http/validation.pipe';
+import { CheckSerialsDto, ParseSerialDto } from '../ledger/ledger.dto';
+import { serialsFromCsv } from './serials-csv';
+
+@ApiTags('serials')
+@Controller('v1')
+export class SerialsController {
+  constructor(
+    private readonly serialStatus: SerialStatusQuery,
+    private readonly checkSerials: CheckSerialsQuery,
+  ) {}
+
+  @Get('schemes')
+  @Public()
+  @ApiOkResponse({ description: 'every credit scheme the registry reads: code, names, unit, managing registry' })
+  schemes() {
+    return SCHEMES.map(({ code, nameJa, nameEn, unit, registry }) => ({ code, name: nameEn, nameJa, nameEn, unit, registry }));
+  }
+
+  @Post('serials/parse')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'the block a serial denotes, in canonical form; 400 INVALID_SERIAL names the failing field' })
+  parse(@Body() body: ParseSerialDto) {
+    const parsed = parseRequestSerial(body.serial, 'serial', body.scheme);
+    return {
+      scheme: parsed.scheme,
+      namespace: parsed.namespace,
+      start: String(parsed.range.start),
+      end: String(parsed.range.end),
+      quantity: String(parsed.range.quantity),
+      canonical: parsed.canonical,
+      attributes: parsed.attributes,
+    };
+  }
+
+  @Get('serials/status')
+  @Public()
+  @ApiQuery({ name: 'serial', required: true })
+  @ApiQuery({ name: 'scheme', required: false, enum: SCHEME_CODES })
+  @ApiOkResponse({ description: 'segments covering the asked range exactly: retired / held / unknown' })
+  status(@Query('serial') serial: unknown, @Query('scheme') scheme: unknown, @CurrentPrincipal() principal?: Principal) {
+    if (typeof serial !== 'string') {
+      throw new DomainError('VALIDATION_FAILED', 'query parameter serial is required (once)', { errors: [{ field: 'serial', message: 'is required' }] });
+    }
+    if (scheme !== undefined && !(SCHEME_CODES as readonly unknown[]).includes(scheme)) {
+      throw new DomainError('VALIDATION_FAILED', `scheme must be one of ${SCHEME_CODES.join(', ')}`, { errors: [{ field: 'scheme', message: 'is not a known scheme code' }] });
+    }
+    return this.serialStatus.execute(serial, principal, scheme as SchemeCode | undefined);
+  }
+
+  @Post('serials/check')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('auditor')
+  @ApiConsumes('application/json', 'text/csv')
+  @ApiBody({ type: CheckSerialsDto, description: 'JSON { serials: [...] }, or text/csv with a `serial` column' })
+  @ApiOkResponse({ description: '{ items: [status per serial] } in request order' })
+  async check(@Req() req: Request, @CurrentPrincipal() principal: Principal, @Body() body: object) {
+    const serials = req.is('text/csv') ? serialsFromCsv(String(body)) : (await validateBody(CheckSerialsDto, body)).serials;
+    return this.checkSerials.execute(serials, principal);
+  }
+}

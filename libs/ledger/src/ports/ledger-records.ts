@@ -1,0 +1,60 @@
+import type { SchemeCode, SerialAttributes } from '@registry/domain';
+
+export type BlockStatus = 'held' | 'retired';
+
+/** A serial block row; live while `closedSeq` is null. */
+export interface BlockRecord {
+  id: string;
+  scheme: SchemeCode;
+  namespace: string;
+  start: bigint;
+  end: bigint;
+  attributes: SerialAttributes;
+  status: BlockStatus;
+  /** Holder of a held block; the retiring organisation of a retired one. */
+  ownerId: string | null;
+  retirementId: string | null;
+  parentId: string | null;
+  evidenceRegistry: string | null;
+  evidenceReference: string | null;
+  createdSeq: number;
+}
+
+export interface Evidence {
+  registry: string;
+  reference: string;
+}
+
+export interface RetirementRecord {
+  id: string;
+  organizationId: string;
+  apiKeyId: string | null;
+  quantity: bigint;
+  retiredOn: string;
+  beneficiary: string;
+  purpose: string;
+  claimId: string | null;
+  evidence: Evidence | null;
+  /** Canonical serials as asked, in request order. */
+  serials: string[];
+  certificateNumber: string | null;
+  createdSeq: number;
+  createdAt: string;
+}
+
+export interface RetirementVoidRecord {
+  retirementId: string;
+  reason: string;
+  actor: string;
+  createdSeq: number;
+  createdAt: string;
+}
+
+export interface IdempotencyRecord {
+  actor: string;
+  key: string;
+  requestHash: string;
+  statusCode: number;
+  response: string;
+  createdAt: string;
+}

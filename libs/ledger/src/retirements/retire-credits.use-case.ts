@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { canonicalJson, DomainError, segmentRange, SerialRange, type ParsedSerial, type SchemeCode, type Segment } from '@registry/domain';
+import { randomUUID } from 'node:crypto';
+import { actorLabel, type Actor } from '../actor';
+import { splitBlock } from '../holdings/split-block';
+import { runLedgerCommand, type IdempotencyRequest, type LedgerContext } from '../ledger-command';
+import { UnitOfWork, type BlockRecord, type Evidence, type RetirementRecord } from '../ports';
+import { blockRange, blockSerial } from '../serials/block-view';
+import { parseRequestSerials } from '../serials/request-serials';
+import { isCalendarDate, todayInJapan } from './japan-date';
+import { retirementView, type RetirementView } from './retirement-view';
+
+export interface RetireCreditsCommand {
+  actor: Extract<Actor, { kind: 'organization' }>;
+  serials: string[];
+  scheme?: SchemeCode;
+  claimId?: string;
+  beneficiary: string;
+  purpose: string;
+  retiredOn?: string;
+  evidence?: Evidence;
+  idempotency?: IdempotencyRequest;
+}
+
+type LiveBlock = BlockRecord & { range: SerialRange };
+type Planned = { serial: ParsedSerial; segments: Segment<LiveBlock>[] };
+
+/**
+ * Retires serials for a beneficiary: parts the caller holds are consumed (blocks split), parts the
+ * ledger does not know are recorded as retired outside it (evidence required). All or nothing.
+ */
+@Injectable()
+export class RetireCreditsUseCase {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async execute(command: RetireCreditsCommand): Promise<{ result: RetirementView; replayed: boolean }> {
+    const serials = parseRequestSerials(command.serials, command.scheme);
+    const retiredOn = command.retiredOn ?? todayInJapan();
+    if (!isCalendarDate(retiredOn)) {
+      throw new DomainError('VALIDATION_FAILED', `retiredOn ${retiredOn} is not a calendar date`, {
+        errors: [{ field: 'retiredOn', message: 'must be a real date YYYY-MM-DD' }],
+      });
+    }
+    if (retiredOn > todayInJapan()) {
+      throw new DomainError('VALIDATION_FAILED', `retiredOn ${retiredOn} is in the future`, {
+        errors: [{ field: 'retiredOn', message: 'must not be in the future (Japan time)' }],
+      });
+    }
+    return runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async (context) => {
+      const plan = await this.plan(context, serials);
+      this.refuseConflicts(command, plan);
+      return this.write(context, command, retiredOn, plan);
+    });
+  }
+
+  private async plan({ stores }: LedgerContext, serials: ParsedSerial[]): Promise<Planned[]> {
+    const planned: Planned[] = [];
+    for (const serial of serials) {
+      const blocks = await stores.blocks.liveOverlapping(serial.namespace, serial.range.start, serial.range.end);
+      planned.push({ serial, segments: segmentRange(serial.range, blocks.map((b) => ({ ...b, range: blockRange(b) }))) });
+    }
+    return planned;
+  }
+
+  /** API.md precedence: 400 before 422 before 409, and ALREADY_RETIRED before NOT_HELD. */
+  private refuseConflicts(command: RetireCreditsCommand, plan: Planned[]): void {
+    const all = plan.flatMap(({ serial, segments }) => segments.map((segment) => ({ serial, segment })));
+    const unknown = all.filter(({ segment }) => !segment.block);
+    if (unknown.length > 0 && !command.evidence) {
+      throw new DomainError('EVIDENCE_REQUIRED', `${unknown.length} part(s) are not in the ledger; give the managing registry's evidence of their retirement`, {
+        field: 'evidence',
+        unknown: unknown.map(({ serial, segment }) => ({ namespace: serial.namespace, start: String(segment.range.start), end: String(segment.range.end) })),
+      });
+    }
+    const retired = all.filter(({ segment }) => segment.block?.status === 'retired');
+    if (retired.length > 0) {
+      throw new DomainError('ALREADY_RETIRED', `${retired.length} part(s) are already retired`, {
+        conflicts: retired.map(({ serial, segment }) => ({
+          namespace: serial.namespace,
+          start: String(segment.range.start),
+          end: String(segment.range.end),
+          retirementId: segment.block!.retirementId,
+        })),
+      });
+    }
+    const notHeld = all.filter(({ segment }) => segment.block?.status === 'held' && segment.block.ownerId !== command.actor.organizationId);
+    if (notHeld.length > 0) {
+      throw new DomainError('NOT_HELD', `${notHeld.length} part(s) are held by another organisation`, {
+        conflicts: notHeld.map(({ serial, segment }) => ({ namespace: serial.namespace, start: String(segment.range.start), end: String(segment.range.end), status: 'held' })),
+      });
+    }
+    const mismatched = all.filter(({ serial, segment }) => segment.block && canonicalJson(segment.block.attributes) !== canonicalJson(serial.attributes));
+    if (mismatched.length > 0) {
+      const { serial, segment } = mismatched[0];
+      throw new DomainError('SERIAL_CONFLICT', `${serial.canonical} differs from the ledger's ${blockSerial(segment.block!, segment.range)}`, {
+        conflicts: mismatched.map(({ segment: s }) => ({ namespace: s.block!.namespace, start: String(s.range.start), end: String(s.range.end), status: 'held' })),
+      });
+    }
+  }
+
+  private async write({ stores, seq, now }: LedgerContext, command: RetireCreditsCommand, retiredOn: string, plan: Planned[]) {
+    const retirement: RetirementRecord = {
+      id: randomUUID(),
+      organizationId: command.actor.organizationId,
+      apiKeyId: command.actor.apiKeyId,
+      quantity: plan.reduce((sum, p) => sum + p.serial.range.quantity, 0n),
+      retiredOn,
+      beneficiary: command.beneficiary,
+      purpose: command.purpose,
+      claimId: command.claimId ?? null,
+      evidence: command.evidence ?? null,
+      serials: plan.map((p) => p.serial.canonical),
+      certificateNumber: null,
+      createdSeq: seq,
+      createdAt: now,
+    };
+    await stores.retirements.insert(retirement);
+    const retiredPart = { status: 'retired' as const, retirementId: retirement.id, ownerId: retirement.organizationId };
+
+    const takenByBlock = new Map<string, { block: LiveBlock; ranges: SerialRange[] }>();
+    const created: BlockRecord[] = [];
+    for (const { serial, segments } of plan) {
+      for (const { block, range } of segments) {
+        if (block) {
+          const entry = takenByBlock.get(block.id) ?? { block, ranges: [] };
+          entry.ranges.push(range);
+          takenByBlock.set(block.id, entry);
+          continue;
+        }
+        const outside: BlockRecord = {
+          id: randomUUID(), scheme: serial.scheme, namespace: serial.namespace, start: range.start, end: range.end,
+          attributes: serial.attributes, parentId: null, createdSeq: seq, ...retiredPart,
+          evidenceRegistry: command.evidence!.registry, evidenceReference: command.evidence!.reference,
+        };
+        await stores.blocks.insert(outside);
+        created.push(outside);
+      }
+    }
+    // One split per held block, even when the request takes several parts of it.
+    for (const { block, ranges } of takenByBlock.values()) {
+      created.push(...(await splitBlock(stores, seq, block, ranges, () => retiredPart)));
+    }
+    const view = retirementView(retirement);
+    return {
+      journalType: 'retirement.created',
+      journalPayload: {
+        ...view,
+        closedBlocks: [...takenByBlock.keys()],
+        createdBlocks: created.map((b) => ({ id: b.id, namespace: b.namespace, start: String(b.start), end: String(b.end), status: b.status })),
+      },
+      result: view,
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@registry/domain';
+import { randomUUID } from 'node:crypto';
+import { actorLabel, type Actor } from '../actor';
+import { runLedgerCommand } from '../ledger-command';
+import { UnitOfWork, type BlockRecord } from '../ports';
+import { retirementView, type RetirementView } from './retirement-view';
+
+/**
+ * Corrects a retirement entered in error. The retirement stays visible with its void; its retired
+ * blocks close, parts consumed from a holding return to that holding's owner, and parts recorded
+ * as retired outside the ledger become unknown again.
+ */
+@Injectable()
+export class VoidRetirementUseCase {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async execute(actor: Actor, retirementId: string, reason: string): Promise<RetirementView> {
+    const { result } = await runLedgerCommand(this.uow, actorLabel(actor), undefined, async ({ stores, seq, now }) => {
+      const retirement = await stores.retirements.findById(retirementId);
+      if (!retirement) throw new DomainError('NOT_FOUND', `retirement ${retirementId} does not exist`);
+      if (await stores.retirements.findVoid(retirementId)) {
+        throw new DomainError('ALREADY_RETIRED', `retirement ${retirementId} is already voided`, { field: 'retirementId' });
+      }
+      const voidRecord = { retirementId, reason, actor: actorLabel(actor), createdSeq: seq, createdAt: now };
+      await stores.retirements.insertVoid(voidRecord);
+      const restored: BlockRecord[] = [];
+      for (const block of await stores.blocks.liveOfRetirement(retirementId)) {
+        await stores.blocks.close(block.id, seq, 'void');
+        if (block.parentId) {
+          const back: BlockRecord = { ...block, id: randomUUID(), status: 'held', retirementId: null, parentId: block.id, createdSeq: seq };
+          await stores.blocks.insert(back);
+          restored.push(back);
+        }
+      }
+      const view = retirementView(retirement, voidRecord);
+      return {
+        journalType: 'retirement.voided',
+        journalPayload: { retirementId, reason, restoredBlocks: restored.map((b) => ({ id: b.id, start: String(b.start), end: String(b.end), ownerId: b.ownerId })) },
+        result: view,
+      };
+    });
+    return result;
+  }
+}

@@ -1,0 +1,110 @@
+import { DomainError, type SchemeCode } from '@registry/domain';
+import type { BlockRecord, BlockStore } from '@registry/ledger/ports';
+import { isUniqueViolation } from '../database-errors';
+import type { Sql } from './sql';
+
+// Bounds are read as TEXT so values beyond 2^53 stay exact on the way to BigInt.
+const COLUMNS = `id, scheme, namespace, CAST(start_serial AS TEXT) AS start_serial, CAST(end_serial AS TEXT) AS end_serial,
+  attributes, status, owner_id, retirement_id, parent_id, evidence_registry, evidence_reference, created_seq`;
+
+interface BlockRow {
+  id: string;
+  scheme: string;
+  namespace: string;
+  start_serial: string;
+  end_serial: string;
+  attributes: string;
+  status: 'held' | 'retired';
+  owner_id: string | null;
+  retirement_id: string | null;
+  parent_id: string | null;
+  evidence_registry: string | null;
+  evidence_reference: string | null;
+  created_seq: number | string;
+}
+
+export class SqlBlockStore implements BlockStore {
+  constructor(private readonly sql: Sql) {}
+
+  async liveOverlapping(namespace: string, start: bigint, end: bigint): Promise<BlockRecord[]> {
+    // From the predecessor of `start` (the only earlier block that can reach into the range) to `end`.
+    const rows = await this.sql.query<BlockRow>(
+      `SELECT ${COLUMNS} FROM serial_blocks
+       WHERE namespace = ? AND closed_seq IS NULL AND start_serial <= ?
+         AND start_serial >= COALESCE((SELECT MAX(start_serial) FROM serial_blocks
+                                       WHERE namespace = ? AND closed_seq IS NULL AND start_serial <= ?), ?)
+       ORDER BY start_serial`,
+      [namespace, String(end), namespace, String(start), String(start)],
+    );
+    return rows.map(toRecord).filter((b) => b.end >= start);
+  }
+
+  async insert(block: BlockRecord): Promise<void> {
+    try {
+      await this.sql.query(
+        `INSERT INTO serial_blocks (id, scheme, namespace, start_serial, end_serial, attributes, status, owner_id,
+           retirement_id, parent_id, evidence_registry, evidence_reference, created_seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          block.id, block.scheme, block.namespace, String(block.start), String(block.end), JSON.stringify(block.attributes),
+          block.status, block.ownerId, block.retirementId, block.parentId, block.evidenceRegistry, block.evidenceReference,
+          block.createdSeq,
+        ],
+      );
+    } catch (error) {
+      if (isOverlapViolation(error)) {
+        throw new DomainError('SERIAL_CONFLICT', `serials ${block.start}-${block.end} of ${block.namespace} overlap a live block`, {
+          conflicts: [{ namespace: block.namespace, start: String(block.start), end: String(block.end) }],
+        });
+      }
+      throw error;
+    }
+  }
+
+  async close(id: string, seq: number, reason: 'split' | 'void'): Promise<void> {
+    await this.sql.query(`UPDATE serial_blocks SET closed_seq = ?, closed_reason = ? WHERE id = ? AND closed_seq IS NULL`, [seq, reason, id]);
+  }
+
+  async liveHeldBy(ownerId: string, afterId: string | undefined, limit: number): Promise<BlockRecord[]> {
+    const rows = await this.sql.query<BlockRow>(
+      `SELECT ${COLUMNS} FROM serial_blocks
+       WHERE owner_id = ? AND closed_seq IS NULL AND status = 'held' AND id > ?
+       ORDER BY id LIMIT ?`,
+      [ownerId, afterId ?? '', limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  async liveOfRetirement(retirementId: string): Promise<BlockRecord[]> {
+    const rows = await this.sql.query<BlockRow>(
+      `SELECT ${COLUMNS} FROM serial_blocks WHERE retirement_id = ? AND closed_seq IS NULL ORDER BY namespace, start_serial`,
+      [retirementId],
+    );
+    return rows.map(toRecord);
+  }
+}
+
+function toRecord(row: BlockRow): BlockRecord {
+  return {
+    id: row.id,
+    scheme: row.scheme as SchemeCode,
+    namespace: row.namespace,
+    start: BigInt(row.start_serial),
+    end: BigInt(row.end_serial),
+    attributes: JSON.parse(row.attributes),
+    status: row.status,
+    ownerId: row.owner_id,
+    retirementId: row.retirement_id,
+    parentId: row.parent_id,
+    evidenceRegistry: row.evidence_registry,
+    evidenceReference: row.evidence_reference,
+    createdSeq: Number(row.created_seq),
+  };
+}
+
+/** The trigger (SQLite), the exclusion constraint (PostgreSQL 23P01) or the live-start unique index. */
+function isOverlapViolation(error: unknown): boolean {
+  const e = error as { message?: string; code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '23P01' || isUniqueViolation(error) || /SERIAL_OVERLAP/.test(e?.message ?? '');
+}
