@@ -4,13 +4,15 @@ import { ConfigError } from '@registry/config';
 import { DomainError } from '@registry/domain';
 import { dbCommand } from './commands/db.command';
 import { keysCommand } from './commands/keys.command';
+import { ledgerCommand } from './commands/ledger.command';
 import { orgsCommand } from './commands/orgs.command';
 
 const program = new Command('registry')
   .description('offset-registry operator commands (configuration from the same environment as the API)')
   .addCommand(dbCommand())
   .addCommand(orgsCommand())
-  .addCommand(keysCommand());
+  .addCommand(keysCommand())
+  .addCommand(ledgerCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
