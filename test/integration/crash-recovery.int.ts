@@ -1,16 +1,8 @@
 import { assertBuilt, BUILT, freePort, startProcess, waitForHttp, type RunningProcess } from '../support/processes';
+import { callApi } from '../support/http-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-engine';
 
 const ADMIN = 'integration-admin-key-0123456789';
-
-async function call(base: string, method: string, path: string, key: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
 
 async function startApi(env: Record<string, string>): Promise<{ base: string; api: RunningProcess }> {
   const port = await freePort();
@@ -37,9 +29,9 @@ describe.each(['sqlite', 'postgres'] as const)('crash recovery on %s', (engine) 
   it('keeps every acknowledged (201) retirement and a journal that verifies', async () => {
     const first = await startApi(database.env);
     running = first.api;
-    const org = await call(first.base, 'POST', '/v1/organizations', ADMIN, { name: 'p', roles: ['provider', 'auditor'] });
-    const { key } = (await call(first.base, 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {})).body;
-    await call(first.base, 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-K1-1-1000000' });
+    const org = await callApi(first.base, 'POST', '/v1/organizations', ADMIN, { name: 'p', roles: ['provider', 'auditor'] });
+    const { key } = (await callApi(first.base, 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {})).body;
+    await callApi(first.base, 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-K1-1-1000000' });
 
     const acknowledged: string[] = [];
     let next = 0;
@@ -48,7 +40,7 @@ describe.each(['sqlite', 'postgres'] as const)('crash recovery on %s', (engine) 
       while (!killed) {
         const i = next++;
         try {
-          const res = await call(first.base, 'POST', '/v1/retirements', key, { serials: [`JCL-ERL-K1-${i * 10 + 1}-${i * 10 + 10}`], beneficiary: 'b', purpose: 'p' });
+          const res = await callApi(first.base, 'POST', '/v1/retirements', key, { serials: [`JCL-ERL-K1-${i * 10 + 1}-${i * 10 + 10}`], beneficiary: 'b', purpose: 'p' });
           if (res.status === 201) acknowledged.push(res.body.id);
         } catch {
           return; // the connection died with the server: not acknowledged
@@ -65,10 +57,10 @@ describe.each(['sqlite', 'postgres'] as const)('crash recovery on %s', (engine) 
     const second = await startApi(database.env);
     running = second.api;
     for (const id of acknowledged) {
-      const res = await call(second.base, 'GET', `/v1/retirements/${id}`, key);
+      const res = await callApi(second.base, 'GET', `/v1/retirements/${id}`, key);
       expect(res.status).toBe(200);
     }
-    const verify = await call(second.base, 'GET', '/v1/ledger/verify', key);
+    const verify = await callApi(second.base, 'GET', '/v1/ledger/verify', key);
     expect(verify.body.ok).toBe(true);
     expect(verify.body.checked).toBeGreaterThanOrEqual(acknowledged.length + 1);
   });

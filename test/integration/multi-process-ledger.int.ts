@@ -1,16 +1,8 @@
 import { assertBuilt, BUILT, freePort, startProcess, waitForHttp, type RunningProcess } from '../support/processes';
+import { callApi } from '../support/http-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-engine';
 
 const ADMIN = 'integration-admin-key-0123456789';
-
-async function call(base: string, method: string, path: string, key: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
 
 /** LEDGER-1 across processes: two API processes share one PostgreSQL; only the schema and the head lock stand between them. */
 describe('two API processes on one PostgreSQL', () => {
@@ -36,14 +28,14 @@ describe('two API processes on one PostgreSQL', () => {
   });
 
   it('40 overlapping retirements spread over both processes: exactly one 201, the rest 409, no 5xx', async () => {
-    const org = await call(bases[0], 'POST', '/v1/organizations', ADMIN, { name: 'p', roles: ['provider', 'auditor'] });
-    const { key } = (await call(bases[1], 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {})).body;
-    expect((await call(bases[0], 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-P1-1-1000' })).status).toBe(201);
+    const org = await callApi(bases[0], 'POST', '/v1/organizations', ADMIN, { name: 'p', roles: ['provider', 'auditor'] });
+    const { key } = (await callApi(bases[1], 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {})).body;
+    expect((await callApi(bases[0], 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-P1-1-1000' })).status).toBe(201);
 
     const responses = await Promise.all(
       Array.from({ length: 40 }, (_, i) => {
         const start = 1 + (i % 10) * 10;
-        return call(bases[i % 2], 'POST', '/v1/retirements', key, {
+        return callApi(bases[i % 2], 'POST', '/v1/retirements', key, {
           serials: [`JCL-ERL-P1-${start}-${start + 500}`],
           beneficiary: `b${i}`,
           purpose: 'race',
@@ -56,25 +48,25 @@ describe('two API processes on one PostgreSQL', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(39);
 
     const winner = responses.find((r) => r.status === 201)!;
-    const status = await call(bases[1], 'GET', '/v1/serials/status?serial=JCL-ERL-P1-1-1000', key);
+    const status = await callApi(bases[1], 'GET', '/v1/serials/status?serial=JCL-ERL-P1-1-1000', key);
     const retiredBy = new Set(status.body.segments.filter((s: any) => s.status === 'retired').map((s: any) => s.retirementId));
     expect([...retiredBy]).toEqual([winner.body.id]);
-    const verify = await call(bases[0], 'GET', '/v1/ledger/verify', key);
+    const verify = await callApi(bases[0], 'GET', '/v1/ledger/verify', key);
     expect(verify.body).toMatchObject({ ok: true, checked: 2 });
   });
 
   it('many non-overlapping retirements on both processes all succeed and chain one journal', async () => {
-    const org = await call(bases[0], 'POST', '/v1/organizations', ADMIN, { name: 'q', roles: ['provider', 'auditor'] });
-    const { key } = (await call(bases[0], 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {})).body;
-    await call(bases[0], 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-P2-1-10000' });
-    const head = (await call(bases[0], 'GET', '/v1/ledger/head', key)).body.sequence;
+    const org = await callApi(bases[0], 'POST', '/v1/organizations', ADMIN, { name: 'q', roles: ['provider', 'auditor'] });
+    const { key } = (await callApi(bases[0], 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {})).body;
+    await callApi(bases[0], 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-P2-1-10000' });
+    const head = (await callApi(bases[0], 'GET', '/v1/ledger/head', key)).body.sequence;
     const responses = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        call(bases[i % 2], 'POST', '/v1/retirements', key, { serials: [`JCL-ERL-P2-${i * 100 + 1}-${i * 100 + 50}`], beneficiary: 'b', purpose: 'p' }),
+        callApi(bases[i % 2], 'POST', '/v1/retirements', key, { serials: [`JCL-ERL-P2-${i * 100 + 1}-${i * 100 + 50}`], beneficiary: 'b', purpose: 'p' }),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(60).fill(201));
-    const verify = await call(bases[1], 'GET', '/v1/ledger/verify', key);
+    const verify = await callApi(bases[1], 'GET', '/v1/ledger/verify', key);
     expect(verify.body).toMatchObject({ ok: true, checked: head + 60 });
   });
 });

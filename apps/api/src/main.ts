@@ -1,18 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@registry/config';
+import { loadConfigOrExit } from '@registry/config';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await createApiApp(config);
   await app.listen(config.port, '0.0.0.0');
   const engine = config.database.engine === 'sqlite' ? `SQLite at ${config.database.sqlitePath}` : 'PostgreSQL';

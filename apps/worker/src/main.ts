@@ -1,21 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@registry/config';
+import { loadConfigOrExit } from '@registry/config';
 import { JOB_HANDLERS, startBullMqWorker, type JobHandlers } from '@registry/jobs';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (!config.redisUrl) {
     process.stderr.write('Invalid configuration:\n  REDIS_URL: the worker needs a Redis; without one the API runs jobs in-process\n');
     process.exit(1);
