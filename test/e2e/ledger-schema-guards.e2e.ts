@@ -30,9 +30,9 @@ describe(`ledger schema guards (${TEST_ENGINE})`, () => {
   async function insertRetirement() {
     const id = randomUUID();
     await sql(
-      `INSERT INTO retirements (id, organization_id, quantity, retired_on, beneficiary, purpose, serials, created_seq, created_at)
-       VALUES (?, ?, '10', '2026-01-01', 'b', 'p', '[]', 1, '2026-01-01T00:00:00Z')`,
-      [id, orgId],
+      `INSERT INTO retirements (id, organization_id, quantity, retired_on, beneficiary, purpose, serials, certificate_number, created_seq, created_at)
+       VALUES (?, ?, '10', '2026-01-01', 'b', 'p', '[]', ?, 1, '2026-01-01T00:00:00Z')`,
+      [id, orgId, `RC-TEST-${id}`],
     );
     return id;
   }
@@ -91,5 +91,6 @@ describe(`ledger schema guards (${TEST_ENGINE})`, () => {
     await expect(sql(`DELETE FROM journal_entries WHERE seq = 1`)).rejects.toThrow(/APPEND_ONLY/);
     await expect(sql(`UPDATE retirements SET beneficiary = 'someone else' WHERE id = ?`, [retirementId])).rejects.toThrow(/APPEND_ONLY/);
     await expect(sql(`DELETE FROM retirements WHERE id = ?`, [retirementId])).rejects.toThrow(/APPEND_ONLY/);
+    await expect(sql(`UPDATE retirements SET certificate_number = 'RC-0-1' WHERE id = ?`, [retirementId])).rejects.toThrow(/APPEND_ONLY/);
   });
 });

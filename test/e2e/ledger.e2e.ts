@@ -45,10 +45,11 @@ describe('ledger: holdings, transfers, retirements, status, journal', () => {
     await hold(provider, `JCL-ERL-${c}-1-100`).expect(201);
     const res = await retire(provider, { serials: [`JCL-ERL-${c}-21-30`] }).expect(201);
     expect(res.body).toMatchObject({ quantity: '10', serials: [`JCL-ERL-${c}-21-30`], status: 'active', organizationId: provider.id });
+    expect(res.body.certificateNumber).toMatch(/^RC-\d{4}-\d{6}$/);
     const s = await status(`JCL-ERL-${c}-1-120`).expect(200);
     expect(s.body.segments).toEqual([
       { start: '1', end: '20', status: 'held' },
-      { start: '21', end: '30', status: 'retired', retirementId: res.body.id, retiredOn: res.body.retiredOn, beneficiary: '株式会社サンプル' },
+      { start: '21', end: '30', status: 'retired', retirementId: res.body.id, certificateNumber: res.body.certificateNumber, retiredOn: res.body.retiredOn, beneficiary: '株式会社サンプル' },
       { start: '31', end: '100', status: 'held' },
       { start: '101', end: '120', status: 'unknown' },
     ]);

@@ -37,7 +37,7 @@ export interface RetirementRecord {
   evidence: Evidence | null;
   /** Canonical serials as asked, in request order. */
   serials: string[];
-  certificateNumber: string | null;
+  certificateNumber: string;
   createdSeq: number;
   createdAt: string;
 }

@@ -12,6 +12,8 @@ export interface BlockStore {
 }
 
 export interface RetirementStore {
+  /** Advances the year's counter; the caller holds the ledger head lock, so numbers never repeat. */
+  nextCertificateSequence(year: number): Promise<number>;
   insert(retirement: RetirementRecord): Promise<void>;
   findById(id: string): Promise<RetirementRecord | null>;
   findByIds(ids: readonly string[]): Promise<RetirementRecord[]>;

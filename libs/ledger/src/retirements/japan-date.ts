@@ -8,3 +8,8 @@ export function isCalendarDate(text: string): boolean {
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
+
+/** RC-2026-000123: the year is Japan's calendar year of issue; at least six digits. */
+export function certificateNumber(year: number, sequence: number): string {
+  return `RC-${year}-${String(sequence).padStart(6, '0')}`;
+}

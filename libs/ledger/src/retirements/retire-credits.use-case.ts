@@ -7,7 +7,7 @@ import { runLedgerCommand, type IdempotencyRequest, type LedgerContext } from '.
 import { UnitOfWork, type BlockRecord, type Evidence, type RetirementRecord } from '../ports';
 import { blockRange, blockSerial } from '../serials/block-view';
 import { parseRequestSerials } from '../serials/request-serials';
-import { isCalendarDate, todayInJapan } from './japan-date';
+import { certificateNumber, isCalendarDate, todayInJapan } from './japan-date';
 import { retirementView, type RetirementView } from './retirement-view';
 
 export interface RetireCreditsCommand {
@@ -99,6 +99,7 @@ export class RetireCreditsUseCase {
   }
 
   private async write({ stores, seq, now }: LedgerContext, command: RetireCreditsCommand, retiredOn: string, plan: Planned[]) {
+    const year = Number(todayInJapan(new Date(now)).slice(0, 4));
     const retirement: RetirementRecord = {
       id: randomUUID(),
       organizationId: command.actor.organizationId,
@@ -110,7 +111,7 @@ export class RetireCreditsUseCase {
       claimId: command.claimId ?? null,
       evidence: command.evidence ?? null,
       serials: plan.map((p) => p.serial.canonical),
-      certificateNumber: null,
+      certificateNumber: certificateNumber(year, await stores.retirements.nextCertificateSequence(year)),
       createdSeq: seq,
       createdAt: now,
     };

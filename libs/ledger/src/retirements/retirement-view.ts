@@ -11,7 +11,7 @@ export interface RetirementView {
   purpose: string;
   claimId: string | null;
   evidence: Evidence | null;
-  certificateNumber: string | null;
+  certificateNumber: string;
   createdAt: string;
   void?: { reason: string; at: string };
 }

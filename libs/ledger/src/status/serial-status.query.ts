@@ -61,7 +61,7 @@ export async function statusOf(stores: Stores, parsed: ParsedSerial, viewer: Act
         ...base,
         status: 'retired',
         retirementId: retirement.id,
-        ...(retirement.certificateNumber ? { certificateNumber: retirement.certificateNumber } : {}),
+        certificateNumber: retirement.certificateNumber,
         ...(retirement.claimId ? { claimId: retirement.claimId } : {}),
         retiredOn: retirement.retiredOn,
         beneficiary: retirement.beneficiary,

@@ -13,7 +13,7 @@ interface RetirementRow {
   evidence_registry: string | null;
   evidence_reference: string | null;
   serials: string;
-  certificate_number: string | null;
+  certificate_number: string;
   created_seq: number | string;
   created_at: string;
 }
@@ -28,6 +28,15 @@ interface VoidRow {
 
 export class SqlRetirementStore implements RetirementStore {
   constructor(private readonly sql: Sql) {}
+
+  async nextCertificateSequence(year: number): Promise<number> {
+    const row = await this.sql.one<{ last: number | string }>(
+      `INSERT INTO certificate_sequences (year, last) VALUES (?, 1)
+       ON CONFLICT (year) DO UPDATE SET last = certificate_sequences.last + 1 RETURNING last`,
+      [year],
+    );
+    return Number(row!.last);
+  }
 
   async insert(r: RetirementRecord): Promise<void> {
     await this.sql.query(

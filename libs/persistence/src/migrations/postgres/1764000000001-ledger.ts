@@ -25,6 +25,8 @@ export class Ledger1764000000001 implements MigrationInterface {
       prev_hash varchar(64) NOT NULL,
       hash varchar(64) NOT NULL
     )`);
+    // Certificate numbers RC-<year>-<n>: one counter per (Japan) year, advanced in the retirement's transaction.
+    await q.query(`CREATE TABLE certificate_sequences (year integer PRIMARY KEY, last integer NOT NULL)`);
     await q.query(`CREATE TABLE retirements (
       id varchar(36) PRIMARY KEY,
       organization_id varchar(36) NOT NULL REFERENCES organizations (id),
@@ -37,7 +39,7 @@ export class Ledger1764000000001 implements MigrationInterface {
       evidence_registry varchar(200),
       evidence_reference varchar(200),
       serials text NOT NULL,
-      certificate_number varchar(40),
+      certificate_number varchar(40) NOT NULL UNIQUE,
       created_seq bigint NOT NULL,
       created_at varchar(30) NOT NULL
     )`);
@@ -93,12 +95,6 @@ export class Ledger1764000000001 implements MigrationInterface {
       FOR EACH ROW EXECUTE FUNCTION serial_blocks_guard()`);
     await q.query(`CREATE FUNCTION append_only_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        -- The one change allowed: a retirement receives its certificate number once.
-        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'retirements'
-           AND to_jsonb(OLD) ->> 'certificate_number' IS NULL AND to_jsonb(NEW) ->> 'certificate_number' IS NOT NULL
-           AND (to_jsonb(NEW) - 'certificate_number') = (to_jsonb(OLD) - 'certificate_number') THEN
-          RETURN NEW;
-        END IF;
         RAISE EXCEPTION 'APPEND_ONLY: % rows are never changed or deleted', TG_TABLE_NAME
           USING ERRCODE = 'integrity_constraint_violation';
       END $$`);
@@ -118,7 +114,7 @@ export class Ledger1764000000001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_keys', 'serial_blocks', 'retirement_voids', 'retirements', 'journal_entries', 'ledger_head']) {
+    for (const table of ['idempotency_keys', 'serial_blocks', 'retirement_voids', 'retirements', 'certificate_sequences', 'journal_entries', 'ledger_head']) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP FUNCTION serial_blocks_guard`);

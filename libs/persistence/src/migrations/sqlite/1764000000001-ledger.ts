@@ -24,6 +24,8 @@ export class Ledger1764000000001 implements MigrationInterface {
       prev_hash varchar(64) NOT NULL,
       hash varchar(64) NOT NULL
     )`);
+    // Certificate numbers RC-<year>-<n>: one counter per (Japan) year, advanced in the retirement's transaction.
+    await q.query(`CREATE TABLE certificate_sequences (year integer PRIMARY KEY, last integer NOT NULL)`);
     await q.query(`CREATE TABLE retirements (
       id varchar(36) PRIMARY KEY NOT NULL,
       organization_id varchar(36) NOT NULL REFERENCES organizations (id),
@@ -36,7 +38,7 @@ export class Ledger1764000000001 implements MigrationInterface {
       evidence_registry varchar(200),
       evidence_reference varchar(200),
       serials text NOT NULL,
-      certificate_number varchar(40),
+      certificate_number varchar(40) NOT NULL UNIQUE,
       created_seq integer NOT NULL,
       created_at varchar(30) NOT NULL
     )`);
@@ -106,7 +108,6 @@ export class Ledger1764000000001 implements MigrationInterface {
       END`);
     for (const table of ['journal_entries', 'retirements', 'retirement_voids']) {
       await q.query(`CREATE TRIGGER trg_${table}_append_only_update BEFORE UPDATE ON ${table}
-        ${table === 'retirements' ? 'WHEN NOT (OLD.certificate_number IS NULL AND NEW.certificate_number IS NOT NULL)' : ''}
         BEGIN SELECT RAISE(ABORT, 'APPEND_ONLY: ${table} rows are never changed'); END`);
       await q.query(`CREATE TRIGGER trg_${table}_append_only_delete BEFORE DELETE ON ${table}
         BEGIN SELECT RAISE(ABORT, 'APPEND_ONLY: ${table} rows are never deleted'); END`);
@@ -123,7 +124,7 @@ export class Ledger1764000000001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_keys', 'serial_blocks', 'retirement_voids', 'retirements', 'journal_entries', 'ledger_head']) {
+    for (const table of ['idempotency_keys', 'serial_blocks', 'retirement_voids', 'retirements', 'certificate_sequences', 'journal_entries', 'ledger_head']) {
       await q.query(`DROP TABLE ${table}`);
     }
   }
