@@ -159,7 +159,10 @@ describe('ledger: holdings, transfers, retirements, status, journal', () => {
     expect(verify.body).toEqual({ ok: true, checked: head.body.sequence, head: head.body });
     const page = await t.http.get('/v1/ledger/entries').query({ after: 0, limit: 3 }).set(auditor.auth).expect(200);
     expect(page.body.items.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3]);
-    expect(page.body.items[0].type).toBe('holding.registered');
+    expect(page.body.items[0]).toMatchObject({ type: 'organization.created', actor: 'admin' });
+    const all = await t.http.get('/v1/ledger/entries').query({ limit: 1000 }).set(auditor.auth).expect(200);
+    const types = new Set(all.body.items.map((e: { type: string }) => e.type));
+    expect(types).toEqual(new Set(['organization.created', 'holding.registered', 'retirement.created', 'transfer.completed', 'retirement.voided']));
     await t.http.get('/v1/ledger/verify').set(provider.auth).expect(403);
   });
 

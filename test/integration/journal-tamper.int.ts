@@ -7,7 +7,7 @@ import { createTestDatabase, withPg } from '../support/test-engine';
 
 const run = promisify(execFile);
 
-/** Retires three times, the middle one with a marker we can find in the stored journal. */
+/** Entry 1 opens the organisation; then three retirements, the middle one (entry 3) with a marker we can find. */
 async function writeLedger(env: Record<string, string>) {
   const t = await startTestApp(env);
   const provider = await createOrganizationWithKey(t, ['provider']);
@@ -39,7 +39,7 @@ describe('tampering with the journal is detected (ledger verify, offline)', () =
       // Keep the file (and its WAL, checkpointed on close) beyond the app's life.
       const env = { ...database.env, DATABASE_URL: '' };
       await writeLedger(env);
-      expect(await verifyOffline(env)).toMatchObject({ code: 0, result: { ok: true, checked: 3 } });
+      expect(await verifyOffline(env)).toMatchObject({ code: 0, result: { ok: true, checked: 4 } });
 
       const file = database.env.SQLITE_PATH;
       const bytes = readFileSync(file);
@@ -52,7 +52,7 @@ describe('tampering with the journal is detected (ledger verify, offline)', () =
 
       const { code, result } = await verifyOffline(env);
       expect(code).toBe(3);
-      expect(result).toMatchObject({ ok: false, firstBadSequence: 2 });
+      expect(result).toMatchObject({ ok: false, firstBadSequence: 3 });
     } finally {
       await database.drop();
     }
@@ -65,11 +65,11 @@ describe('tampering with the journal is detected (ledger verify, offline)', () =
       const url = database.env.DATABASE_URL;
       await withPg(async (c) => {
         await c.query('ALTER TABLE journal_entries DISABLE TRIGGER ALL');
-        await c.query(`UPDATE journal_entries SET payload = replace(payload, 'TAMPER-ME', 'TAMPER-MX') WHERE seq = 2`);
+        await c.query(`UPDATE journal_entries SET payload = replace(payload, 'TAMPER-ME', 'TAMPER-MX') WHERE seq = 3`);
       }, url);
       const { code, result } = await verifyOffline(database.env);
       expect(code).toBe(3);
-      expect(result).toMatchObject({ ok: false, firstBadSequence: 2 });
+      expect(result).toMatchObject({ ok: false, firstBadSequence: 3 });
     } finally {
       await database.drop();
     }

@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IssueApiKeyUseCase, Roles } from '@registry/auth';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IssueApiKeyUseCase, Roles, type Principal } from '@registry/auth';
 import { CreateOrganizationUseCase, GetOrganizationUseCase } from '@registry/ledger';
+import type { Request } from 'express';
+import { CurrentPrincipal } from '../http/current-principal';
+import { idempotencyOf } from '../http/idempotency';
 import { ApiKeyCreatedDto, CreateApiKeyDto, CreateOrganizationDto, OrganizationDto } from './organization.dto';
 
 @ApiTags('organizations')
@@ -17,9 +20,10 @@ export class OrganizationsController {
 
   @Post()
   @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: OrganizationDto })
-  create(@Body() body: CreateOrganizationDto): Promise<OrganizationDto> {
-    return this.createOrganization.execute(body);
+  create(@Body() body: CreateOrganizationDto, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<OrganizationDto> {
+    return this.createOrganization.execute({ ...body, actor, idempotency: idempotencyOf(req) });
   }
 
   @Get(':id')
@@ -28,6 +32,7 @@ export class OrganizationsController {
     return this.getOrganization.execute(id);
   }
 
+  /** Not idempotent on purpose: a replay would have to keep the plaintext key. */
   @Post(':id/api-keys')
   @HttpCode(201)
   @ApiCreatedResponse({ type: ApiKeyCreatedDto })

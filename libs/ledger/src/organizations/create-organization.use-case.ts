@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { assertCorporateNumber, DomainError, type OrganizationRole } from '@registry/domain';
 import { randomUUID } from 'node:crypto';
+import { actorLabel, type Actor } from '../actor';
+import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
 import { UnitOfWork, type OrganizationRecord } from '../ports';
 
 export interface CreateOrganizationCommand {
   name: string;
   corporateNumber?: string;
   roles: OrganizationRole[];
+  actor?: Actor;
+  idempotency?: IdempotencyRequest;
 }
 
+/** Registers an organisation; journaled, so who opened which account is part of the audit trail. */
 @Injectable()
 export class CreateOrganizationUseCase {
   constructor(private readonly uow: UnitOfWork) {}
@@ -16,26 +21,27 @@ export class CreateOrganizationUseCase {
   async execute(command: CreateOrganizationCommand): Promise<OrganizationRecord> {
     const corporateNumber =
       command.corporateNumber === undefined ? null : assertCorporateNumber(command.corporateNumber);
-    const organization: OrganizationRecord = {
-      id: randomUUID(),
-      name: command.name.trim(),
-      corporateNumber,
-      roles: [...new Set(command.roles)].sort(),
-      createdAt: new Date().toISOString(),
-    };
-    return this.uow.write(async ({ organizations }) => {
+    const actor = command.actor ? actorLabel(command.actor) : 'operator:cli';
+    const { result } = await runLedgerCommand(this.uow, actor, command.idempotency, async ({ stores, now }) => {
       if (corporateNumber) {
-        const existing = await organizations.findByCorporateNumber(corporateNumber);
+        const existing = await stores.organizations.findByCorporateNumber(corporateNumber);
         if (existing) {
-          throw new DomainError(
-            'DUPLICATE_CORPORATE_NUMBER',
-            `an organisation with corporateNumber ${corporateNumber} already exists`,
-            { field: 'corporateNumber', existingOrganizationId: existing.id },
-          );
+          throw new DomainError('DUPLICATE_CORPORATE_NUMBER', `an organisation with corporateNumber ${corporateNumber} already exists`, {
+            field: 'corporateNumber',
+            existingOrganizationId: existing.id,
+          });
         }
       }
-      await organizations.insert(organization);
-      return organization;
+      const organization: OrganizationRecord = {
+        id: randomUUID(),
+        name: command.name.trim(),
+        corporateNumber,
+        roles: [...new Set(command.roles)].sort(),
+        createdAt: now,
+      };
+      await stores.organizations.insert(organization);
+      return { journalType: 'organization.created', journalPayload: organization, result: organization };
     });
+    return result;
   }
 }
