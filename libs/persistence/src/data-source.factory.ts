@@ -2,7 +2,6 @@ import type { DatabaseConfig } from '@registry/config';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
 
 /** Builds (but does not open) the DataSource. Schema changes come from migrations only. */
@@ -11,7 +10,6 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     return new DataSource({
       type: 'postgres',
       url: database.url,
-      entities: ENTITIES,
       migrations: POSTGRES_MIGRATIONS,
       migrationsTransactionMode: 'each',
       synchronize: false,
@@ -22,7 +20,6 @@ export function createDataSource(database: DatabaseConfig): DataSource {
   return new DataSource({
     type: 'better-sqlite3',
     database: database.sqlitePath,
-    entities: ENTITIES,
     migrations: SQLITE_MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,

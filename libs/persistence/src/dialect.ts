@@ -1,6 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
-export function isPostgres(source: DataSource | EntityManager): boolean {
-  const options = 'connection' in source ? source.connection.options : source.options;
-  return options.type === 'postgres';
+export function isPostgres(dataSource: DataSource): boolean {
+  return dataSource.options.type === 'postgres';
 }

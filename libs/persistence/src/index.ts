@@ -1,5 +1,5 @@
 export * from './data-source.factory';
-export * from './typeorm-unit-of-work';
+export * from './unit-of-work';
 export * from './persistence.module';
 export * from './dialect';
 export * from './database-errors';

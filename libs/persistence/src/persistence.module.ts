@@ -3,7 +3,7 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { UnitOfWork } from '@registry/ledger/ports';
 import { DataSource } from 'typeorm';
 import { openDatabase } from './data-source.factory';
-import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
+import { createUnitOfWork } from './unit-of-work';
 
 /** Opens the database at start-up (running pending migrations) and provides the UnitOfWork. */
 @Global()
@@ -14,7 +14,7 @@ import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
       inject: [REGISTRY_CONFIG],
       useFactory: (config: RegistryConfig) => openDatabase(config.database),
     },
-    { provide: UnitOfWork, inject: [DataSource], useFactory: (ds: DataSource) => new TypeOrmUnitOfWork(ds) },
+    { provide: UnitOfWork, inject: [DataSource], useFactory: createUnitOfWork },
   ],
   exports: [DataSource, UnitOfWork],
 })

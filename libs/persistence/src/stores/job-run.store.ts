@@ -1,27 +1,30 @@
 import type { JobRunRecord, JobRunStore } from '@registry/ledger/ports';
-import type { EntityManager } from 'typeorm';
-import { JobRunEntity } from '../entities';
-import { isPostgres } from '../dialect';
+import type { Sql } from './sql';
 
-export class TypeOrmJobRunStore implements JobRunStore {
-  constructor(private readonly em: EntityManager) {}
+interface JobRunRow {
+  job_id: string;
+  name: string;
+  processed_by: string;
+  attempts: number;
+  processed_at: string;
+}
+
+export class SqlJobRunStore implements JobRunStore {
+  constructor(private readonly sql: Sql) {}
 
   async recordOnce(run: JobRunRecord): Promise<boolean> {
-    const values = [run.jobId, run.name, run.processedBy, run.attempts, run.processedAt];
-    const columns = '(job_id, name, processed_by, attempts, processed_at)';
-    const rows: unknown[] = isPostgres(this.em)
-      ? await this.em.query(
-          `INSERT INTO job_runs ${columns} VALUES ($1, $2, $3, $4, $5) ON CONFLICT (job_id) DO NOTHING RETURNING job_id`,
-          values,
-        )
-      : await this.em.query(
-          `INSERT OR IGNORE INTO job_runs ${columns} VALUES (?, ?, ?, ?, ?) RETURNING job_id`,
-          values,
-        );
+    const rows = await this.sql.query(
+      `INSERT INTO job_runs (job_id, name, processed_by, attempts, processed_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (job_id) DO NOTHING RETURNING job_id`,
+      [run.jobId, run.name, run.processedBy, run.attempts, run.processedAt],
+    );
     return rows.length === 1;
   }
 
-  find(jobId: string): Promise<JobRunRecord | null> {
-    return this.em.findOneBy(JobRunEntity, { jobId });
+  async find(jobId: string): Promise<JobRunRecord | null> {
+    const row = await this.sql.one<JobRunRow>(`SELECT * FROM job_runs WHERE job_id = ?`, [jobId]);
+    return row
+      ? { jobId: row.job_id, name: row.name, processedBy: row.processed_by, attempts: Number(row.attempts), processedAt: row.processed_at }
+      : null;
   }
 }

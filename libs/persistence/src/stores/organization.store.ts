@@ -1,33 +1,51 @@
-import { DomainError } from '@registry/domain';
+import { DomainError, type OrganizationRole } from '@registry/domain';
 import type { OrganizationRecord, OrganizationStore } from '@registry/ledger/ports';
-import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../database-errors';
-import { OrganizationEntity } from '../entities';
+import type { Sql } from './sql';
 
-export class TypeOrmOrganizationStore implements OrganizationStore {
-  constructor(private readonly em: EntityManager) {}
+interface OrganizationRow {
+  id: string;
+  name: string;
+  corporate_number: string | null;
+  roles: string;
+  created_at: string;
+}
 
-  async insert(organization: OrganizationRecord): Promise<void> {
+export class SqlOrganizationStore implements OrganizationStore {
+  constructor(private readonly sql: Sql) {}
+
+  async insert(o: OrganizationRecord): Promise<void> {
     try {
-      await this.em.insert(OrganizationEntity, organization);
+      await this.sql.query(`INSERT INTO organizations (id, name, corporate_number, roles, created_at) VALUES (?, ?, ?, ?, ?)`, [
+        o.id, o.name, o.corporateNumber, JSON.stringify(o.roles), o.createdAt,
+      ]);
     } catch (error) {
       // A concurrent request (another process on PostgreSQL) won the race for this number.
       if (isUniqueViolation(error)) {
-        throw new DomainError(
-          'DUPLICATE_CORPORATE_NUMBER',
-          `an organisation with corporateNumber ${organization.corporateNumber} already exists`,
-          { field: 'corporateNumber' },
-        );
+        throw new DomainError('DUPLICATE_CORPORATE_NUMBER', `an organisation with corporateNumber ${o.corporateNumber} already exists`, {
+          field: 'corporateNumber',
+        });
       }
       throw error;
     }
   }
 
-  findById(id: string): Promise<OrganizationRecord | null> {
-    return this.em.findOneBy(OrganizationEntity, { id }) as Promise<OrganizationRecord | null>;
+  async findById(id: string): Promise<OrganizationRecord | null> {
+    return toRecord(await this.sql.one<OrganizationRow>(`SELECT * FROM organizations WHERE id = ?`, [id]));
   }
 
-  findByCorporateNumber(corporateNumber: string): Promise<OrganizationRecord | null> {
-    return this.em.findOneBy(OrganizationEntity, { corporateNumber }) as Promise<OrganizationRecord | null>;
+  async findByCorporateNumber(corporateNumber: string): Promise<OrganizationRecord | null> {
+    return toRecord(await this.sql.one<OrganizationRow>(`SELECT * FROM organizations WHERE corporate_number = ?`, [corporateNumber]));
   }
+}
+
+function toRecord(row: OrganizationRow | null): OrganizationRecord | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    corporateNumber: row.corporate_number,
+    roles: JSON.parse(row.roles) as OrganizationRole[],
+    createdAt: row.created_at,
+  };
 }

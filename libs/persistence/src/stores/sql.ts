@@ -1,22 +1,65 @@
 import type { EntityManager } from 'typeorm';
-import { isPostgres } from '../dialect';
 
 /** Raw SQL written with `?` placeholders, run on either engine. */
-export class Sql {
+export interface Sql {
   readonly postgres: boolean;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  one<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T | null>;
+}
 
-  constructor(private readonly em: EntityManager) {
-    this.postgres = isPostgres(em);
-  }
+/** PostgreSQL through TypeORM's pooled connection (inside its transaction when there is one). */
+export class TypeOrmPostgresSql implements Sql {
+  readonly postgres = true;
 
-  query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    if (!this.postgres) return this.em.query(text, params);
+  constructor(private readonly em: EntityManager) {}
+
+  query<T>(text: string, params: unknown[] = []): Promise<T[]> {
     let n = 0;
     return this.em.query(text.replace(/\?/g, () => `$${++n}`), params);
   }
 
-  async one<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T | null> {
-    const rows = await this.query<T>(text, params);
-    return rows[0] ?? null;
+  async one<T>(text: string, params: unknown[] = []): Promise<T | null> {
+    return (await this.query<T>(text, params))[0] ?? null;
+  }
+}
+
+interface NativeStatement {
+  reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
+}
+
+export interface NativeSqliteHandle {
+  prepare(text: string): NativeStatement;
+  exec(text: string): unknown;
+}
+
+/** SQLite on the driver's own better-sqlite3 handle, with prepared statements kept for reuse. */
+export class NativeSqliteSql implements Sql {
+  readonly postgres = false;
+  private readonly statements = new Map<string, NativeStatement>();
+
+  constructor(readonly handle: NativeSqliteHandle) {}
+
+  query<T>(text: string, params: unknown[] = []): Promise<T[]> {
+    try {
+      const statement = this.prepared(text);
+      return Promise.resolve((statement.reader ? statement.all(...params) : (statement.run(...params), [])) as T[]);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async one<T>(text: string, params: unknown[] = []): Promise<T | null> {
+    return (await this.query<T>(text, params))[0] ?? null;
+  }
+
+  private prepared(text: string): NativeStatement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.handle.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 }
