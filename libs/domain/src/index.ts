@@ -5,3 +5,4 @@ export * from './journal/journal-chain';
 export * from './serials';
 export * from './schemes';
 export * from './ledger/segments';
+export * from './certificates/certificate-signature';

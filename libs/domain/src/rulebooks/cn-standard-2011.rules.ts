@@ -1,0 +1,68 @@
+import type { RuleDefinition } from './rulebook';
+import { RULEBOOK_PARAMETERS } from './rulebook-parameters';
+
+/**
+ * Rules of the Carbon Neutral certification standard (draft 2011-07-20, seed 002), numbered by the
+ * standard's own clauses: `CN-2.1.2-3` = clause 2.1.2 item ③; `CNP-` marks chapter 3 (plan
+ * certification); `CN-annex-N` the annex "当分の間の特例" item N.
+ */
+export const CN_RULE_IDS = Object.freeze({
+  targetPeriod: 'CN-2.1.2-3',
+  baseYear: 'CN-2.1.2-4',
+  retirementCoversEmissions: 'CN-2.1.6',
+  kyotoCredits: 'CN-2.1.6-1',
+  stateRunCredits: 'CN-2.1.6-2',
+  validity: 'CN-2.3.3-1',
+  transitionalCredits: 'CN-annex-2',
+  transitionalMinority: 'CN-annex-2-majority',
+  planStartAfterApplication: 'CNP-3.1.2-1',
+  planStartToTargetEnd: 'CNP-3.1.2-2',
+  planEndAfterTargetEnd: 'CNP-3.1.2-3',
+  targetStartAfterPlanStart: 'CNP-3.1.2-4',
+  cnApplicationAfterTargetEnd: 'CNP-3.1.4',
+  onePlanApplication: 'CNP-3.1.6',
+  activitiesBeforePlanApplication: 'CN-annex-4-6',
+});
+
+const DOC = 'CN certification standard (draft 2011-07-20, seed 002)';
+const annexPeriod = {
+  from: RULEBOOK_PARAMETERS.cn2011.effectiveFrom,
+  to: RULEBOOK_PARAMETERS.cn2011.annexEndsOn,
+};
+
+const rule = (id: string, clause: string, summary: string, effective?: RuleDefinition['effective']): RuleDefinition =>
+  Object.freeze({ id, source: `${DOC}, ${clause}`, summary, ...(effective ? { effective } : {}) });
+
+const R = CN_RULE_IDS;
+
+export const CN_STANDARD_2011_RULES: readonly RuleDefinition[] = Object.freeze([
+  rule(R.targetPeriod, '2.1.2 ③', 'the target period starts on a day the applicant picks and lasts at least 1 year'),
+  rule(R.baseYear, '2.1.2 ④', 'the base year is a fiscal year from FY1990 (平成2年度) on; a multi-year average is allowed'),
+  rule(R.retirementCoversEmissions, '2.1.6', 'credits retired ≥ the neutralised emissions; only the credits listed in 2.1.6 count'),
+  rule(R.kyotoCredits, '2.1.6 ①', 'Kyoto units AAU, ERU, CER, RMU, except AAU and RMU issued in Japan; AAU needs proof of greening'),
+  rule(R.stateRunCredits, '2.1.6 ②', 'credits of a state- or local-government-run ISO 14064 scheme with a state registry and MRV guidelines'),
+  rule(R.validity, '2.3.3 ①', 'validity starts within 6 months of certification and lasts at most 1 year'),
+  rule(
+    R.transitionalCredits,
+    'annex 2 (seed 003 "使用できるクレジット")',
+    'until 2013-03-31, prefectural J-VER and Domestic Credits issued by the cutoff fiscal year may be used',
+    annexPeriod,
+  ),
+  rule(R.transitionalMinority, 'annex 2 proviso', 'fully eligible credits make up more than half (過半) of all credits retired for the claim'),
+  rule(R.planStartAfterApplication, '3.1.2 ①', 'the plan period starts within 1 year of the plan application'),
+  rule(R.planStartToTargetEnd, '3.1.2 ②', 'from the plan start to the end of the target period is at most 2 years'),
+  rule(R.planEndAfterTargetEnd, '3.1.2 ③', 'the plan period ends within 6 months after the target period ends'),
+  rule(R.targetStartAfterPlanStart, '3.1.2 ④', 'the target period starts within 1 year of the plan start'),
+  rule(R.cnApplicationAfterTargetEnd, '3.1.4', 'the CN application follows within 6 months of the end of the target period'),
+  rule(R.onePlanApplication, '3.1.6', 'one plan application per entity, unless the certifier decides otherwise'),
+  rule(
+    R.activitiesBeforePlanApplication,
+    'annex 4 ⑥',
+    'a plan already under way is applied for within 1 year of its start (5 years until 2012-03-31)',
+    annexPeriod,
+  ),
+]);
+
+export function rulesById(rules: readonly RuleDefinition[]): Readonly<Record<string, RuleDefinition>> {
+  return Object.freeze(Object.fromEntries(rules.map((r) => [r.id, r])));
+}
