@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, sign, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../journal/journal-chain';
 
 /** The signed part of a retirement certificate (API.md "Certificates"): everything but status and proof. */

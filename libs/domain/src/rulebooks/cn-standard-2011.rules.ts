@@ -62,7 +62,3 @@ export const CN_STANDARD_2011_RULES: readonly RuleDefinition[] = Object.freeze([
     annexPeriod,
   ),
 ]);
-
-export function rulesById(rules: readonly RuleDefinition[]): Readonly<Record<string, RuleDefinition>> {
-  return Object.freeze(Object.fromEntries(rules.map((r) => [r.id, r])));
-}

@@ -133,3 +133,7 @@ export function ruleFinding(rulebook: Rulebook, ruleId: string, severity: Severi
   if (!rulebook.rules[ruleId]) throw new Error(`rulebook ${rulebook.id} has no rule ${ruleId}`);
   return { rule: ruleId, severity, message };
 }
+
+export function rulesById(rules: readonly RuleDefinition[]): Readonly<Record<string, RuleDefinition>> {
+  return Object.freeze(Object.fromEntries(rules.map((r) => [r.id, r])));
+}

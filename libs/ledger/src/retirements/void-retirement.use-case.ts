@@ -20,7 +20,7 @@ export class VoidRetirementUseCase {
       const retirement = await stores.retirements.findById(retirementId);
       if (!retirement) throw new DomainError('NOT_FOUND', `retirement ${retirementId} does not exist`);
       if (await stores.retirements.findVoid(retirementId)) {
-        throw new DomainError('ALREADY_RETIRED', `retirement ${retirementId} is already voided`, { field: 'retirementId' });
+        throw new DomainError('ALREADY_VOIDED', `retirement ${retirementId} is already voided`, { field: 'retirementId' });
       }
       const voidRecord = { retirementId, reason, actor: actorLabel(actor), createdSeq: seq, createdAt: now };
       await stores.retirements.insertVoid(voidRecord);
