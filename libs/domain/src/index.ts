@@ -6,3 +6,4 @@ export * from './serials';
 export * from './schemes';
 export * from './ledger/segments';
 export * from './certificates/certificate-signature';
+export * from './rulebooks';

@@ -62,14 +62,6 @@ export function deadlineAfter(eventDay: IsoDate, months: number): IsoDate {
   return periodLastDay(addDays(eventDay, 1), months);
 }
 
-export function isBefore(a: IsoDate, b: IsoDate): boolean {
-  return a < b;
-}
-
-export function isAfter(a: IsoDate, b: IsoDate): boolean {
-  return a > b;
-}
-
 export function latest(dates: readonly IsoDate[]): IsoDate {
   return dates.reduce((a, b) => (b > a ? b : a));
 }

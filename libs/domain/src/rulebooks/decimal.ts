@@ -69,10 +69,6 @@ export function sum(values: readonly Decimal[]): Decimal {
   return values.reduce(add, ZERO);
 }
 
-export function isNegative(a: Decimal): boolean {
-  return a.units < 0n;
-}
-
 /** The smallest whole number ≥ the value (bigint division truncates toward zero). */
 export function ceilToWhole(a: Decimal): bigint {
   const divisor = pow10(a.scale);

@@ -1,0 +1,166 @@
+import type { IsoDate } from './calendar';
+import { CFP_RULE_IDS } from './cfp-rulebook-v5-1';
+import { checkBaseYear, checkCnApplicationAfterPlan, checkTargetPeriod, type DatePeriod } from './cn-date-rules';
+import { checkCnPlanDates } from './cn-plan-date-rules';
+import { assessCoverage, type Coverage, type CoverageCredit } from './coverage';
+import { FieldErrors } from './findings';
+import { collectCfpRequiredTonnes, collectCnRequiredTonnes, type CfpQuantities, type CnEmissions } from './required-tonnes';
+import { ruleFinding, type CfpRulebook, type Finding, type Program, type Rulebook } from './rulebook';
+import { DEFAULT_RULEBOOK_REGISTRY, NO_RULEBOOK_RULE, type RulebookRegistry } from './rulebook-registry';
+
+/** API.md "Claims", CN, plus the dates the rules need. */
+export interface CnClaimDraft {
+  readonly type: 'CN';
+  readonly applicantId?: string;
+  readonly boundary?: string;
+  readonly targetPeriod: DatePeriod;
+  /** Japanese fiscal year(s); several stand for a multi-year average. */
+  readonly baseYear: number | readonly number[];
+  readonly emissions: CnEmissions;
+  /** The CN application date; the claim is judged by the rules in force on it (default: the target period's end). */
+  readonly applicationDate?: IsoDate;
+  /** The applicant holds a plan certification for this CN (3.1.4 then limits the application date). */
+  readonly planBacked?: boolean;
+}
+
+export interface CnPlanClaimDraft extends Omit<CnClaimDraft, 'type' | 'planBacked' | 'applicationDate'> {
+  readonly type: 'CN_PLAN';
+  readonly planPeriod: DatePeriod;
+  /** The plan application date; the claim is judged by the rules in force on it. */
+  readonly applicationDate: IsoDate;
+  readonly cnApplicationDate?: IsoDate;
+  readonly priorPlanApplications?: number;
+}
+
+export interface CfpClaimDraft extends CfpQuantities {
+  readonly type: 'CFP';
+  readonly applicantId?: string;
+  readonly product?: { readonly name?: string; readonly cfpVerificationNumber?: string };
+  readonly period: DatePeriod;
+  /** The notification date; default: the period's end. */
+  readonly applicationDate?: IsoDate;
+}
+
+export type ClaimDraft = CnClaimDraft | CnPlanClaimDraft | CfpClaimDraft;
+
+export interface ClaimEvaluation {
+  readonly program: Program;
+  /** The date whose rulebook judged the claim. */
+  readonly judgedOn: IsoDate;
+  readonly rulebookId: string | null;
+  /** Whole tonnes, a decimal string. */
+  readonly requiredTonnes: string;
+  readonly findings: Finding[];
+}
+
+export function judgingDate(draft: ClaimDraft): IsoDate {
+  if (draft.type === 'CFP') return draft.applicationDate ?? draft.period.end;
+  return draft.applicationDate ?? draft.targetPeriod.end;
+}
+
+/**
+ * All findings of a claim draft under the rulebook in force on its judging date; never stops at
+ * the first. Malformed input (not a rule matter) throws 400 VALIDATION_FAILED naming every bad field.
+ */
+export function validateClaimDraft(draft: ClaimDraft, registry: RulebookRegistry = DEFAULT_RULEBOOK_REGISTRY): ClaimEvaluation {
+  const errors = new FieldErrors();
+  const type = (draft as { type?: unknown }).type;
+  if (type !== 'CN' && type !== 'CN_PLAN' && type !== 'CFP') {
+    errors.add('type', 'must be CN, CN_PLAN or CFP');
+    errors.throwIfAny();
+  }
+  const required = readDraft(draft, errors);
+  errors.throwIfAny();
+
+  const judgedOn = judgingDate(draft);
+  const rulebook = registry.inForce(draft.type, judgedOn);
+  const base = { program: draft.type, judgedOn, requiredTonnes: required!.toString() };
+  if (!rulebook) {
+    const finding: Finding = { rule: NO_RULEBOOK_RULE, severity: 'error', message: `no ${draft.type} rulebook is in force on ${judgedOn}` };
+    return { ...base, rulebookId: null, findings: [finding] };
+  }
+  return { ...base, rulebookId: rulebook.id, findings: ruleFindings(draft, rulebook) };
+}
+
+/** validateClaimDraft plus the coverage of the credits retired for the claim (GET /v1/claims/{id}). */
+export function evaluateClaim(
+  draft: ClaimDraft,
+  credits: readonly CoverageCredit[],
+  registry: RulebookRegistry = DEFAULT_RULEBOOK_REGISTRY,
+): ClaimEvaluation & Omit<Coverage, 'findings' | 'requiredTonnes'> {
+  const evaluation = validateClaimDraft(draft, registry);
+  const rulebook = evaluation.rulebookId === null ? undefined : registry.byId(evaluation.rulebookId);
+  if (!rulebook) return { ...evaluation, retiredTonnes: '0', eligibleTonnes: '0', transitionalTonnes: '0', covered: false };
+  const coverage = assessCoverage({
+    rulebook,
+    requiredTonnes: evaluation.requiredTonnes,
+    credits,
+    registry,
+    context: draft.applicantId === undefined ? {} : { participantId: draft.applicantId },
+  });
+  return {
+    ...evaluation,
+    retiredTonnes: coverage.retiredTonnes,
+    eligibleTonnes: coverage.eligibleTonnes,
+    transitionalTonnes: coverage.transitionalTonnes,
+    covered: coverage.covered,
+    findings: [...evaluation.findings, ...coverage.findings],
+  };
+}
+
+function readDraft(draft: ClaimDraft, errors: FieldErrors): bigint | undefined {
+  if (draft.type === 'CFP') {
+    readPeriod(draft.period, 'period', errors);
+    if (draft.applicationDate !== undefined) errors.date(draft.applicationDate, 'applicationDate');
+    return collectCfpRequiredTonnes(draft, errors);
+  }
+  readPeriod(draft.targetPeriod, 'targetPeriod', errors);
+  const years = typeof draft.baseYear === 'number' ? [draft.baseYear] : Array.isArray(draft.baseYear) ? draft.baseYear : [undefined];
+  if (years.some((y) => !Number.isSafeInteger(y))) errors.add('baseYear', 'must be a fiscal year such as 2005, or a list of them');
+  if (draft.applicationDate !== undefined || draft.type === 'CN_PLAN') errors.date(draft.applicationDate, 'applicationDate');
+  if (draft.type === 'CN_PLAN') {
+    readPeriod(draft.planPeriod, 'planPeriod', errors);
+    if (draft.cnApplicationDate !== undefined) errors.date(draft.cnApplicationDate, 'cnApplicationDate');
+  }
+  return collectCnRequiredTonnes(draft.emissions ?? ({} as CnEmissions), errors);
+}
+
+function readPeriod(period: DatePeriod | undefined, field: string, errors: FieldErrors): void {
+  errors.date(period?.start, `${field}.start`);
+  errors.date(period?.end, `${field}.end`);
+}
+
+function ruleFindings(draft: ClaimDraft, rulebook: Rulebook): Finding[] {
+  if (draft.type === 'CFP' && rulebook.program === 'CFP') return cfpFindings(draft, rulebook);
+  if (draft.type === 'CN' && rulebook.program === 'CN') {
+    const findings = [...checkTargetPeriod(draft.targetPeriod, rulebook), ...checkBaseYear(draft.baseYear, rulebook)];
+    if (draft.planBacked && draft.applicationDate !== undefined) {
+      findings.push(...checkCnApplicationAfterPlan({ targetPeriodEnd: draft.targetPeriod.end, cnApplicationDate: draft.applicationDate }, rulebook));
+    }
+    return findings;
+  }
+  if (draft.type === 'CN_PLAN' && rulebook.program === 'CN_PLAN') {
+    return [
+      ...checkTargetPeriod(draft.targetPeriod, rulebook),
+      ...checkBaseYear(draft.baseYear, rulebook),
+      ...checkCnPlanDates(draft, rulebook),
+    ];
+  }
+  throw new Error(`rulebook ${rulebook.id} (${rulebook.program}) cannot judge a ${draft.type} claim`);
+}
+
+function cfpFindings(draft: CfpClaimDraft, rulebook: CfpRulebook): Finding[] {
+  const findings: Finding[] = [];
+  const has = (rule: string) => rulebook.rules[rule] !== undefined;
+  if (has(CFP_RULE_IDS.recordedPeriod) && draft.period.end < draft.period.start) {
+    findings.push(ruleFinding(rulebook, CFP_RULE_IDS.recordedPeriod, 'error', `the period ends (${draft.period.end}) before it starts (${draft.period.start})`));
+  }
+  if (has(CFP_RULE_IDS.verifiedCfp) && !draft.product?.cfpVerificationNumber?.trim()) {
+    // A MiLCA review (art. 4 ②) has no verification number to show (art. 14 ③), so this only warns.
+    findings.push(ruleFinding(rulebook, CFP_RULE_IDS.verifiedCfp, 'warning', 'no CFP verification number recorded'));
+  }
+  if (draft.partial && !rulebook.params.partialOffsetAllowed && has(CFP_RULE_IDS.retirementCoversCfp)) {
+    findings.push(ruleFinding(rulebook, CFP_RULE_IDS.retirementCoversCfp, 'error', `rulebook ${rulebook.id} does not allow partial offsets`));
+  }
+  return findings;
+}

@@ -1,0 +1,24 @@
+export {
+  deadlineAfter,
+  fiscalYearFirstDay,
+  fiscalYearLastDay,
+  fiscalYearOf,
+  isIsoDate,
+  periodLastDay,
+  type IsoDate,
+} from './calendar';
+export { formatDecimal, readDecimal, type Decimal, type DecimalReading } from './decimal';
+export * from './rulebook';
+export * from './rulebook-parameters';
+export * from './cn-standard-2011.rules';
+export * from './cn-rulebook-2011';
+export * from './cfp-rulebook-v5-1';
+export * from './rulebook-registry';
+export * from './findings';
+export * from './cn-date-rules';
+export * from './cn-plan-date-rules';
+export * from './required-tonnes';
+export * from './credit-eligibility';
+export * from './coverage';
+export * from './cfp-true-up';
+export * from './claim-draft';
