@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'INELIGIBLE_CREDIT',
   'RULE_VIOLATION',
+  'INVALID_STATE',
   'DUPLICATE_CORPORATE_NUMBER',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
@@ -35,6 +36,8 @@ export class DomainError extends Error {
     message: string,
     /** Extra members of the problem details named by the code, e.g. `conflicts`, `errors`, `field`. */
     readonly details: Record<string, unknown> = {},
+    /** The request itself is at fault (400), where the code otherwise means a refused state change (e.g. RULE_VIOLATION at creation vs at submit). */
+    readonly options: { invalidInput?: boolean } = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -28,6 +28,8 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     // WAL with synchronous=NORMAL can lose the last commits on power loss; a ledger cannot.
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('synchronous = FULL');
+      // 64 MiB of page cache (the default is 2 MiB): index pages of a million-block ledger stay in memory.
+      db.pragma('cache_size = -65536');
     },
   });
 }

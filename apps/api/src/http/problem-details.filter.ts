@@ -52,7 +52,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof DomainError) {
-      return { status: STATUS_OF[exception.code], code: exception.code, detail: exception.message, extra: exception.details };
+      const status = exception.options.invalidInput ? 400 : STATUS_OF[exception.code];
+      return { status, code: exception.code, detail: exception.message, extra: exception.details };
     }
     if (exception instanceof ThrottlerException) {
       return { status: 429, code: 'RATE_LIMITED', detail: 'too many requests; slow down and retry later' };

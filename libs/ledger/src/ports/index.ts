@@ -2,3 +2,4 @@ export * from './records';
 export * from './stores';
 export * from './ledger-records';
 export * from './ledger-stores';
+export * from './claim-records';

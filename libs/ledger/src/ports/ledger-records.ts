@@ -1,4 +1,5 @@
 import type { SchemeCode, SerialAttributes } from '@registry/domain';
+import type { CreditFacts } from './claim-records';
 
 export type BlockStatus = 'held' | 'retired';
 
@@ -38,6 +39,7 @@ export interface RetirementRecord {
   /** Canonical serials as asked, in request order. */
   serials: string[];
   certificateNumber: string;
+  creditFacts: CreditFacts | null;
   createdSeq: number;
   createdAt: string;
 }

@@ -1,4 +1,5 @@
 import type { JournalEntry } from '@registry/domain';
+import type { ClaimRecord } from './claim-records';
 import type { BlockRecord, IdempotencyRecord, RetirementRecord, RetirementVoidRecord } from './ledger-records';
 
 export interface BlockStore {
@@ -11,12 +12,16 @@ export interface BlockStore {
   liveOfRetirement(retirementId: string): Promise<BlockRecord[]>;
 }
 
+/** Named counters for human-friendly numbers; the caller holds the ledger head lock. */
+export interface SequenceStore {
+  next(name: string): Promise<number>;
+}
+
 export interface RetirementStore {
-  /** Advances the year's counter; the caller holds the ledger head lock, so numbers never repeat. */
-  nextCertificateSequence(year: number): Promise<number>;
   insert(retirement: RetirementRecord): Promise<void>;
   findById(id: string): Promise<RetirementRecord | null>;
   findByIds(ids: readonly string[]): Promise<RetirementRecord[]>;
+  findByClaim(claimId: string): Promise<RetirementRecord[]>;
   insertVoid(record: RetirementVoidRecord): Promise<void>;
   findVoid(retirementId: string): Promise<RetirementVoidRecord | null>;
   findVoids(retirementIds: readonly string[]): Promise<RetirementVoidRecord[]>;
@@ -34,4 +39,17 @@ export interface JournalStore {
 export interface IdempotencyStore {
   find(actor: string, key: string): Promise<IdempotencyRecord | null>;
   insert(record: IdempotencyRecord): Promise<void>;
+}
+
+export interface ClaimStore {
+  insert(claim: ClaimRecord): Promise<void>;
+  /** Writes the mutable part: status, certification, true-up, reason, updated markers. */
+  update(claim: ClaimRecord): Promise<void>;
+  findById(id: string): Promise<ClaimRecord | null>;
+  /** CN plan claims of an applicant that count against "one plan per entity". */
+  countActivePlans(applicantId: string, excludingId: string): Promise<number>;
+  addProvider(claimId: string, providerId: string, seq: number): Promise<void>;
+  isProvider(claimId: string, providerId: string): Promise<boolean>;
+  /** Claims that were ever certified (the public register), by id. */
+  register(afterId: string | undefined, limit: number): Promise<ClaimRecord[]>;
 }

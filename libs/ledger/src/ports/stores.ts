@@ -1,4 +1,4 @@
-import type { BlockStore, IdempotencyStore, JournalStore, RetirementStore } from './ledger-stores';
+import type { BlockStore, ClaimStore, IdempotencyStore, JournalStore, RetirementStore, SequenceStore } from './ledger-stores';
 import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
 
 export interface OrganizationStore {
@@ -27,6 +27,8 @@ export interface Stores {
   retirements: RetirementStore;
   journal: JournalStore;
   idempotency: IdempotencyStore;
+  sequences: SequenceStore;
+  claims: ClaimStore;
 }
 
 /**

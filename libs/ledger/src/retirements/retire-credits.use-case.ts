@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { actorLabel, type Actor } from '../actor';
 import { splitBlock } from '../holdings/split-block';
 import { runLedgerCommand, type IdempotencyRequest, type LedgerContext } from '../ledger-command';
-import { UnitOfWork, type BlockRecord, type Evidence, type RetirementRecord } from '../ports';
+import { UnitOfWork, type BlockRecord, type CreditFacts, type Evidence, type RetirementRecord } from '../ports';
 import { blockRange, blockSerial } from '../serials/block-view';
 import { parseRequestSerials } from '../serials/request-serials';
 import { certificateNumber, isCalendarDate, todayInJapan } from './japan-date';
+import { claimToBack, refuseIneligible } from './claim-backing';
 import { retirementView, type RetirementView } from './retirement-view';
 
 export interface RetireCreditsCommand {
@@ -19,6 +20,8 @@ export interface RetireCreditsCommand {
   purpose: string;
   retiredOn?: string;
   evidence?: Evidence;
+  /** What the caller states about the credits (creator, issue date, …), for the programs' rules. */
+  creditFacts?: CreditFacts;
   idempotency?: IdempotencyRequest;
 }
 
@@ -47,8 +50,9 @@ export class RetireCreditsUseCase {
       });
     }
     return runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async (context) => {
+      const claim = command.claimId === undefined ? null : await claimToBack(context.stores, command.actor, command.claimId);
       const plan = await this.plan(context, serials);
-      this.refuseConflicts(command, plan);
+      this.refuseConflicts(command, plan, claim === null ? undefined : () => refuseIneligible(claim, serials, retiredOn, command.creditFacts));
       return this.write(context, command, retiredOn, plan);
     });
   }
@@ -63,7 +67,7 @@ export class RetireCreditsUseCase {
   }
 
   /** API.md precedence: 400 before 422 before 409, and ALREADY_RETIRED before NOT_HELD. */
-  private refuseConflicts(command: RetireCreditsCommand, plan: Planned[]): void {
+  private refuseConflicts(command: RetireCreditsCommand, plan: Planned[], refuseUnprocessable?: () => void): void {
     const all = plan.flatMap(({ serial, segments }) => segments.map((segment) => ({ serial, segment })));
     const unknown = all.filter(({ segment }) => !segment.block);
     if (unknown.length > 0 && !command.evidence) {
@@ -72,6 +76,7 @@ export class RetireCreditsUseCase {
         unknown: unknown.map(({ serial, segment }) => ({ namespace: serial.namespace, start: String(segment.range.start), end: String(segment.range.end) })),
       });
     }
+    refuseUnprocessable?.();
     const retired = all.filter(({ segment }) => segment.block?.status === 'retired');
     if (retired.length > 0) {
       throw new DomainError('ALREADY_RETIRED', `${retired.length} part(s) are already retired`, {
@@ -111,7 +116,8 @@ export class RetireCreditsUseCase {
       claimId: command.claimId ?? null,
       evidence: command.evidence ?? null,
       serials: plan.map((p) => p.serial.canonical),
-      certificateNumber: certificateNumber(year, await stores.retirements.nextCertificateSequence(year)),
+      certificateNumber: certificateNumber(year, await stores.sequences.next(`RC-${year}`)),
+      creditFacts: command.creditFacts ?? null,
       createdSeq: seq,
       createdAt: now,
     };

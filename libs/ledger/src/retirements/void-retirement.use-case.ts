@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
 import { randomUUID } from 'node:crypto';
 import { actorLabel, type Actor } from '../actor';
+import { CLAIM_RELIES_ON_RETIREMENTS } from '../claims/claim-lifecycle';
 import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork, type BlockRecord } from '../ports';
 import { retirementView, type RetirementView } from './retirement-view';
@@ -21,6 +22,15 @@ export class VoidRetirementUseCase {
       if (!retirement) throw new DomainError('NOT_FOUND', `retirement ${retirementId} does not exist`);
       if (await stores.retirements.findVoid(retirementId)) {
         throw new DomainError('ALREADY_VOIDED', `retirement ${retirementId} is already voided`, { field: 'retirementId' });
+      }
+      if (retirement.claimId) {
+        const claim = await stores.claims.findById(retirement.claimId);
+        if (claim && CLAIM_RELIES_ON_RETIREMENTS.includes(claim.status)) {
+          throw new DomainError('INVALID_STATE', `retirement ${retirementId} backs ${claim.status} claim ${claim.id}; it cannot be voided`, {
+            claimId: claim.id,
+            claimStatus: claim.status,
+          });
+        }
       }
       const voidRecord = { retirementId, reason, actor: actorLabel(actor), createdSeq: seq, createdAt: now };
       await stores.retirements.insertVoid(voidRecord);

@@ -1,11 +1,13 @@
 import type { Stores } from '@registry/ledger/ports';
 import { SqlApiKeyStore } from './api-key.store';
 import { SqlBlockStore } from './block.store';
+import { SqlClaimStore } from './claim.store';
 import { SqlIdempotencyStore } from './idempotency.store';
 import { SqlJobRunStore } from './job-run.store';
 import { SqlJournalStore } from './journal.store';
 import { SqlOrganizationStore } from './organization.store';
 import { SqlRetirementStore } from './retirement.store';
+import { SqlSequenceStore } from './sequence.store';
 import type { Sql } from './sql';
 
 export { NativeSqliteSql, TypeOrmPostgresSql, type NativeSqliteHandle, type Sql } from './sql';
@@ -19,5 +21,7 @@ export function storesFor(sql: Sql): Stores {
     retirements: new SqlRetirementStore(sql),
     journal: new SqlJournalStore(sql),
     idempotency: new SqlIdempotencyStore(sql),
+    sequences: new SqlSequenceStore(sql),
+    claims: new SqlClaimStore(sql),
   };
 }

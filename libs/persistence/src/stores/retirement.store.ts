@@ -14,6 +14,7 @@ interface RetirementRow {
   evidence_reference: string | null;
   serials: string;
   certificate_number: string;
+  credit_facts: string | null;
   created_seq: number | string;
   created_at: string;
 }
@@ -29,24 +30,15 @@ interface VoidRow {
 export class SqlRetirementStore implements RetirementStore {
   constructor(private readonly sql: Sql) {}
 
-  async nextCertificateSequence(year: number): Promise<number> {
-    const row = await this.sql.one<{ last: number | string }>(
-      `INSERT INTO certificate_sequences (year, last) VALUES (?, 1)
-       ON CONFLICT (year) DO UPDATE SET last = certificate_sequences.last + 1 RETURNING last`,
-      [year],
-    );
-    return Number(row!.last);
-  }
-
   async insert(r: RetirementRecord): Promise<void> {
     await this.sql.query(
       `INSERT INTO retirements (id, organization_id, api_key_id, quantity, retired_on, beneficiary, purpose, claim_id,
-         evidence_registry, evidence_reference, serials, certificate_number, created_seq, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         evidence_registry, evidence_reference, serials, certificate_number, credit_facts, created_seq, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         r.id, r.organizationId, r.apiKeyId, String(r.quantity), r.retiredOn, r.beneficiary, r.purpose, r.claimId,
         r.evidence?.registry ?? null, r.evidence?.reference ?? null, JSON.stringify(r.serials), r.certificateNumber,
-        r.createdSeq, r.createdAt,
+        r.creditFacts ? JSON.stringify(r.creditFacts) : null, r.createdSeq, r.createdAt,
       ],
     );
   }
@@ -59,6 +51,11 @@ export class SqlRetirementStore implements RetirementStore {
   async findByIds(ids: readonly string[]): Promise<RetirementRecord[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.query<RetirementRow>(`SELECT * FROM retirements WHERE id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+    return rows.map(toRecord);
+  }
+
+  async findByClaim(claimId: string): Promise<RetirementRecord[]> {
+    const rows = await this.sql.query<RetirementRow>(`SELECT * FROM retirements WHERE claim_id = ? ORDER BY created_seq`, [claimId]);
     return rows.map(toRecord);
   }
 
@@ -102,6 +99,7 @@ function toRecord(row: RetirementRow): RetirementRecord {
     evidence: row.evidence_registry && row.evidence_reference ? { registry: row.evidence_registry, reference: row.evidence_reference } : null,
     serials: JSON.parse(row.serials),
     certificateNumber: row.certificate_number,
+    creditFacts: row.credit_facts ? JSON.parse(row.credit_facts) : null,
     createdSeq: Number(row.created_seq),
     createdAt: row.created_at,
   };

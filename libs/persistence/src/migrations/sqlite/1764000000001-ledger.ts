@@ -24,8 +24,8 @@ export class Ledger1764000000001 implements MigrationInterface {
       prev_hash varchar(64) NOT NULL,
       hash varchar(64) NOT NULL
     )`);
-    // Certificate numbers RC-<year>-<n>: one counter per (Japan) year, advanced in the retirement's transaction.
-    await q.query(`CREATE TABLE certificate_sequences (year integer PRIMARY KEY, last integer NOT NULL)`);
+    // Human-friendly numbers (RC-2026-000123, CN-2026-0001): one counter per prefix, advanced in the writer's transaction.
+    await q.query(`CREATE TABLE number_sequences (name varchar(40) PRIMARY KEY, last integer NOT NULL)`);
     await q.query(`CREATE TABLE retirements (
       id varchar(36) PRIMARY KEY NOT NULL,
       organization_id varchar(36) NOT NULL REFERENCES organizations (id),
@@ -124,7 +124,7 @@ export class Ledger1764000000001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_keys', 'serial_blocks', 'retirement_voids', 'retirements', 'certificate_sequences', 'journal_entries', 'ledger_head']) {
+    for (const table of ['idempotency_keys', 'serial_blocks', 'retirement_voids', 'retirements', 'number_sequences', 'journal_entries', 'ledger_head']) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -1,0 +1,132 @@
+/**
+ * What the certificate renderers (PDF and the public verify page) take as input.
+ *
+ * `CertificateDocument` is the JSON of `GET /v1/certificates/{number}` (API.md "Certificates")
+ * plus the fields the registry adds for display. Serial bounds and quantities are decimal strings,
+ * never JS numbers; dates are `YYYY-MM-DD`, instants ISO 8601 UTC.
+ */
+
+export type CertificateStatus = 'valid' | 'revoked';
+
+export interface CertificateHolder {
+  id: string;
+  name: string;
+}
+
+/** The managing registry's record of the retirement (e.g. the J-Credit registry's notice number). */
+export interface CertificateEvidence {
+  registry: string;
+  reference: string;
+}
+
+export interface CertificateRevocation {
+  reason: string;
+  /** ISO 8601 instant. */
+  at: string;
+}
+
+export interface CertificateClaim {
+  /** `CN`, `CN_PLAN`, `CFP`, ... */
+  type: string;
+  /** The certification number, once the claim is certified. */
+  number?: string | null;
+  period: { start: string; end: string };
+}
+
+/** One retired serial block as printed on the certificate. */
+export interface CertificateBlock {
+  /** Canonical serial text. */
+  serial: string;
+  /** Scheme code, e.g. `JCREDIT`. */
+  scheme: string;
+  /** Display name, e.g. `J-クレジット` or `J-Credit`. */
+  schemeName: string;
+  /** Decimal string. */
+  quantity: string;
+  /** e.g. `t-CO2e`, `kWh`. */
+  unit: string;
+}
+
+export interface CertificateDocument {
+  number: string;
+  status: CertificateStatus;
+  issuedAt: string;
+  retirementId: string;
+  claimId: string | null;
+  beneficiary: string;
+  purpose: string;
+  /** Decimal string: the total of all blocks. */
+  quantity: string;
+  /** Canonical serials. */
+  serials: string[];
+  /** Lowercase hex SHA-256 (see certificate-signature.ts). */
+  digest: string;
+  /** base64url Ed25519 signature of the digest bytes. */
+  signature: string;
+  keyId: string;
+
+  /** `YYYY-MM-DD`. */
+  retiredOn: string;
+  holder: CertificateHolder;
+  evidence: CertificateEvidence | null;
+  /** Present when `status` is `revoked`. */
+  revocation?: CertificateRevocation;
+  claim?: CertificateClaim | null;
+  blocks: CertificateBlock[];
+}
+
+export type SegmentStatus = 'retired' | 'held' | 'unknown';
+
+export interface SerialSegmentView {
+  start: string;
+  end: string;
+  status: SegmentStatus;
+  retirementId?: string;
+  certificateNumber?: string;
+  claimId?: string;
+  retiredOn?: string;
+  beneficiary?: string;
+}
+
+/** `GET /v1/serials/status` plus the asked serial and its scheme, for the public serial page. */
+export interface SerialStatusView {
+  serial: string;
+  scheme: string;
+  namespace: string;
+  start: string;
+  end: string;
+  /** Cover [start, end] exactly, in order. */
+  segments: SerialSegmentView[];
+}
+
+/** `PUBLIC_BASE_URL/verify/{number}`: what the PDF's QR code points to. */
+export function certificateVerifyUrl(baseUrl: string, number: string): string {
+  return `${trimBase(baseUrl)}/verify/${encodeURIComponent(number)}`;
+}
+
+/** `baseUrl` without trailing slashes (`''` stays `''`, giving root-relative links). */
+export function trimBase(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '');
+}
+
+/** `1000001` → `1,000,001`; keeps a fractional part; works on strings of any length (no floats). */
+export function formatQuantity(value: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(value.trim());
+  if (!m) return value;
+  const [, sign, int, frac = ''] = m;
+  return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + frac;
+}
+
+/** end − start + 1 of an inclusive range of decimal strings, as a decimal string; `''` if unreadable. */
+export function rangeSize(start: string, end: string): string {
+  if (!/^\d+$/.test(start) || !/^\d+$/.test(end)) return '';
+  const size = BigInt(end) - BigInt(start) + 1n;
+  return size > 0n ? size.toString() : '';
+}
+
+/** `2026-03-01T09:30:00.000Z` → `2026-03-01 09:30 UTC`; other text is returned as given. */
+export function formatInstant(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, type CnRulebook } from '@registry/domain';
+import { actorLabel, hasRole, type Actor } from '../actor';
+import { runLedgerCommand } from '../ledger-command';
+import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
+import { todayInJapan } from '../retirements/japan-date';
+import { forbidden, isApplicant, loadClaim } from './claim-access';
+import { CLAIM_TRANSITIONS, type ClaimAction } from './claim-lifecycle';
+import { claimView, type ClaimView } from './claim-view';
+
+export interface ChangeClaimStatusCommand {
+  actor: Actor;
+  claimId: string;
+  action: ClaimAction;
+  reason?: string;
+  validFrom?: string;
+  validTo?: string;
+  /** CNP-3.1.6: the certifier allows this applicant another plan. */
+  allowAdditionalPlan?: boolean;
+}
+
+const CERTIFICATION_PREFIX = { CN: 'CN', CN_PLAN: 'CNP', CFP: 'CFP' } as const;
+
+/** Moves a claim through its lifecycle; every step is journaled with who took it and why. */
+@Injectable()
+export class ChangeClaimStatusUseCase {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async execute(command: ChangeClaimStatusCommand): Promise<ClaimView> {
+    const transition = CLAIM_TRANSITIONS[command.action];
+    const { result } = await runLedgerCommand(this.uow, actorLabel(command.actor), undefined, async ({ stores, seq, now }) => {
+      const claim = await loadClaim(stores, command.claimId);
+      if (transition.by === 'applicant' && !isApplicant(command.actor, claim)) throw forbidden(`only the applicant may ${command.action} its claim`);
+      if (transition.by === 'certifier' && !hasRole(command.actor, 'certifier')) throw forbidden(`only a certifier may ${command.action} a claim`);
+      if (!transition.from.includes(claim.status)) {
+        throw new DomainError('INVALID_STATE', `a ${claim.status} claim cannot be ${command.action === 'submit' ? 'submitted' : `${command.action}ed`}`, {
+          status: claim.status,
+          allowedFrom: transition.from,
+        });
+      }
+      const updated: ClaimRecord = { ...claim, status: transition.to, statusReason: command.reason ?? null, updatedSeq: seq, updatedAt: now };
+      if (command.action === 'submit' || command.action === 'certify') await refuseUncovered(stores, claim);
+      if (command.action === 'certify') await certify(stores, updated, command);
+      await stores.claims.update(updated);
+      const view = await claimView(stores, updated);
+      return {
+        journalType: `claim.${command.action}`,
+        journalPayload: { claimId: claim.id, from: claim.status, to: updated.status, reason: command.reason ?? null, certificationNumber: updated.certificationNumber },
+        result: view,
+      };
+    });
+    return result;
+  }
+}
+
+/** Submit and certify need every rule met: covered, transitional credits a minority, dates right (422). */
+async function refuseUncovered(stores: Stores, claim: ClaimRecord): Promise<void> {
+  const view = await claimView(stores, claim);
+  const errors = view.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    throw new DomainError('RULE_VIOLATION', errors.map((e) => `${e.rule}: ${e.message}`).join('; '), {
+      errors: errors.map(({ rule, message }) => ({ rule, message })),
+      requiredTonnes: view.requiredTonnes,
+      retiredTonnes: view.retiredTonnes,
+    });
+  }
+}
+
+async function certify(stores: Stores, claim: ClaimRecord, command: ChangeClaimStatusCommand): Promise<void> {
+  const certifiedOn = todayInJapan();
+  if (claim.type === 'CN' || claim.type === 'CN_PLAN') {
+    if (!command.validFrom || !command.validTo) {
+      throw new DomainError('VALIDATION_FAILED', 'validFrom and validTo are required to certify a CN or CN plan claim', {
+        errors: [{ field: !command.validFrom ? 'validFrom' : 'validTo', message: 'is required' }],
+      });
+    }
+    const rulebook = DEFAULT_RULEBOOK_REGISTRY.inForce('CN', certifiedOn) as CnRulebook | undefined;
+    const findings = rulebook ? checkValidity({ certifiedOn, validFrom: command.validFrom, validTo: command.validTo }, rulebook) : [];
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      throw new DomainError('RULE_VIOLATION', errors.map((e) => `${e.rule}: ${e.message}`).join('; '), { errors }, { invalidInput: true });
+    }
+  }
+  if (claim.type === 'CN_PLAN' && !command.allowAdditionalPlan && (await stores.claims.countActivePlans(claim.applicantId, claim.id)) > 0) {
+    throw new DomainError('RULE_VIOLATION', 'CNP-3.1.6: the applicant already has a CN plan; the certifier must allow another (allowAdditionalPlan)', {
+      errors: [{ rule: 'CNP-3.1.6', message: 'one plan application per entity unless the certifier allows another' }],
+    });
+  }
+  const year = Number(certifiedOn.slice(0, 4));
+  const prefix = `${CERTIFICATION_PREFIX[claim.type]}-${year}`;
+  claim.certificationNumber = `${prefix}-${String(await stores.sequences.next(prefix)).padStart(4, '0')}`;
+  claim.certifiedOn = certifiedOn;
+  claim.validFrom = command.validFrom ?? null;
+  claim.validTo = command.validTo ?? null;
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, validateClaimDraft, type ClaimDraft, type Finding } from '@registry/domain';
+import { randomUUID } from 'node:crypto';
+import { actorLabel, type Actor } from '../actor';
+import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
+import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
+import { claimView, type ClaimView } from './claim-view';
+
+export interface CreateClaimCommand {
+  actor: Extract<Actor, { kind: 'organization' }>;
+  /** The API body: a CN, CN_PLAN or CFP draft; `planClaimId` links a CN claim to its certified plan. */
+  body: ClaimDraft & { applicantId?: string; planClaimId?: string };
+  idempotency?: IdempotencyRequest;
+}
+
+/** An applicant files a draft claim; a draft that already breaks a date rule is refused (400 RULE_VIOLATION). */
+@Injectable()
+export class CreateClaimUseCase {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async execute(command: CreateClaimCommand): Promise<{ result: ClaimView; replayed: boolean }> {
+    const applicantId = command.actor.organizationId;
+    if (command.body.applicantId !== undefined && command.body.applicantId !== applicantId) {
+      throw new DomainError('FORBIDDEN', 'applicantId must be the calling organisation: applicants file their own claims', { field: 'applicantId' });
+    }
+    return runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async ({ stores, seq, now }) => {
+      const id = randomUUID();
+      const draft = await completeDraft(stores, { ...command.body, applicantId }, id);
+      const evaluation = validateClaimDraft(draft);
+      refuseErrors(evaluation.findings);
+      const claim: ClaimRecord = {
+        id,
+        type: draft.type,
+        applicantId,
+        status: 'draft',
+        draft,
+        requiredTonnes: evaluation.requiredTonnes,
+        rulebookId: evaluation.rulebookId,
+        certificationNumber: null,
+        certifiedOn: null,
+        validFrom: null,
+        validTo: null,
+        statusReason: null,
+        trueUp: null,
+        createdSeq: seq,
+        updatedSeq: seq,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await stores.claims.insert(claim);
+      const view = await claimView(stores, claim);
+      return { journalType: 'claim.created', journalPayload: { id, type: claim.type, applicantId, draft }, result: view };
+    });
+  }
+}
+
+/** Fills in what the rules need from the registry itself: prior plans (CNP-3.1.6) and the linked plan (CNP-3.1.4). */
+async function completeDraft(stores: Stores, body: CreateClaimCommand['body'], id: string): Promise<ClaimDraft> {
+  const { planClaimId, ...draft } = body;
+  if (draft.type === 'CN_PLAN') {
+    return { ...draft, priorPlanApplications: await stores.claims.countActivePlans(draft.applicantId!, id) };
+  }
+  if (draft.type === 'CN' && planClaimId !== undefined) {
+    const plan = await stores.claims.findById(planClaimId);
+    if (!plan || plan.type !== 'CN_PLAN' || plan.applicantId !== draft.applicantId || plan.status !== 'certified') {
+      throw new DomainError('VALIDATION_FAILED', 'planClaimId must name a certified CN plan of the same applicant', {
+        errors: [{ field: 'planClaimId', message: 'is not a certified CN plan of this applicant' }],
+      });
+    }
+    return { ...draft, planBacked: true, planClaimId } as ClaimDraft;
+  }
+  return draft as ClaimDraft;
+}
+
+function refuseErrors(findings: readonly Finding[]): void {
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return;
+  throw new DomainError(
+    'RULE_VIOLATION',
+    errors.map((e) => `${e.rule}: ${e.message}`).join('; '),
+    { errors: errors.map(({ rule, message }) => ({ rule, message })) },
+    { invalidInput: true },
+  );
+}

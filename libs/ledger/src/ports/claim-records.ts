@@ -1,0 +1,37 @@
+import type { ClaimDraft } from '@registry/domain';
+
+export type ClaimType = 'CN' | 'CN_PLAN' | 'CFP';
+export type ClaimStatus = 'draft' | 'submitted' | 'certified' | 'suspended' | 'revoked' | 'withdrawn';
+
+/** CFP art. 10: actual quantities reported after the period (and at interim points of a plan). */
+export interface TrueUpRecord {
+  points: { date: string; quantity: string }[];
+}
+
+export interface ClaimRecord {
+  id: string;
+  type: ClaimType;
+  applicantId: string;
+  status: ClaimStatus;
+  draft: ClaimDraft;
+  requiredTonnes: string;
+  rulebookId: string | null;
+  certificationNumber: string | null;
+  certifiedOn: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  statusReason: string | null;
+  trueUp: TrueUpRecord | null;
+  createdSeq: number;
+  updatedSeq: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a retirement states about its credits, for the programs' eligibility rules. */
+export interface CreditFacts {
+  issuedOn?: string;
+  creatorId?: string;
+  greeningEvidence?: boolean;
+  changedProductFootprint?: boolean;
+}

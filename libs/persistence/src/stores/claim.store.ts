@@ -1,0 +1,106 @@
+import type { ClaimDraft } from '@registry/domain';
+import type { ClaimRecord, ClaimStatus, ClaimStore, ClaimType } from '@registry/ledger/ports';
+import type { Sql } from './sql';
+
+interface ClaimRow {
+  id: string;
+  type: ClaimType;
+  applicant_id: string;
+  status: ClaimStatus;
+  draft: string;
+  required_tonnes: string;
+  rulebook_id: string | null;
+  certification_number: string | null;
+  certified_on: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  status_reason: string | null;
+  true_up: string | null;
+  created_seq: number | string;
+  updated_seq: number | string;
+  created_at: string;
+  updated_at: string;
+}
+
+export class SqlClaimStore implements ClaimStore {
+  constructor(private readonly sql: Sql) {}
+
+  async insert(c: ClaimRecord): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO claims (id, type, applicant_id, status, draft, required_tonnes, rulebook_id, certification_number, certified_on,
+         valid_from, valid_to, status_reason, true_up, created_seq, updated_seq, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        c.id, c.type, c.applicantId, c.status, JSON.stringify(c.draft), c.requiredTonnes, c.rulebookId, c.certificationNumber,
+        c.certifiedOn, c.validFrom, c.validTo, c.statusReason, c.trueUp ? JSON.stringify(c.trueUp) : null, c.createdSeq,
+        c.updatedSeq, c.createdAt, c.updatedAt,
+      ],
+    );
+  }
+
+  async update(c: ClaimRecord): Promise<void> {
+    await this.sql.query(
+      `UPDATE claims SET status = ?, certification_number = ?, certified_on = ?, valid_from = ?, valid_to = ?, status_reason = ?,
+         true_up = ?, updated_seq = ?, updated_at = ? WHERE id = ?`,
+      [
+        c.status, c.certificationNumber, c.certifiedOn, c.validFrom, c.validTo, c.statusReason,
+        c.trueUp ? JSON.stringify(c.trueUp) : null, c.updatedSeq, c.updatedAt, c.id,
+      ],
+    );
+  }
+
+  async findById(id: string): Promise<ClaimRecord | null> {
+    const row = await this.sql.one<ClaimRow>(`SELECT * FROM claims WHERE id = ?`, [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  async countActivePlans(applicantId: string, excludingId: string): Promise<number> {
+    const row = await this.sql.one<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM claims WHERE applicant_id = ? AND type = 'CN_PLAN' AND id <> ?
+         AND status IN ('submitted', 'certified', 'suspended')`,
+      [applicantId, excludingId],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  async addProvider(claimId: string, providerId: string, seq: number): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO claim_providers (claim_id, provider_id, created_seq) VALUES (?, ?, ?) ON CONFLICT (claim_id, provider_id) DO NOTHING`,
+      [claimId, providerId, seq],
+    );
+  }
+
+  async isProvider(claimId: string, providerId: string): Promise<boolean> {
+    return (await this.sql.one(`SELECT 1 AS ok FROM claim_providers WHERE claim_id = ? AND provider_id = ?`, [claimId, providerId])) !== null;
+  }
+
+  async register(afterId: string | undefined, limit: number): Promise<ClaimRecord[]> {
+    const rows = await this.sql.query<ClaimRow>(
+      `SELECT * FROM claims WHERE certification_number IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
+      [afterId ?? '', limit],
+    );
+    return rows.map(toRecord);
+  }
+}
+
+function toRecord(row: ClaimRow): ClaimRecord {
+  return {
+    id: row.id,
+    type: row.type,
+    applicantId: row.applicant_id,
+    status: row.status,
+    draft: JSON.parse(row.draft) as ClaimDraft,
+    requiredTonnes: row.required_tonnes,
+    rulebookId: row.rulebook_id,
+    certificationNumber: row.certification_number,
+    certifiedOn: row.certified_on,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    statusReason: row.status_reason,
+    trueUp: row.true_up ? JSON.parse(row.true_up) : null,
+    createdSeq: Number(row.created_seq),
+    updatedSeq: Number(row.updated_seq),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,215 @@
+'use strict';
+/*
+ * Starts the built API (dist/) as a child process on a free port and stops it again.
+ * Only processes started here are ever signalled, by their own pid.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const os = require('node:os');
+
+const REPO = path.resolve(__dirname, '../../..');
+const API_REL = 'apps/api/apps/api/src/main.js';
+const CLI_REL = 'apps/cli/apps/cli/src/main.js';
+const DOMAIN_SERIALS_REL = 'apps/api/libs/domain/src/serials';
+
+/*
+ * Another engineer may run `npm run build` (which deletes and rewrites dist/) while the bench
+ * runs. The bench therefore runs a private snapshot of dist/apps/{api,cli}, copied once dist/ has
+ * been quiet for a few seconds; node_modules resolve through a symlink next to it.
+ */
+let snapshot = null;
+
+function fingerprint(root) {
+  const entries = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        const st = fs.statSync(full);
+        entries.push(`${full}:${st.size}:${st.mtimeMs}`);
+      }
+    }
+  };
+  try {
+    for (const app of ['api', 'cli']) walk(path.join(root, 'apps', app));
+  } catch {
+    return null; // mid-rebuild
+  }
+  return entries.sort().join('\n');
+}
+
+/** Copies a stable dist/ into a temporary directory (once); returns that directory. */
+async function distSnapshot(timeoutMs = 300_000) {
+  if (snapshot) return snapshot;
+  const dist = path.join(REPO, 'dist');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error('dist/ never became stable (missing or being rebuilt): run npm run build');
+    const before = fs.existsSync(path.join(dist, API_REL)) && fs.existsSync(path.join(dist, CLI_REL)) ? fingerprint(dist) : null;
+    if (!before) {
+      await sleep(1000);
+      continue;
+    }
+    await sleep(3000);
+    if (fingerprint(dist) !== before) continue;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-bench-dist-'));
+    for (const app of ['api', 'cli']) fs.cpSync(path.join(dist, 'apps', app), path.join(dir, 'dist/apps', app), { recursive: true });
+    fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    if (fingerprint(dist) === before && fs.existsSync(path.join(dir, 'dist', API_REL))) {
+      snapshot = dir;
+      process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    }
+    fs.rmSync(dir, { recursive: true, force: true }); // changed while copying: try again
+  }
+}
+
+async function distFile(rel) {
+  return path.join(await distSnapshot(), 'dist', rel);
+}
+const ADMIN_API_KEY = 'bench-admin-key-0123456789abcdef';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+
+function apiEnv(sqlitePath, port) {
+  const env = {
+    ...process.env,
+    SQLITE_PATH: sqlitePath,
+    PORT: String(port),
+    ADMIN_API_KEY,
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+  };
+  if (!port) delete env.PORT;
+  return env;
+}
+
+class ApiProcess {
+  constructor(child, port, logs) {
+    this.child = child;
+    this.port = port;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.logs = logs;
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  /** User + system CPU time of the API process so far, in microseconds (Linux /proc). */
+  cpuMicros() {
+    try {
+      const stat = fs.readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14, 15)
+      return (ticks * 1e6) / 100; // USER_HZ is 100 on Linux
+    } catch {
+      return NaN;
+    }
+  }
+
+  /** Bytes the API process caused to be written to storage so far (Linux /proc/<pid>/io write_bytes). */
+  writeBytes() {
+    try {
+      const io = fs.readFileSync(`/proc/${this.child.pid}/io`, 'utf8');
+      return Number(/^write_bytes:\s*(\d+)/m.exec(io)?.[1] ?? NaN);
+    } catch {
+      return NaN;
+    }
+  }
+
+  async stop() {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Spawns the API and resolves once /health/live answers (migrations have run by then). */
+async function startApi(sqlitePath, { attempts = 3 } = {}) {
+  let lastError;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const apiMain = await distFile(API_REL);
+    const port = await freePort();
+    const logs = [];
+    // BENCH_CPU_PROF=<dir>: V8 CPU profile of each API process (written when it stops), see cpuprofile-summary.js.
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+    const child = spawn(process.execPath, [...profile, apiMain], { cwd: REPO, env: apiEnv(sqlitePath, port), stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk) => {
+      logs.push(String(chunk));
+      if (logs.length > 200) logs.shift();
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const api = new ApiProcess(child, port, logs);
+    try {
+      await waitUntilLive(api, 60_000);
+      return api;
+    } catch (error) {
+      await api.stop();
+      lastError = new Error(`API did not start (attempt ${attempt}): ${error.message}\n${logs.join('').slice(-4000)}`);
+      await sleep(2000);
+    }
+  }
+  throw lastError;
+}
+
+async function waitUntilLive(api, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (api.child.exitCode !== null) throw new Error(`exited with code ${api.child.exitCode}`);
+    try {
+      const res = await fetch(`${api.baseUrl}/health/live`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error('timed out waiting for /health/live');
+    await sleep(100);
+  }
+}
+
+/** Runs `registry ledger verify` (the CLI) against the database; resolves to its JSON output. */
+async function verifyLedger(sqlitePath) {
+  const cliMain = await distFile(CLI_REL);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliMain, 'ledger', 'verify'], {
+      cwd: REPO,
+      env: apiEnv(sqlitePath, 0),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      try {
+        resolve({ exitCode: code, ...JSON.parse(line) });
+      } catch {
+        reject(new Error(`ledger verify printed no JSON (exit ${code}): ${out}${err}`));
+      }
+    });
+  });
+}
+
+module.exports = { startApi, verifyLedger, distSnapshot, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REPO };

@@ -1,0 +1,348 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * Benchmark harness (see issue): serial parsing, then for each ledger size an API process on a
+ * seeded SQLite file, loaded with autocannon: GET /health/live (baseline), GET /v1/serials/status
+ * (random blocks), POST /v1/retirements (each request consumes a distinct holding).
+ * Prints a Markdown report to stdout and writes it to bench-results.md; exits non-zero only when
+ * the harness itself fails, never for a missed target.
+ *
+ * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
+ * (default 10), BENCH_DATASETS (comma list of dataset ids, default all), BENCH_KEEP_DB=1 (keep the
+ * SQLite files and print where), BENCH_ROUNDS (default 3), BENCH_SCENARIOS (comma list of
+ * health, lookup, retire; default all), BENCH_CPU_PROF=<dir> (CPU-profile the API processes).
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFile } = require('node:child_process');
+const Database = require('better-sqlite3');
+const { startApi, verifyLedger, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REPO } = require('./lib/api-process');
+const { seed, Layout, STRIDE, BLOCK_SIZE } = require('./lib/seed');
+const { measure } = require('./lib/load');
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 12);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'health,lookup,retire').split(',').map((s) => s.trim());
+
+const DATASETS = [
+  { id: '10k', title: '10,000 blocks (10 namespaces × 1,000)', namespaces: 10, blocksPerNamespace: 1_000, baseline: true },
+  { id: '1M', title: '1,000,000 blocks (1,000 namespaces × 1,000)', namespaces: 1_000, blocksPerNamespace: 1_000 },
+  { id: '1M-1ns', title: '1,000,000 blocks in one namespace', namespaces: 1, blocksPerNamespace: 1_000_000 },
+];
+
+const TARGETS = {
+  lookupVsHealth: 0.5,
+  lookupP99Ms: 20,
+  retirementsPerSecond: 500,
+  costRatio: 1.5,
+  parsesPerSecond: 500_000,
+};
+const PARSE_TARGET_CASES = new Set(['jcredit', 'kyoto-full', 'kyoto-compact', 'jcredit-full-width']);
+const RETIRE_PIECE = 10; // serials per retirement request
+const STEP_PRIME = 7919; // walks held blocks in a scattered order (coprime with every held count used)
+
+const log = (message) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+async function http(api, method, urlPath, { token, body } = {}) {
+  const res = await fetch(`${api.baseUrl}${urlPath}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json };
+}
+
+async function expectStatus(api, method, urlPath, expected, options) {
+  const res = await http(api, method, urlPath, options);
+  if (res.status !== expected) throw new Error(`${method} ${urlPath}: expected ${expected}, got ${res.status} ${JSON.stringify(res.json).slice(0, 500)}`);
+  return res.json;
+}
+
+function runParseBench() {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(__dirname, 'lib/parse-bench.js')], { cwd: REPO, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`serial parse bench failed: ${stderr || error.message}`));
+      resolve(JSON.parse(stdout.trim().split('\n').pop()));
+    });
+  });
+}
+
+/** Lookups: a random block, exactly; one in four also spans the gap and the next block. */
+function lookupScenario(layout) {
+  return {
+    method: 'GET',
+    nextRequest() {
+      const b = Math.floor(Math.random() * layout.blockCount);
+      const block = layout.block(b);
+      const spans = Math.random() < 0.25 && block.j + 1 < layout.blocksPerNamespace;
+      const end = spans ? block.end + STRIDE : block.end;
+      return { path: `/v1/serials/status?serial=${encodeURIComponent(layout.serial(block.ns, block.start, end))}` };
+    },
+  };
+}
+
+/** Retirements: request k consumes a distinct 10-serial piece of a held block of the provider. */
+function retireScenario(layout, providerKey) {
+  const piecesPerBlock = Math.floor(BLOCK_SIZE / RETIRE_PIECE);
+  if (layout.heldCount % STEP_PRIME === 0) throw new Error('held block count must be coprime with STEP_PRIME');
+  let k = 0;
+  const scenario = {
+    method: 'POST',
+    headers: { authorization: `Bearer ${providerKey}`, 'content-type': 'application/json' },
+    nextRequest() {
+      const n = k++;
+      const piece = Math.floor(n / layout.heldCount);
+      if (piece >= piecesPerBlock) throw new Error('ran out of held serials to retire');
+      const block = layout.heldBlock((n * STEP_PRIME) % layout.heldCount);
+      const start = block.start + piece * RETIRE_PIECE;
+      const serial = layout.serial(block.ns, start, start + RETIRE_PIECE - 1);
+      return { path: '/v1/retirements', body: JSON.stringify({ serials: [serial], beneficiary: 'Bench Beneficiary K.K.', purpose: 'benchmark' }) };
+    },
+    get issued() {
+      return k;
+    },
+  };
+  return scenario;
+}
+
+/** The seed reads back as the app sees it: held, retired and unknown segments. */
+async function sanityCheck(api, layout) {
+  const held = layout.block(0);
+  const retired = layout.block(1);
+  const last = layout.block(layout.blockCount - 1);
+  const status = (serial) => expectStatus(api, 'GET', `/v1/serials/status?serial=${encodeURIComponent(serial)}`, 200);
+  const a = await status(layout.serial(held.ns, held.start, retired.end));
+  const kinds = a.segments.map((s) => s.status).join(',');
+  if (kinds !== 'held,unknown,retired' || !a.segments[2].retirementId) throw new Error(`unexpected status of a seeded range: ${JSON.stringify(a)}`);
+  const b = await status(layout.serial(last.ns, last.start, last.end));
+  if (b.segments.length !== 1 || b.segments[0].status !== (last.held ? 'held' : 'retired')) throw new Error(`unexpected status of the last block: ${JSON.stringify(b)}`);
+}
+
+/** Migrates, seeds and starts the API for one dataset; the caller stops it (`teardown`). */
+async function prepareDataset(dataset) {
+  const layout = new Layout(dataset);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `registry-bench-${dataset.id}-`));
+  const sqlitePath = path.join(dir, 'registry.sqlite');
+  const run = { dataset, layout, dir, sqlitePath, api: null, rounds: { health: [], lookup: [], retire: [] } };
+  try {
+    log(`${dataset.id}: migrating ${sqlitePath}`);
+    run.api = await startApi(sqlitePath);
+    const org = await expectStatus(run.api, 'POST', '/v1/organizations', 201, { token: ADMIN_API_KEY, body: { name: `Bench Provider ${dataset.id}`, roles: ['provider'] } });
+    const key = await expectStatus(run.api, 'POST', `/v1/organizations/${org.id}/api-keys`, 201, { token: ADMIN_API_KEY, body: { label: 'bench' } });
+    await run.api.stop();
+    run.api = null;
+    const keysDb = new Database(sqlitePath, { readonly: true });
+    const keyRow = keysDb.prepare('SELECT id FROM api_keys WHERE organization_id = ?').get(org.id);
+    keysDb.close();
+
+    log(`${dataset.id}: seeding ${layout.blockCount.toLocaleString('en-US')} blocks`);
+    const { parseSerial } = require(await distFile(DOMAIN_SERIALS_REL));
+    run.seed = seed(sqlitePath, layout, { providerId: org.id, apiKeyId: keyRow?.id ?? null, parseSerial });
+    log(`${dataset.id}: seeded ${run.seed.blocks} blocks, ${run.seed.retirements} retirements in ${run.seed.seconds.toFixed(1)} s`);
+
+    run.api = await startApi(sqlitePath);
+    await sanityCheck(run.api, layout);
+    run.scenarioOf = {
+      health: { method: 'GET', nextRequest: () => ({ path: '/health/live' }) },
+      lookup: lookupScenario(layout),
+      retire: retireScenario(layout, key.key),
+    };
+    return run;
+  } catch (error) {
+    await teardown(run).catch(() => {});
+    throw error;
+  }
+}
+
+/** Stops the API, checks the ledger still verifies, removes the files. */
+async function teardown(run, { verify = false } = {}) {
+  try {
+    if (run.api) await run.api.stop();
+    run.api = null;
+    if (verify) {
+      const db = new Database(run.sqlitePath, { readonly: true });
+      run.journalEntries = db.prepare('SELECT COUNT(*) AS n FROM journal_entries').get().n;
+      db.close();
+      run.verify = await verifyLedger(run.sqlitePath);
+      log(`${run.dataset.id}: ledger verify ${JSON.stringify(run.verify)}; ${run.journalEntries} journal entries`);
+      if (!run.verify.ok) throw new Error(`ledger verify failed on ${run.dataset.id}: ${JSON.stringify(run.verify)}`);
+    }
+  } finally {
+    if (KEEP_DB) log(`${run.dataset.id}: kept ${run.sqlitePath}`);
+    else fs.rmSync(run.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every scenario runs ROUNDS times per dataset, the datasets taking turns (10k, 1M, 1M-1ns, 10k, ...),
+ * so background load on the shared machine falls on all of them alike. Rounds are combined:
+ * req/s = all completed ÷ all measured time, latency percentiles = median of the rounds'.
+ */
+async function measureAll(runs) {
+  for (const key of SCENARIOS) {
+    for (const run of runs) {
+      log(`${run.dataset.id}: warm-up ${key}`);
+      await measure(run.api, run.scenarioOf[key], { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: WARMUP });
+    }
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const run of runs) {
+        log(`${run.dataset.id}: ${key} round ${round}/${ROUNDS}`);
+        run.rounds[key].push(await measure(run.api, run.scenarioOf[key], { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: DURATION / ROUNDS }));
+      }
+    }
+  }
+  for (const run of runs) {
+    run.scenarios = {};
+    for (const key of SCENARIOS) run.scenarios[key] = combine(run.rounds[key]);
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function combine(rounds) {
+  const completed = rounds.reduce((n, r) => n + r.completed, 0);
+  const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
+  const sum = (k) => rounds.reduce((n, r) => n + r[k], 0);
+  return {
+    requestsPerSecond: completed / seconds,
+    roundRequestsPerSecond: rounds.map((r) => r.requestsPerSecond),
+    completed,
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    p99Worst: Math.max(...rounds.map((r) => r.p99)),
+    mean: rounds.reduce((n, r) => n + r.mean * r.completed, 0) / Math.max(1, completed),
+    non2xx: sum('non2xx'),
+    errors: sum('errors'),
+    timeouts: sum('timeouts'),
+    serverCpuMicrosPerRequest: rounds.reduce((n, r) => n + r.serverCpuMicrosPerRequest * r.completed, 0) / Math.max(1, completed),
+    serverWriteBytesPerRequest: rounds.reduce((n, r) => n + r.serverWriteBytesPerRequest * r.completed, 0) / Math.max(1, completed),
+    failures: rounds.flatMap((r) => r.failures).slice(0, 5),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- report
+
+const f0 = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
+const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+
+function report({ parse, runs, started, loadBefore }) {
+  const lines = [];
+  lines.push('# Benchmark results', '');
+  lines.push(`${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · SQLite (better-sqlite3)`);
+  lines.push(`autocannon: ${CONNECTIONS} connections; per scenario and ledger ${WARMUP} s warm-up + ${ROUNDS} × ${f2(DURATION / ROUNDS)} s measured, the ledgers taking turns round by round; req/s over all rounds, latency = median of the rounds' percentiles (worst round's p99 in brackets) · API: LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=0`);
+  lines.push(`Load average before / after: ${loadBefore} / ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (the machine is shared: other work running at the same time lowers every number)`, '');
+
+  lines.push('## Serial parsing (one core)', '', '| Case | parses/s | Target | Result |', '|---|---:|---:|---|');
+  for (const r of parse) {
+    const targeted = PARSE_TARGET_CASES.has(r.name);
+    lines.push(`| ${r.name} | ${f0(r.perSecond)} | ${targeted ? `≥ ${f0(TARGETS.parsesPerSecond)}` : '—'} | ${targeted ? verdict(r.perSecond >= TARGETS.parsesPerSecond) : '—'} |`);
+  }
+  lines.push('');
+
+  lines.push('## HTTP scenarios', '');
+  lines.push('| Ledger | Scenario | req/s | p50 ms | p99 ms | mean ms | server CPU µs/req | server disk writes KiB/req | non-2xx | errors/timeouts |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const names = { health: 'GET /health/live', lookup: 'GET /v1/serials/status', retire: 'POST /v1/retirements' };
+  for (const run of runs) {
+    for (const [key, s] of Object.entries(run.scenarios)) {
+      lines.push(`| ${run.dataset.id} | ${names[key]} | ${f0(s.requestsPerSecond)} <br><sub>${s.roundRequestsPerSecond.map(f0).join(' / ')}</sub> | ${s.p50} | ${s.p99} (${s.p99Worst}) | ${f2(s.mean)} | ${f0(s.serverCpuMicrosPerRequest)} | ${f2(s.serverWriteBytesPerRequest / 1024)} | ${s.non2xx} | ${s.errors}/${s.timeouts} |`);
+    }
+  }
+  lines.push('');
+  for (const run of runs) {
+    lines.push(`- **${run.dataset.id}**: ${run.dataset.title}; seeded ${f0(run.seed.blocks)} blocks + ${f0(run.seed.retirements)} retirements in ${run.seed.seconds.toFixed(1)} s; after the run: ${run.journalEntries} journal entries, \`ledger verify\` ok=${run.verify.ok} (checked ${run.verify.checked}).`);
+  }
+  lines.push('');
+
+  const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
+  const targets = [];
+  const baseline = runs.find((r) => r.dataset.baseline);
+  const complete = SCENARIOS.length === 3;
+  for (const run of runs.filter((r) => complete && !r.dataset.baseline)) {
+    const { health, lookup, retire } = run.scenarios;
+    const ratio = lookup.requestsPerSecond / health.requestsPerSecond;
+    targets.push([`1. lookup req/s ÷ health req/s (${run.dataset.id})`, f2(ratio), `≥ ${TARGETS.lookupVsHealth}`, ratio >= TARGETS.lookupVsHealth && clean(lookup)]);
+    targets.push([`1. lookup p99 (${run.dataset.id})`, `${lookup.p99} ms`, `≤ ${TARGETS.lookupP99Ms} ms`, lookup.p99 <= TARGETS.lookupP99Ms && clean(lookup)]);
+    targets.push([`2. retirements/s (${run.dataset.id})`, f0(retire.requestsPerSecond), `≥ ${TARGETS.retirementsPerSecond}`, retire.requestsPerSecond >= TARGETS.retirementsPerSecond && clean(retire)]);
+    if (baseline) {
+      for (const key of ['lookup', 'retire']) {
+        const big = run.scenarios[key];
+        const small = baseline.scenarios[key];
+        const costRatio = small.requestsPerSecond / big.requestsPerSecond; // time per request, 1M ÷ 10k
+        const cpuRatio = big.serverCpuMicrosPerRequest / small.serverCpuMicrosPerRequest;
+        targets.push([
+          `3. ${key === 'lookup' ? 'lookup' : 'retirement'} cost ${run.dataset.id} ÷ ${baseline.dataset.id} (time/request at saturation; CPU/request)`,
+          `${f2(costRatio)}; ${f2(cpuRatio)}`,
+          `≤ ${TARGETS.costRatio}`,
+          costRatio <= TARGETS.costRatio && clean(big) && clean(small),
+        ]);
+      }
+    }
+  }
+  if (baseline && complete) {
+    const { health, lookup, retire } = baseline.scenarios;
+    targets.push([`(info) lookup ÷ health, p99, retirements/s at ${baseline.dataset.id}`, `${f2(lookup.requestsPerSecond / health.requestsPerSecond)}, ${lookup.p99} ms, ${f0(retire.requestsPerSecond)}/s`, '—', null]);
+  }
+  for (const r of parse.filter((p) => PARSE_TARGET_CASES.has(p.name))) {
+    targets.push([`4. serial parses/s (${r.name})`, f0(r.perSecond), `≥ ${f0(TARGETS.parsesPerSecond)}`, r.perSecond >= TARGETS.parsesPerSecond]);
+  }
+  lines.push('## Targets', '', '| Target | Measured | Threshold | Result |', '|---|---:|---:|---|');
+  for (const [name, value, threshold, ok] of targets) lines.push(`| ${name} | ${value} | ${threshold} | ${ok === null ? '—' : verdict(ok)} |`);
+  lines.push('');
+
+  const failures = runs.flatMap((run) => Object.entries(run.scenarios).filter(([, s]) => s.failures.length > 0).map(([key, s]) => `- ${run.dataset.id} ${names[key]}: ${s.failures.join(' · ')}`));
+  if (failures.length > 0) lines.push('## Non-2xx samples (a scenario with any is a MISS)', '', ...failures, '');
+  lines.push(`Total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s.`, '');
+  return lines.join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const loadBefore = os.loadavg().map((n) => n.toFixed(2)).join(' ');
+  if (os.loadavg()[0] > 0.75) log(`warning: load average ${loadBefore} before the bench; other work on this machine will lower the numbers`);
+  const wanted = process.env.BENCH_DATASETS ? new Set(process.env.BENCH_DATASETS.split(',').map((s) => s.trim())) : null;
+  const datasets = DATASETS.filter((d) => !wanted || wanted.has(d.id));
+  if (datasets.length === 0) throw new Error(`BENCH_DATASETS matches none of ${DATASETS.map((d) => d.id).join(', ')}`);
+
+  log('serial parse micro-benchmark (test/bench/serials-parse.bench.ts)');
+  const parse = await runParseBench();
+  const prepared = [];
+  const finished = [];
+  try {
+    for (const dataset of datasets) prepared.push(await prepareDataset(dataset));
+    await measureAll(prepared);
+    while (prepared.length > 0) {
+      const run = prepared.shift();
+      finished.push(run);
+      await teardown(run, { verify: true });
+    }
+  } finally {
+    for (const run of prepared) await teardown(run).catch((error) => log(`teardown of ${run.dataset.id} failed: ${error.message}`));
+  }
+
+  const markdown = report({ parse, runs: finished, started, loadBefore });
+  process.stdout.write(`${markdown}\n`);
+  fs.writeFileSync(path.join(REPO, 'bench-results.md'), `${markdown}\n`);
+  log('wrote bench-results.md');
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench harness failed: ${error && error.stack ? error.stack : error}\n`);
+  process.exit(1);
+});
