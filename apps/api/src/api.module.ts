@@ -7,6 +7,8 @@ import { JobsModule } from '@registry/jobs';
 import { JobHandlersModule, LedgerModule } from '@registry/ledger';
 import { PersistenceModule } from '@registry/persistence';
 import { LoggerModule } from 'nestjs-pino';
+import { ClaimsController } from './claims/claims.controller';
+import { RegisterController } from './claims/register.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { HoldingsController } from './ledger/holdings.controller';
@@ -51,6 +53,8 @@ export class ApiModule {
         HoldingsController,
         RetirementsController,
         LedgerController,
+        ClaimsController,
+        RegisterController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuthorizeProviderUseCase } from './claims/authorize-provider.use-case';
+import { ChangeClaimStatusUseCase } from './claims/change-claim-status.use-case';
+import { CreateClaimUseCase } from './claims/create-claim.use-case';
+import { GetClaimQuery } from './claims/get-claim.query';
+import { RegisterQuery } from './claims/register.query';
+import { ReportActualsUseCase } from './claims/report-actuals.use-case';
 import { ListHoldingsQuery } from './holdings/list-holdings.query';
 import { RegisterHoldingUseCase } from './holdings/register-holding.use-case';
 import { JournalQueries } from './journal/journal.queries';
@@ -28,6 +34,12 @@ const USE_CASES = [
   SerialStatusQuery,
   CheckSerialsQuery,
   JournalQueries,
+  CreateClaimUseCase,
+  GetClaimQuery,
+  ChangeClaimStatusUseCase,
+  AuthorizeProviderUseCase,
+  ReportActualsUseCase,
+  RegisterQuery,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */

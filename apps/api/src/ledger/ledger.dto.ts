@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SCHEME_CODES, type SchemeCode } from '@registry/domain';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
 export class EvidenceDto {
   @ApiProperty({ example: 'J-Credit registry' }) @IsString() @Length(1, 200)
@@ -33,6 +33,20 @@ export class TransferDto {
   toOrganizationId: string;
 }
 
+export class CreditFactsDto {
+  @ApiPropertyOptional({ example: '2012-11-30', description: 'issue date of the credits (CN transitional rule)' }) @IsOptional() @IsString()
+  issuedOn?: string;
+
+  @ApiPropertyOptional({ description: 'organisation that created the credits, where known (CFP art. 12)' }) @IsOptional() @IsString()
+  creatorId?: string;
+
+  @ApiPropertyOptional({ description: 'AAU: the applicant proved the units stand for real reductions (CN 2.1.6 ①)' }) @IsOptional() @IsBoolean()
+  greeningEvidence?: boolean;
+
+  @ApiPropertyOptional({ description: "the credits' project changed the product's own footprint (CFP art. 12)" }) @IsOptional() @IsBoolean()
+  changedProductFootprint?: boolean;
+}
+
 export class RetireDto {
   @ApiProperty({ type: [String], example: ['JCL-ERL-R012-1000001-1000100'], description: 'at most 1,000' })
   @IsArray() @ArrayMinSize(1) @IsString({ each: true })
@@ -57,6 +71,10 @@ export class RetireDto {
   @ApiPropertyOptional({ type: EvidenceDto, description: "the managing registry's evidence; required for serials the ledger does not hold" })
   @IsOptional() @ValidateNested() @Type(() => EvidenceDto)
   evidence?: EvidenceDto;
+
+  @ApiPropertyOptional({ type: CreditFactsDto, description: "facts about the credits that the programs' eligibility rules need" })
+  @IsOptional() @ValidateNested() @Type(() => CreditFactsDto)
+  creditFacts?: CreditFactsDto;
 }
 
 export class VoidRetirementDto {

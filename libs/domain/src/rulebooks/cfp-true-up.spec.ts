@@ -55,6 +55,12 @@ describe('CFP-art10-3 true-up at each point of an implementation plan', () => {
     expect(result.findings[0]!.message).toContain('2025-06-30');
   });
 
+  it('CFP-art10: at the end of the plan, counts the difference retired after the period', () => {
+    const result = cfpTrueUpSchedule({ cfpPerUnitKg: '2.5', points, retirements: [{ retiredOn: '2026-02-01', tonnes: '3' }] }, cfp);
+    expect(result.points.map((p) => p.shortfallTonnes)).toEqual([1n, 0n]);
+    expect(result.findings.map((f) => f.rule)).toEqual(['CFP-art10-3']);
+  });
+
   it('refuses points out of date order, and an empty plan', () => {
     expect(() => cfpTrueUpSchedule({ cfpPerUnitKg: '1', points: [...points].reverse(), retirements: [] }, cfp)).toThrow(/must come after/);
     expect(() => cfpTrueUpSchedule({ cfpPerUnitKg: '1', points: [], retirements: [] }, cfp)).toThrow(DomainError);

@@ -75,9 +75,11 @@ export function cfpTrueUpSchedule(
   const findings: Finding[] = [];
   const points = input.points.map((point, i) => {
     const cumulative = sum(quantities.slice(0, i + 1));
-    const retired = sum(retirements.filter((r) => r.retiredOn <= point.date).map((r) => r.tonnes));
-    const result = { date: point.date, cumulativeQuantity: cumulative, ...trueUpAt(kg!, cumulative, retired) };
     const last = i === input.points.length - 1;
+    // Art. 10 (2): the difference is retired after the period, so the final check counts every
+    // retirement; an interim point (art. 10 (3)) counts what was retired by its date.
+    const retired = sum(retirements.filter((r) => last || r.retiredOn <= point.date).map((r) => r.tonnes));
+    const result = { date: point.date, cumulativeQuantity: cumulative, ...trueUpAt(kg!, cumulative, retired) };
     const rule = last ? CFP_RULE_IDS.trueUp : CFP_RULE_IDS.interimTrueUp;
     findings.push(...shortfallFindings(rulebook, rule, result, last ? `at the end of the plan (${point.date})` : `at the interim point ${point.date}`));
     return { ...result, cumulativeQuantity: formatDecimal(cumulative) };

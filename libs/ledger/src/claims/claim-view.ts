@@ -60,7 +60,8 @@ export async function claimView(stores: Stores, claim: ClaimRecord): Promise<Cla
       shortfallTonnes: String(p.shortfallTonnes),
     }));
     findings = [...findings, ...schedule.findings];
-    covered = covered && schedule.points.every((p) => p.shortfallTonnes === 0n);
+    // Covered once the final true-up is settled; a late interim point stays visible as a finding.
+    covered = covered && schedule.points[schedule.points.length - 1].shortfallTonnes === 0n;
   }
   return {
     id: claim.id,

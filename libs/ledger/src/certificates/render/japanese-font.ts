@@ -112,9 +112,12 @@ let cached: { regular: LoadedFace; bold: LoadedFace; font: JapaneseFont } | unde
 export function loadJapaneseFont(): { regular: LoadedFace; bold: LoadedFace; font: JapaneseFont } {
   if (!cached) {
     const font = resolveJapaneseFont();
-    const regular = { data: readFileSync(font.regular.path), family: font.regular.family };
-    const bold = font.bold.path === font.regular.path ? regular : { data: readFileSync(font.bold.path), family: font.bold.family };
-    cached = { regular, bold: font.bold.path === font.regular.path ? { ...regular, family: font.bold.family } : bold, font };
+    const regular: LoadedFace = { data: readFileSync(font.regular.path), family: font.regular.family };
+    const bold: LoadedFace =
+      font.bold.path === font.regular.path
+        ? { data: regular.data, family: font.bold.family }
+        : { data: readFileSync(font.bold.path), family: font.bold.family };
+    cached = { regular, bold, font };
   }
   return cached;
 }

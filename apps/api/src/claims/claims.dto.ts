@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Allow, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+
+// Shapes only: formats (dates, decimals) and the programs' rules are checked by the rulebooks,
+// which name every bad field (400 VALIDATION_FAILED) or cite the rule (RULE_VIOLATION).
+
+export class PeriodDto {
+  @ApiProperty({ example: '2024-04-01' }) @IsString() start: string;
+  @ApiProperty({ example: '2025-03-31' }) @IsString() end: string;
+}
+
+export class EmissionsDto {
+  @ApiProperty({ example: '1200.5', description: 't-CO2e, decimal string' }) @IsString() scope1: string;
+  @ApiProperty({ example: '800' }) @IsString() scope2: string;
+  @ApiPropertyOptional({ example: '300' }) @IsOptional() @IsString() scope3?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() includeScope3?: boolean;
+  @ApiPropertyOptional({ example: '0' }) @IsOptional() @IsString() suppliedToOthers?: string;
+}
+
+export class ProductDto {
+  @ApiProperty({ example: 'ボールペン' }) @IsString() @Length(1, 300) name: string;
+  @ApiProperty({ example: 'CV-AB01-001' }) @IsString() @Length(1, 100) cfpVerificationNumber: string;
+}
+
+export class PartialOffsetDto {
+  @ApiProperty({ example: '1.25', description: 'CFP of the stages up to manufacture (product) or provision/use (service), kg per unit' })
+  @IsString()
+  stageCfpPerUnitKg: string;
+}
+
+export class CreateClaimDto {
+  @ApiProperty({ enum: ['CN', 'CN_PLAN', 'CFP'] }) @IsIn(['CN', 'CN_PLAN', 'CFP']) type: 'CN' | 'CN_PLAN' | 'CFP';
+  @ApiPropertyOptional({ description: 'the calling organisation (default)' }) @IsOptional() @IsString() applicantId?: string;
+  @ApiPropertyOptional({ example: '本社及び国内全事業所' }) @IsOptional() @IsString() @Length(1, 2000) boundary?: string;
+  @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto;
+  @ApiPropertyOptional({ example: 2005, description: 'Japanese fiscal year (or a list of years for an average)' }) @IsOptional() @Allow() baseYear?: number | number[];
+  @ApiPropertyOptional({ type: EmissionsDto }) @IsOptional() @ValidateNested() @Type(() => EmissionsDto) emissions?: EmissionsDto;
+  @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) planPeriod?: PeriodDto;
+  @ApiPropertyOptional({ example: '2024-03-01' }) @IsOptional() @IsString() applicationDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() cnApplicationDate?: string;
+  @ApiPropertyOptional({ description: 'CN: the certified CN plan this claim follows' }) @IsOptional() @IsString() planClaimId?: string;
+  @ApiPropertyOptional({ type: ProductDto }) @IsOptional() @ValidateNested() @Type(() => ProductDto) product?: ProductDto;
+  @ApiPropertyOptional({ example: '2.5' }) @IsOptional() @IsString() cfpPerUnitKg?: string;
+  @ApiPropertyOptional({ example: '10000' }) @IsOptional() @IsString() quantity?: string;
+  @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) period?: PeriodDto;
+  @ApiPropertyOptional({ type: PartialOffsetDto }) @IsOptional() @ValidateNested() @Type(() => PartialOffsetDto) partial?: PartialOffsetDto;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: 'verification found understated scope 1 emissions' }) @IsString() @Length(1, 1000) reason: string;
+}
+
+export class CertifyDto {
+  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsString() validFrom?: string;
+  @ApiPropertyOptional({ example: '2027-11-30' }) @IsOptional() @IsString() validTo?: string;
+  @ApiPropertyOptional({ description: 'CN plan: allow this applicant another plan (CNP-3.1.6)' }) @IsOptional() @IsBoolean() allowAdditionalPlan?: boolean;
+}
+
+export class AuthorizeProviderDto {
+  @ApiProperty({ format: 'uuid' }) @IsString() providerId: string;
+}
+
+export class ActualPointDto {
+  @ApiProperty({ example: '2025-03-31' }) @IsString() date: string;
+  @ApiProperty({ example: '12000', description: 'units sold or provided in the reporting period' }) @IsString() quantity: string;
+}
+
+export class ReportActualsDto {
+  @ApiProperty({ type: [ActualPointDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ActualPointDto) points: ActualPointDto[];
+}

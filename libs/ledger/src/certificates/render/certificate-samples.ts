@@ -1,0 +1,65 @@
+import type { CertificateDocument, SerialStatusView } from './certificate-view';
+
+/**
+ * Sample inputs for the renderers' tests and for test/support/render-check (looking at the output).
+ * Made-up organisations and numbers; the serials follow SERIALS.md's canonical forms.
+ */
+
+export const SAMPLE_VALID_CERTIFICATE: CertificateDocument = {
+  number: 'RC-2026-000123',
+  status: 'valid',
+  issuedAt: '2026-03-02T01:15:00.000Z',
+  retirementId: 'ret_01HZX7K3M9Q2V8T4B6N1C5D0EF',
+  claimId: 'clm_01HZX6P0R7S3T9W2Y4A8B1C6DG',
+  beneficiary: '株式会社みどり製菓 大阪工場',
+  purpose: '2025年度の事業活動に伴う温室効果ガス排出量のカーボン・オフセット（カーボン・ニュートラル認証）',
+  quantity: '1750',
+  serials: ['JCL-ERL-R012-1000001-1000500', 'CN-5-1463953-2-2-0-7014 - CN-5-1464702-2-2-0-7014', 'GEQ-G2025031-200001-200500'],
+  digest: '9f2c4e1a7b3d5f60818a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70',
+  signature: 'Qm9ndXMgc2lnbmF0dXJlIGZvciBhIHNhbXBsZSBjZXJ0aWZpY2F0ZSwgbm90IGEgcmVhbCBvbmUuLi4uLi4uLi4uLi4',
+  keyId: 'cert-2026-01',
+  retiredOn: '2026-02-27',
+  holder: { id: 'org_01HZX5A1B2C3D4E5F6G7H8J9K0', name: '東京グリーンエネルギー株式会社' },
+  evidence: { registry: 'J-クレジット登録簿 / J-Credit Registry', reference: '無効化通知 JCR-2026-004512' },
+  claim: { type: 'CN', number: 'CN-2026-0042', period: { start: '2025-04-01', end: '2026-03-31' } },
+  blocks: [
+    { serial: 'JCL-ERL-R012-1000001-1000500', scheme: 'JCREDIT', schemeName: 'J-クレジット / J-Credit', quantity: '500', unit: 't-CO2e' },
+    {
+      serial: 'CN-5-1463953-2-2-0-7014 - CN-5-1464702-2-2-0-7014',
+      scheme: 'KYOTO',
+      schemeName: '京都メカニズム CER / Kyoto CER',
+      quantity: '750',
+      unit: 't-CO2e',
+    },
+    { serial: 'GEQ-G2025031-200001-200500', scheme: 'GREEN_CO2', schemeName: 'グリーンエネルギーCO2削減相当量 / Green energy CO2', quantity: '500', unit: 't-CO2e' },
+  ],
+};
+
+export const SAMPLE_REVOKED_CERTIFICATE: CertificateDocument = {
+  ...SAMPLE_VALID_CERTIFICATE,
+  number: 'RC-2026-000124',
+  status: 'revoked',
+  revocation: { reason: '償却の二重計上が判明したため（管理レジストリの訂正通知による） / Double counting found', at: '2026-04-10T06:00:00.000Z' },
+};
+
+export const SAMPLE_SERIAL_STATUS: SerialStatusView = {
+  serial: 'JCL-ERL-R012-999001-1001000',
+  scheme: 'JCREDIT',
+  namespace: 'JCREDIT:JCL-ERL-R012',
+  start: '999001',
+  end: '1001000',
+  segments: [
+    { start: '999001', end: '1000000', status: 'unknown' },
+    {
+      start: '1000001',
+      end: '1000500',
+      status: 'retired',
+      retirementId: 'ret_01HZX7K3M9Q2V8T4B6N1C5D0EF',
+      certificateNumber: 'RC-2026-000123',
+      claimId: 'clm_01HZX6P0R7S3T9W2Y4A8B1C6DG',
+      retiredOn: '2026-02-27',
+      beneficiary: '株式会社みどり製菓 大阪工場',
+    },
+    { start: '1000501', end: '1001000', status: 'held' },
+  ],
+};

@@ -1,0 +1,96 @@
+import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
+import { addDaysIso, todayJst } from '../support/dates';
+
+type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
+
+describe('CFP offset and CN plan certification (stories)', () => {
+  let t: TestApp;
+  let applicant: Org;
+  let certifier: Org;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    applicant = await createOrganizationWithKey(t, ['applicant', 'provider']);
+    certifier = await createOrganizationWithKey(t, ['certifier']);
+    await t.http.post('/v1/holdings').set(applicant.auth).send({ serial: 'JCL-ERL-R700-1-1000' }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  const retire = (serials: string[], claimId: string, extra: Record<string, unknown> = {}) =>
+    t.http.post('/v1/retirements').set(applicant.auth).send({ serials, claimId, beneficiary: 'CFP mark', purpose: 'CFP offset', ...extra });
+
+  it('CFP: ceil(2.5 kg × 400 / 1000) = 1 t is covered and certified; actuals of 1,000 units leave 2 t to retire (art. 10)', async () => {
+    const claim = await t.http
+      .post('/v1/claims')
+      .set(applicant.auth)
+      .send({
+        type: 'CFP',
+        product: { name: 'ボールペン', cfpVerificationNumber: 'CV-AB01-001' },
+        cfpPerUnitKg: '2.5',
+        quantity: '400',
+        period: { start: '2024-04-01', end: '2025-03-31' },
+      })
+      .expect(201);
+    expect(claim.body).toMatchObject({ requiredTonnes: '1', covered: false });
+
+    const kyoto = await retire(['RW-5-1463953-2-2-0-7014 - RW-5-1463953-2-2-0-7014'], claim.body.id, { evidence: { registry: 'CDM', reference: 'c1' } }).expect(422);
+    expect(kyoto.body).toMatchObject({ code: 'INELIGIBLE_CREDIT', rule: 'CFP-art8-2' });
+    const own = await retire(['JCL-ERL-R700-1-1'], claim.body.id, { creditFacts: { creatorId: applicant.id } }).expect(422);
+    expect(own.body).toMatchObject({ code: 'INELIGIBLE_CREDIT', rule: 'CFP-art12' });
+
+    await retire(['JCL-ERL-R700-1-1'], claim.body.id).expect(201);
+    await t.http.post(`/v1/claims/${claim.body.id}/submit`).set(applicant.auth).expect(200);
+    const certified = await t.http.post(`/v1/claims/${claim.body.id}/certify`).set(certifier.auth).send({}).expect(200);
+    expect(certified.body.certificationNumber).toMatch(/^CFP-\d{4}-\d{4}$/);
+
+    const trued = await t.http.post(`/v1/claims/${claim.body.id}/actuals`).set(applicant.auth).send({ points: [{ date: '2025-03-31', quantity: '1000' }] }).expect(200);
+    expect(trued.body).toMatchObject({ covered: false, trueUp: [{ actualTonnes: '3', retiredTonnes: '1', shortfallTonnes: '2' }] });
+    expect(trued.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'CFP-art10' })]));
+
+    await retire(['JCL-ERL-R700-2-3'], claim.body.id, { retiredOn: '2025-03-31' }).expect(201);
+    const settled = await t.http.get(`/v1/claims/${claim.body.id}`).set(applicant.auth).expect(200);
+    expect(settled.body).toMatchObject({ covered: true, trueUp: [{ shortfallTonnes: '0' }] });
+  });
+
+  it('CN plan: certified once; a second plan needs the certifier’s allowance (CNP-3.1.6); the CN claim must follow within 6 months (CNP-3.1.4)', async () => {
+    const plan = {
+      type: 'CN_PLAN',
+      boundary: '本社',
+      applicationDate: '2024-03-01',
+      planPeriod: { start: '2024-04-01', end: '2025-09-30' },
+      targetPeriod: { start: '2024-10-01', end: '2025-09-30' },
+      baseYear: 2013,
+      emissions: { scope1: '10', scope2: '5' },
+    };
+    const first = await t.http.post('/v1/claims').set(applicant.auth).send(plan).expect(201);
+    await t.http.post(`/v1/claims/${first.body.id}/submit`).set(applicant.auth).expect(200);
+    const validFrom = todayJst();
+    const certified = await t.http.post(`/v1/claims/${first.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(200);
+    expect(certified.body.certificationNumber).toMatch(/^CNP-\d{4}-\d{4}$/);
+
+    const second = await t.http.post('/v1/claims').set(applicant.auth).send(plan).expect(201);
+    expect(second.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'CNP-3.1.6', severity: 'warning' })]));
+    await t.http.post(`/v1/claims/${second.body.id}/submit`).set(applicant.auth).expect(200);
+    const refused = await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.1.6' })]);
+    await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364), allowAdditionalPlan: true }).expect(200);
+
+    const cn = { type: 'CN', boundary: '本社', targetPeriod: plan.targetPeriod, baseYear: 2013, emissions: plan.emissions, planClaimId: first.body.id };
+    const late = await t.http.post('/v1/claims').set(applicant.auth).send({ ...cn, applicationDate: '2026-04-01' }).expect(400);
+    expect(late.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.1.4' })]);
+    await t.http.post('/v1/claims').set(applicant.auth).send({ ...cn, applicationDate: '2026-03-31' }).expect(201);
+  });
+
+  it('CN-2.3.3-1: validity must start within 6 months of certification and last at most 1 year', async () => {
+    const claim = await t.http
+      .post('/v1/claims')
+      .set(applicant.auth)
+      .send({ type: 'CN', boundary: 'x', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '1', scope2: '0' } })
+      .expect(201);
+    await retire(['JCL-ERL-R700-10-10'], claim.body.id).expect(201);
+    await t.http.post(`/v1/claims/${claim.body.id}/submit`).set(applicant.auth).expect(200);
+    const validFrom = todayJst();
+    const tooLong = await t.http.post(`/v1/claims/${claim.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 400) }).expect(400);
+    expect(tooLong.body.errors).toEqual([expect.objectContaining({ rule: 'CN-2.3.3-1' })]);
+  });
+});
