@@ -61,8 +61,13 @@ describe('CFP offset and CN plan certification (stories)', () => {
       targetPeriod: { start: '2024-10-01', end: '2025-09-30' },
       baseYear: 2013,
       emissions: { scope1: '10', scope2: '5' },
+      plannedRetirements: [{ scheme: 'JCREDIT', tonnes: '15', by: '2025-09-30' }],
     };
+    const outside = await t.http.post('/v1/claims').set(applicant.auth).send({ ...plan, plannedRetirements: [{ scheme: 'JCREDIT', tonnes: '15', by: '2026-01-01' }] }).expect(400);
+    expect(outside.body.errors).toEqual([expect.objectContaining({ field: 'plannedRetirements[0].by' })]);
     const first = await t.http.post('/v1/claims').set(applicant.auth).send(plan).expect(201);
+    expect(first.body.findings.filter((f: { rule: string }) => f.rule === 'CNP-3.1.5')).toEqual([]);
+    expect(first.body.draft.plannedRetirements).toEqual(plan.plannedRetirements);
     await t.http.post(`/v1/claims/${first.body.id}/submit`).set(applicant.auth).expect(200);
     const validFrom = todayJst();
     const certified = await t.http.post(`/v1/claims/${first.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(200);
@@ -76,6 +81,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
     await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364), allowAdditionalPlan: true }).expect(200);
 
     const cn = { type: 'CN', boundary: '本社', targetPeriod: plan.targetPeriod, baseYear: 2013, emissions: plan.emissions, planClaimId: first.body.id };
+    // Civil Code counting: six months after a target period ending 2025-09-30 runs to 2026-03-31.
     const late = await t.http.post('/v1/claims').set(applicant.auth).send({ ...cn, applicationDate: '2026-04-01' }).expect(400);
     expect(late.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.1.4' })]);
     await t.http.post('/v1/claims').set(applicant.auth).send({ ...cn, applicationDate: '2026-03-31' }).expect(201);

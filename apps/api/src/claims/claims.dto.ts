@@ -29,6 +29,12 @@ export class PartialOffsetDto {
   stageCfpPerUnitKg: string;
 }
 
+export class PlannedRetirementDto {
+  @ApiProperty({ example: 'JCREDIT' }) @IsString() scheme: string;
+  @ApiProperty({ example: '15' }) @IsString() tonnes: string;
+  @ApiProperty({ example: '2025-09-30', description: 'retired by this date, within the plan period' }) @IsString() by: string;
+}
+
 export class CreateClaimDto {
   @ApiProperty({ enum: ['CN', 'CN_PLAN', 'CFP'] }) @IsIn(['CN', 'CN_PLAN', 'CFP']) type: 'CN' | 'CN_PLAN' | 'CFP';
   @ApiPropertyOptional({ description: 'the calling organisation (default)' }) @IsOptional() @IsString() applicantId?: string;
@@ -39,6 +45,9 @@ export class CreateClaimDto {
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) planPeriod?: PeriodDto;
   @ApiPropertyOptional({ example: '2024-03-01' }) @IsOptional() @IsString() applicationDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() cnApplicationDate?: string;
+  @ApiPropertyOptional({ type: [PlannedRetirementDto], description: 'CN plan: how and when credits will be retired (CNP-3.1.5)' })
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PlannedRetirementDto)
+  plannedRetirements?: PlannedRetirementDto[];
   @ApiPropertyOptional({ description: 'CN: the certified CN plan this claim follows' }) @IsOptional() @IsString() planClaimId?: string;
   @ApiPropertyOptional({ type: ProductDto }) @IsOptional() @ValidateNested() @Type(() => ProductDto) product?: ProductDto;
   @ApiPropertyOptional({ example: '2.5' }) @IsOptional() @IsString() cfpPerUnitKg?: string;

@@ -22,3 +22,4 @@ export * from './credit-eligibility';
 export * from './coverage';
 export * from './cfp-true-up';
 export * from './claim-draft';
+export * from './planned-retirements';

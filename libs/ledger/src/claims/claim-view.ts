@@ -1,5 +1,7 @@
 import {
   cfpTrueUpSchedule,
+  checkPlannedRetirements,
+  type PlannedRetirement,
   DEFAULT_RULEBOOK_REGISTRY,
   evaluateClaim,
   type CfpRulebook,
@@ -40,6 +42,10 @@ export async function claimView(stores: Stores, claim: ClaimRecord): Promise<Cla
   const credits = retirements.flatMap((r) => r.credits);
   const evaluation = evaluateClaim(claim.draft, credits);
   let findings = evaluation.findings;
+  if (claim.draft.type === 'CN_PLAN') {
+    const planned = (claim.draft as { plannedRetirements?: PlannedRetirement[] }).plannedRetirements;
+    findings = [...findings, ...checkPlannedRetirements(planned, claim.draft.planPeriod, evaluation.requiredTonnes)];
+  }
   let covered = evaluation.covered;
   let trueUp: ClaimView['trueUp'];
   if (claim.type === 'CFP' && claim.trueUp && claim.draft.type === 'CFP' && evaluation.rulebookId) {

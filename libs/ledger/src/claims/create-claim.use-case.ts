@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, validateClaimDraft, type ClaimDraft, type Finding } from '@registry/domain';
+import { checkPlannedRetirements, DomainError, validateClaimDraft, type ClaimDraft, type Finding, type PlannedRetirement } from '@registry/domain';
 import { randomUUID } from 'node:crypto';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
@@ -28,6 +28,9 @@ export class CreateClaimUseCase {
       const draft = await completeDraft(stores, { ...command.body, applicantId }, id);
       const evaluation = validateClaimDraft(draft);
       refuseErrors(evaluation.findings);
+      if (draft.type === 'CN_PLAN') {
+        checkPlannedRetirements((draft as { plannedRetirements?: PlannedRetirement[] }).plannedRetirements, draft.planPeriod, evaluation.requiredTonnes);
+      }
       const claim: ClaimRecord = {
         id,
         type: draft.type,
