@@ -43,11 +43,12 @@ describe('tampering with the journal is detected (ledger verify, offline)', () =
 
       const file = database.env.SQLITE_PATH;
       const bytes = readFileSync(file);
-      const marker = Buffer.from('"beneficiary":"TAMPER-ME');
+      // Canonical JSON sorts keys, so only the journal entry has certificateNumber right after the beneficiary.
+      const marker = Buffer.from('"beneficiary":"TAMPER-ME-beneficiary","certificateNumber"');
       const at = bytes.indexOf(marker);
       expect(at).toBeGreaterThan(0);
       expect(bytes.indexOf(marker, at + 1)).toBe(-1);
-      bytes[at + marker.length - 1] = 'X'.charCodeAt(0);
+      bytes[at + '"beneficiary":"TAMPER-M'.length] = 'X'.charCodeAt(0);
       writeFileSync(file, bytes);
 
       const { code, result } = await verifyOffline(env);

@@ -6,8 +6,9 @@ import { RetireCreditsUseCase } from '@registry/ledger/retirements/retire-credit
 import { VoidRetirementUseCase } from '@registry/ledger/retirements/void-retirement.use-case';
 import { SerialStatusQuery } from '@registry/ledger/status/serial-status.query';
 import { TransferSerialsUseCase } from '@registry/ledger/transfers/transfer-serials.use-case';
-import type { UnitOfWork } from '@registry/ledger/ports';
-import { createUnitOfWork, openDatabase } from '@registry/persistence';
+import type { CertificateSigner, UnitOfWork } from '@registry/ledger/ports';
+import { createUnitOfWork, FileKeyRing, openDatabase } from '@registry/persistence';
+import { JobQueue, type QueueHealth } from '@registry/jobs';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,15 @@ const ADMIN: Actor = { kind: 'admin' };
 const AUDITOR: Actor = { kind: 'organization', organizationId: 'auditor-viewer', roles: ['auditor'], apiKeyId: 'auditor-key' };
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'MUKOUKA-0001' };
 
+/** The ledger's invariants do not depend on jobs; certificate PDFs are another test's subject. */
+class JobsNotUnderTest extends JobQueue {
+  async enqueue(): Promise<void> {}
+  async health(): Promise<QueueHealth> {
+    return { ok: true, mode: 'in-process', failed: 0 };
+  }
+}
+const JOBS_NOT_UNDER_TEST = new JobsNotUnderTest();
+
 /** The real ledger on a fresh SQLite file, driven by the use cases (no Nest container). */
 export class RealLedger {
   readonly orgIds: string[] = [];
@@ -55,6 +65,7 @@ export class RealLedger {
     readonly dataSource: DataSource,
     private readonly dir: string,
     private readonly uow: UnitOfWork,
+    private readonly signer: CertificateSigner = new FileKeyRing(join(dir, 'keys')),
   ) {}
 
   static async open(): Promise<RealLedger> {
@@ -110,7 +121,7 @@ export class RealLedger {
         });
         return { ok: true };
       case 'retire': {
-        const { result } = await new RetireCreditsUseCase(this.uow).execute({
+        const { result } = await new RetireCreditsUseCase(this.uow, this.signer, JOBS_NOT_UNDER_TEST).execute({
           actor: this.actor(command.org),
           serials: command.serials,
           beneficiary: 'Model Test Co.',
@@ -134,7 +145,7 @@ export class RealLedger {
       case 'void': {
         const index = resolvePick(command.pick, this.retirementIds.length);
         const id = index === null ? randomUUID() : this.retirementIds[index];
-        const view = await new VoidRetirementUseCase(this.uow).execute(ADMIN, id, 'entered in error (model test)');
+        const view = await new VoidRetirementUseCase(this.uow, JOBS_NOT_UNDER_TEST).execute(ADMIN, id, 'entered in error (model test)');
         if (view.id !== id || view.status !== 'voided') throw new Error(`void of ${id} answered ${JSON.stringify(view)}`);
         this.voided.add(id);
         return { ok: true };

@@ -4,9 +4,11 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
 import { JobsModule } from '@registry/jobs';
-import { JobHandlersModule, LedgerModule } from '@registry/ledger';
+import { CertificateSweepModule, JobHandlersModule, LedgerModule } from '@registry/ledger';
 import { PersistenceModule } from '@registry/persistence';
 import { LoggerModule } from 'nestjs-pino';
+import { CertificatesController } from './certificates/certificates.controller';
+import { VerifyController } from './certificates/verify.controller';
 import { ClaimsController } from './claims/claims.controller';
 import { RegisterController } from './claims/register.controller';
 import { HealthController } from './health/health.controller';
@@ -42,6 +44,7 @@ export class ApiModule {
         PersistenceModule,
         JobsModule.forRoot(JobHandlersModule),
         LedgerModule,
+        CertificateSweepModule,
         AuthModule,
       ],
       controllers: [
@@ -55,6 +58,8 @@ export class ApiModule {
         LedgerController,
         ClaimsController,
         RegisterController,
+        CertificatesController,
+        VerifyController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },

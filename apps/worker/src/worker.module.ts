@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
-import { JobHandlersModule } from '@registry/ledger';
+import { JobsModule } from '@registry/jobs';
+import { CertificateSweepModule, JobHandlersModule } from '@registry/ledger';
 import { PersistenceModule } from '@registry/persistence';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -14,7 +15,8 @@ export class WorkerModule {
         RegistryConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         PersistenceModule,
-        JobHandlersModule,
+        JobsModule.forRoot(JobHandlersModule),
+        CertificateSweepModule,
       ],
     };
   }

@@ -46,4 +46,7 @@ export class EnvironmentVariables {
 
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, _ or -' })
   REDIS_PREFIX?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  CERTIFICATE_KEYS_DIR?: string;
 }

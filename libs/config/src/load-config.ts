@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { dirname, join } from 'node:path';
 import { EnvironmentVariables } from './environment-variables';
 import { ConfigError, RegistryConfig } from './registry-config';
 
@@ -20,14 +21,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     );
   }
   const port = vars.PORT ?? 3000;
+  const sqlitePath = vars.SQLITE_PATH ?? './data/registry.sqlite';
   return {
     port,
     database: vars.DATABASE_URL
       ? { engine: 'postgres', url: vars.DATABASE_URL }
-      : { engine: 'sqlite', sqlitePath: vars.SQLITE_PATH ?? './data/registry.sqlite' },
+      : { engine: 'sqlite', sqlitePath },
     redisUrl: vars.REDIS_URL,
     redisPrefix: vars.REDIS_PREFIX ?? 'registry',
     adminApiKey: vars.ADMIN_API_KEY,
+    certificateKeysDir: vars.CERTIFICATE_KEYS_DIR ?? (vars.DATABASE_URL ? './data/keys' : join(dirname(sqlitePath), 'keys')),
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     logLevel: (vars.LOG_LEVEL ?? 'info') as RegistryConfig['logLevel'],
     bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,

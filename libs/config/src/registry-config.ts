@@ -12,6 +12,8 @@ export interface RegistryConfig {
   /** Compared as a SHA-256 digest only; never logged. */
   adminApiKey?: string;
   publicBaseUrl: string;
+  /** Ed25519 certificate signing keys (PKCS#8 PEM files); generated on first start. */
+  certificateKeysDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   /** Requests per minute per client address; 0 turns the limiter off (benchmarks). */

@@ -2,6 +2,8 @@
 export interface JobPayloads {
   /** Proves the job path end to end: records which process ran it. */
   heartbeat: { requestedAt: string };
+  /** Renders the PDF of a certificate as it stands in `status`. */
+  'certificate-pdf': { number: string; status: 'valid' | 'revoked' };
 }
 
 export type JobName = keyof JobPayloads;

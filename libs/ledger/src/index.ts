@@ -27,3 +27,8 @@ export * from './claims/change-claim-status.use-case';
 export * from './claims/authorize-provider.use-case';
 export * from './claims/report-actuals.use-case';
 export * from './claims/register.query';
+export * from './certificates/certificate.queries';
+export * from './certificates/certificate-document';
+export * from './certificates/render-certificate-pdf.use-case';
+export { certificateVerifyUrl, type CertificateDocument, type SerialStatusView } from './certificates/render/certificate-view';
+export * from './certificates/render/verify-page';

@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import { JOB_HANDLERS, type JobHandlers } from '@registry/jobs';
+import { RenderCertificatePdfUseCase } from './certificates/render-certificate-pdf.use-case';
 import { RecordHeartbeatUseCase } from './ops/heartbeat.use-cases';
 
 /** Maps each job name to the use case that performs it; shared by the API (in-process) and the worker. */
 @Module({
   providers: [
     RecordHeartbeatUseCase,
+    RenderCertificatePdfUseCase,
     {
       provide: JOB_HANDLERS,
-      inject: [RecordHeartbeatUseCase],
-      useFactory: (heartbeat: RecordHeartbeatUseCase): JobHandlers => ({
+      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase],
+      useFactory: (heartbeat: RecordHeartbeatUseCase, certificatePdf: RenderCertificatePdfUseCase): JobHandlers => ({
         heartbeat: (payload, context) => heartbeat.execute(payload, context),
+        'certificate-pdf': (payload, context) => certificatePdf.execute(payload, context),
       }),
     },
   ],

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CertificateQueries } from './certificates/certificate.queries';
+import { CertificateSweepScheduler } from './certificates/certificate-sweep.scheduler';
+import { SweepCertificatePdfsUseCase } from './certificates/render-certificate-pdf.use-case';
 import { AuthorizeProviderUseCase } from './claims/authorize-provider.use-case';
 import { ChangeClaimStatusUseCase } from './claims/change-claim-status.use-case';
 import { CreateClaimUseCase } from './claims/create-claim.use-case';
@@ -40,8 +43,14 @@ const USE_CASES = [
   AuthorizeProviderUseCase,
   ReportActualsUseCase,
   RegisterQuery,
+  CertificateQueries,
+  SweepCertificatePdfsUseCase,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */
 @Module({ providers: USE_CASES, exports: USE_CASES })
 export class LedgerModule {}
+
+/** The PDF repair sweep, for the processes that run jobs or enqueue them (API, worker). */
+@Module({ providers: [SweepCertificatePdfsUseCase, CertificateSweepScheduler] })
+export class CertificateSweepModule {}

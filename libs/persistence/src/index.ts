@@ -3,3 +3,4 @@ export * from './unit-of-work';
 export * from './persistence.module';
 export * from './dialect';
 export * from './database-errors';
+export * from './certificate-keys/file-key-ring';

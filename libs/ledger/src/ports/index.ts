@@ -3,3 +3,4 @@ export * from './stores';
 export * from './ledger-records';
 export * from './ledger-stores';
 export * from './claim-records';
+export * from './certificate-ports';

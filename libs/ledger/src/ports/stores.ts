@@ -1,4 +1,5 @@
 import type { BlockStore, ClaimStore, IdempotencyStore, JournalStore, RetirementStore, SequenceStore } from './ledger-stores';
+import type { CertificateStore } from './certificate-ports';
 import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
 
 export interface OrganizationStore {
@@ -29,6 +30,7 @@ export interface Stores {
   idempotency: IdempotencyStore;
   sequences: SequenceStore;
   claims: ClaimStore;
+  certificates: CertificateStore;
 }
 
 /**

@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { actorLabel, type Actor } from '../actor';
 import { splitBlock } from '../holdings/split-block';
 import { runLedgerCommand, type IdempotencyRequest, type LedgerContext } from '../ledger-command';
-import { UnitOfWork, type BlockRecord, type CreditFacts, type Evidence, type RetirementRecord } from '../ports';
+import { JobQueue } from '@registry/jobs';
+import { enqueueCertificatePdf } from '../certificates/certificate-pdf-job';
+import { issueCertificate } from '../certificates/issue-certificate';
+import { CertificateSigner, UnitOfWork, type BlockRecord, type ClaimRecord, type CreditFacts, type Evidence, type RetirementRecord } from '../ports';
 import { blockRange, blockSerial } from '../serials/block-view';
 import { parseRequestSerials } from '../serials/request-serials';
 import { certificateNumber, isCalendarDate, todayInJapan } from './japan-date';
@@ -34,7 +37,11 @@ type Planned = { serial: ParsedSerial; segments: Segment<LiveBlock>[] };
  */
 @Injectable()
 export class RetireCreditsUseCase {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly signer: CertificateSigner,
+    private readonly queue: JobQueue,
+  ) {}
 
   async execute(command: RetireCreditsCommand): Promise<{ result: RetirementView; replayed: boolean }> {
     const serials = parseRequestSerials(command.serials, command.scheme);
@@ -49,12 +56,16 @@ export class RetireCreditsUseCase {
         errors: [{ field: 'retiredOn', message: 'must not be in the future (Japan time)' }],
       });
     }
-    return runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async (context) => {
+    const outcome = await runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async (context) => {
       const claim = command.claimId === undefined ? null : await claimToBack(context.stores, command.actor, command.claimId);
       const plan = await this.plan(context, serials);
       this.refuseConflicts(command, plan, claim === null ? undefined : () => refuseIneligible(claim, serials, retiredOn, command.creditFacts));
-      return this.write(context, command, retiredOn, plan);
+      return this.write(context, command, retiredOn, plan, claim);
     });
+    // Only after the commit: a job never points at a retirement that was rolled back. If Redis
+    // is unreachable now, the repair sweep enqueues the PDF later.
+    await enqueueCertificatePdf(this.queue, outcome.result.certificateNumber, 'valid');
+    return outcome;
   }
 
   private async plan({ stores }: LedgerContext, serials: ParsedSerial[]): Promise<Planned[]> {
@@ -103,7 +114,7 @@ export class RetireCreditsUseCase {
     }
   }
 
-  private async write({ stores, seq, now }: LedgerContext, command: RetireCreditsCommand, retiredOn: string, plan: Planned[]) {
+  private async write({ stores, seq, now }: LedgerContext, command: RetireCreditsCommand, retiredOn: string, plan: Planned[], claim: ClaimRecord | null) {
     const year = Number(todayInJapan(new Date(now)).slice(0, 4));
     const retirement: RetirementRecord = {
       id: randomUUID(),
@@ -122,6 +133,7 @@ export class RetireCreditsUseCase {
       createdAt: now,
     };
     await stores.retirements.insert(retirement);
+    await issueCertificate(stores, this.signer, retirement, plan.map((p) => p.serial), claim);
     const retiredPart = { status: 'retired' as const, retirementId: retirement.id, ownerId: retirement.organizationId };
 
     const takenByBlock = new Map<string, { block: LiveBlock; ranges: SerialRange[] }>();

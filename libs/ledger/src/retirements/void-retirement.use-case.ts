@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
 import { randomUUID } from 'node:crypto';
 import { actorLabel, type Actor } from '../actor';
+import { JobQueue } from '@registry/jobs';
+import { enqueueCertificatePdf } from '../certificates/certificate-pdf-job';
 import { CLAIM_RELIES_ON_RETIREMENTS } from '../claims/claim-lifecycle';
 import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork, type BlockRecord } from '../ports';
@@ -14,7 +16,10 @@ import { retirementView, type RetirementView } from './retirement-view';
  */
 @Injectable()
 export class VoidRetirementUseCase {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly queue: JobQueue,
+  ) {}
 
   async execute(actor: Actor, retirementId: string, reason: string): Promise<RetirementView> {
     const { result } = await runLedgerCommand(this.uow, actorLabel(actor), undefined, async ({ stores, seq, now }) => {
@@ -50,6 +55,7 @@ export class VoidRetirementUseCase {
         result: view,
       };
     });
+    await enqueueCertificatePdf(this.queue, result.certificateNumber, 'revoked');
     return result;
   }
 }

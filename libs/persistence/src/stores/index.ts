@@ -1,6 +1,7 @@
 import type { Stores } from '@registry/ledger/ports';
 import { SqlApiKeyStore } from './api-key.store';
 import { SqlBlockStore } from './block.store';
+import { SqlCertificateStore } from './certificate.store';
 import { SqlClaimStore } from './claim.store';
 import { SqlIdempotencyStore } from './idempotency.store';
 import { SqlJobRunStore } from './job-run.store';
@@ -23,5 +24,6 @@ export function storesFor(sql: Sql): Stores {
     idempotency: new SqlIdempotencyStore(sql),
     sequences: new SqlSequenceStore(sql),
     claims: new SqlClaimStore(sql),
+    certificates: new SqlCertificateStore(sql),
   };
 }

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import * as QRCode from 'qrcode';
-import { type CertificateDocument, formatInstant, formatQuantity } from './certificate-view';
+import { type CertificateDocument, certificateBlocks, formatInstant, formatQuantity, totalQuantity } from './certificate-view';
 import { loadJapaneseFont } from './japanese-font';
 
 /**
@@ -138,17 +138,16 @@ interface Field {
 }
 
 function fieldsOf(doc: CertificateDocument): Field[] {
-  const units = [...new Set(doc.blocks.map((b) => b.unit))];
   const claim = doc.claim;
   const claimValue = claim
     ? [claim.type, claim.number ? `No. ${claim.number}` : null, `${claim.period.start} 〜 ${claim.period.end}`].filter(Boolean).join('  ·  ')
-    : 'なし / None';
+    : (doc.claimId ?? 'なし / None');
   return [
-    { ja: '保有者', en: 'Holder', value: doc.holder.name, note: doc.holder.id },
+    { ja: '保有者', en: 'Holder', value: doc.holder?.name || '—', note: doc.holder?.id },
     { ja: '受益者', en: 'Beneficiary', value: doc.beneficiary },
     { ja: '償却の目的', en: 'Purpose', value: doc.purpose },
-    { ja: '償却日', en: 'Retirement date', value: doc.retiredOn },
-    { ja: '償却数量', en: 'Quantity retired', value: `${formatQuantity(doc.quantity)}${units.length === 1 ? ` ${units[0]}` : ''}` },
+    { ja: '償却日', en: 'Retirement date', value: doc.retiredOn ?? '—' },
+    { ja: '償却数量', en: 'Quantity retired', value: totalQuantity(doc) },
     { ja: '対象の申請', en: 'Claim', value: claimValue, note: claim && doc.claimId ? doc.claimId : undefined },
     {
       ja: '管理レジストリの記録',
@@ -198,9 +197,7 @@ function drawBlocks(pdf: Doc, doc: CertificateDocument, y: number): void {
   y += 18;
   y = drawTableHead(pdf, y);
 
-  const blocks = doc.blocks.length
-    ? doc.blocks
-    : doc.serials.map((serial) => ({ serial, scheme: '', schemeName: '', quantity: '', unit: '' }));
+  const blocks = certificateBlocks(doc);
   blocks.forEach((b, i) => {
     const cells = [
       String(i + 1),
@@ -274,24 +271,39 @@ function drawProof(pdf: Doc, doc: CertificateDocument, verifyUrl: string): void 
   pdf.fillColor(COLOR.accent).text(verifyUrl, MARGIN, top + FOOTER_HEIGHT - 12, { width: textWidth + qrSize, lineBreak: false, link: verifyUrl });
 }
 
-/** The QR code as vector squares (crisp at any zoom, no image), with the standard 4-module quiet zone. */
-function drawQr(pdf: Doc, text: string, x: number, y: number, size: number): void {
+/** A QR code's dark modules as horizontal runs (module units, no quiet zone). */
+export interface QrRuns {
+  size: number;
+  runs: Array<{ row: number; col: number; length: number }>;
+}
+
+export function qrCodeRuns(text: string): QrRuns {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const cell = size / (n + 8);
-  pdf.rect(x, y, size, size).fill('#ffffff');
-  for (let row = 0; row < n; row++) {
+  const size = qr.modules.size;
+  const runs: QrRuns['runs'] = [];
+  for (let row = 0; row < size; row++) {
     let col = 0;
-    while (col < n) {
+    while (col < size) {
       if (!qr.modules.get(row, col)) {
         col++;
         continue;
       }
       const start = col;
-      while (col < n && qr.modules.get(row, col)) col++;
-      // A hair wider than the module so adjacent rows/columns do not show seams when rasterised.
-      pdf.rect(x + (start + 4) * cell, y + (row + 4) * cell, (col - start) * cell + 0.02, cell + 0.02);
+      while (col < size && qr.modules.get(row, col)) col++;
+      runs.push({ row, col: start, length: col - start });
     }
+  }
+  return { size, runs };
+}
+
+/** The QR code as vector squares (crisp at any zoom, no image), with the standard 4-module quiet zone. */
+function drawQr(pdf: Doc, text: string, x: number, y: number, size: number): void {
+  const qr = qrCodeRuns(text);
+  const cell = size / (qr.size + 8);
+  pdf.rect(x, y, size, size).fill('#ffffff');
+  for (const run of qr.runs) {
+    // A hair larger than the modules so neighbours do not show seams when rasterised.
+    pdf.rect(x + (run.col + 4) * cell, y + (run.row + 4) * cell, run.length * cell + 0.02, cell + 0.02);
   }
   pdf.fill('#000000');
 }

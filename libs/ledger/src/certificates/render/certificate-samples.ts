@@ -5,7 +5,11 @@ import type { CertificateDocument, SerialStatusView } from './certificate-view';
  * Made-up organisations and numbers; the serials follow SERIALS.md's canonical forms.
  */
 
-export const SAMPLE_VALID_CERTIFICATE: CertificateDocument = {
+/** A certificate with every display field present. */
+export type FullCertificateDocument = CertificateDocument &
+  Required<Pick<CertificateDocument, 'holder' | 'blocks' | 'retiredOn' | 'evidence' | 'claim'>>;
+
+export const SAMPLE_VALID_CERTIFICATE: FullCertificateDocument = {
   number: 'RC-2026-000123',
   status: 'valid',
   issuedAt: '2026-03-02T01:15:00.000Z',
@@ -35,7 +39,7 @@ export const SAMPLE_VALID_CERTIFICATE: CertificateDocument = {
   ],
 };
 
-export const SAMPLE_REVOKED_CERTIFICATE: CertificateDocument = {
+export const SAMPLE_REVOKED_CERTIFICATE: FullCertificateDocument = {
   ...SAMPLE_VALID_CERTIFICATE,
   number: 'RC-2026-000124',
   status: 'revoked',

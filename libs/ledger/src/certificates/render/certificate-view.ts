@@ -65,14 +65,28 @@ export interface CertificateDocument {
   signature: string;
   keyId: string;
 
+  // Display fields the registry adds. Optional because a certificate's signed body never changes:
+  // one issued before a field existed still has to render.
   /** `YYYY-MM-DD`. */
-  retiredOn: string;
-  holder: CertificateHolder;
-  evidence: CertificateEvidence | null;
+  retiredOn?: string;
+  holder?: CertificateHolder;
+  evidence?: CertificateEvidence | null;
   /** Present when `status` is `revoked`. */
   revocation?: CertificateRevocation;
   claim?: CertificateClaim | null;
-  blocks: CertificateBlock[];
+  blocks?: CertificateBlock[];
+}
+
+/** The blocks to print: `blocks`, or bare serials when the certificate has none. */
+export function certificateBlocks(doc: CertificateDocument): CertificateBlock[] {
+  if (doc.blocks && doc.blocks.length > 0) return doc.blocks;
+  return (doc.serials ?? []).map((serial) => ({ serial, scheme: '', schemeName: '', quantity: '', unit: '' }));
+}
+
+/** The total with its unit when every block has the same one: `1,750 t-CO2e`. */
+export function totalQuantity(doc: CertificateDocument): string {
+  const units = [...new Set(certificateBlocks(doc).map((b) => b.unit).filter(Boolean))];
+  return `${formatQuantity(doc.quantity)}${units.length === 1 ? ` ${units[0]}` : ''}`;
 }
 
 export type SegmentStatus = 'retired' | 'held' | 'unknown';

@@ -3,9 +3,11 @@ import {
   type CertificateDocument,
   type SegmentStatus,
   type SerialStatusView,
+  certificateBlocks,
   formatInstant,
   formatQuantity,
   rangeSize,
+  totalQuantity,
   trimBase,
 } from './certificate-view';
 
@@ -219,13 +221,15 @@ th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--rule);v
 th{color:var(--muted);font-weight:600;font-size:.85rem;white-space:nowrap}
 td.num,th.num{text-align:right;white-space:nowrap}
 td.serial{overflow-wrap:anywhere;font-weight:600}
-code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;overflow-wrap:anywhere;word-break:break-all}
+code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;overflow-wrap:anywhere}
+.part{white-space:nowrap;margin-right:.8rem}
 form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:0 0 .8rem}
 form.search label{display:block;width:100%;font-size:.9rem;color:var(--muted)}
 form.search input[type=text]{flex:1 1 14rem;min-width:0;font:inherit;padding:.45rem .6rem;border:1px solid #9aa0a6;border-radius:6px}
 form.search button{font:inherit;padding:.45rem 1.1rem;border:0;border-radius:6px;background:var(--accent);color:#fff;cursor:pointer}
 footer{max-width:56rem;margin:0 auto;padding:0 1rem 2rem;color:var(--muted);font-size:.85rem}
-@media (max-width:600px){dl.fields{grid-template-columns:1fr}dl.fields dt{border-bottom:0;padding-bottom:0}h1{font-size:1.25rem}}
+@media (max-width:600px){dl.fields{grid-template-columns:1fr}dl.fields dt{border-bottom:0;padding-bottom:0}h1{font-size:1.25rem}main{padding:.6rem}.card{padding:.8rem}
+table.stack thead{display:none}table.stack tr{display:block;border-bottom:1px solid var(--rule);padding:.4rem 0}table.stack td{display:block;border:0;padding:.1rem 0;text-align:left}table.stack td[data-label]::before{content:attr(data-label);display:block;color:var(--muted);font-size:.75rem}}
 `;
 
 export const VERIFY_PAGE_STYLE_HASH = `sha256-${createHash('sha256').update(VERIFY_PAGE_STYLE, 'utf8').digest('base64')}`;
@@ -343,11 +347,12 @@ export function renderCertificatePage(doc: CertificateDocument | null, lang: Lan
     });
   }
 
-  const units = [...new Set(doc.blocks.map((b) => b.unit))];
   const claim = doc.claim;
   const claimHtml = claim
     ? `${escapeHtml(claim.type)}${claim.number ? ` · ${escapeHtml(claim.number)}` : ''}<span class="sub">${escapeHtml(t.period)}: ${escapeHtml(claim.period.start)} 〜 ${escapeHtml(claim.period.end)}</span>${doc.claimId ? `<span class="sub mono">${escapeHtml(doc.claimId)}</span>` : ''}`
-    : escapeHtml(t.claimNone);
+    : doc.claimId
+      ? `<span class="mono">${escapeHtml(doc.claimId)}</span>`
+      : escapeHtml(t.claimNone);
   const evidenceHtml = doc.evidence
     ? `${escapeHtml(doc.evidence.registry)}<span class="sub">${escapeHtml(doc.evidence.reference)}</span>`
     : escapeHtml(t.evidenceNone);
@@ -360,11 +365,11 @@ export function renderCertificatePage(doc: CertificateDocument | null, lang: Lan
 </div>`
       : `<p class="note">${escapeHtml(t.validNote)}</p>`;
 
-  const blocks = doc.blocks.length ? doc.blocks : doc.serials.map((serial) => ({ serial, scheme: '', schemeName: '', quantity: '', unit: '' }));
+  const blocks = certificateBlocks(doc);
   const blockRows = blocks
     .map(
       (b) =>
-        `<tr><td class="serial"><a href="${escapeHtml(serialHref(base, b.serial, lang))}">${escapeHtml(b.serial)}</a></td><td>${escapeHtml(b.schemeName || b.scheme)}${b.schemeName && b.scheme ? `<span class="sub">${escapeHtml(b.scheme)}</span>` : ''}</td><td class="num">${escapeHtml(b.quantity ? `${formatQuantity(b.quantity)} ${b.unit}`.trim() : '')}</td></tr>`,
+        `<tr><td class="serial" data-label="${escapeHtml(t.serial)}"><a href="${escapeHtml(serialHref(base, b.serial, lang))}">${escapeHtml(b.serial)}</a></td><td data-label="${escapeHtml(t.scheme)}">${escapeHtml(b.schemeName || b.scheme)}${b.schemeName && b.scheme ? `<span class="sub">${escapeHtml(b.scheme)}</span>` : ''}</td><td class="num" data-label="${escapeHtml(t.quantity)}">${escapeHtml(b.quantity ? `${formatQuantity(b.quantity)} ${b.unit}`.trim() : '')}</td></tr>`,
     )
     .join('\n');
 
@@ -379,11 +384,11 @@ ${revocation}
 <dl class="fields">
 ${row(t.number, `<span class="mono">${escapeHtml(doc.number)}</span>`)}
 ${row(t.issuedAt, escapeHtml(formatInstant(doc.issuedAt)))}
-${row(t.retiredOn, escapeHtml(doc.retiredOn))}
-${row(t.holder, `${escapeHtml(doc.holder.name)}<span class="sub mono">${escapeHtml(doc.holder.id)}</span>`)}
+${row(t.retiredOn, escapeHtml(doc.retiredOn ?? '—'))}
+${row(t.holder, doc.holder ? `${escapeHtml(doc.holder.name || '—')}<span class="sub mono">${escapeHtml(doc.holder.id)}</span>` : '—')}
 ${row(t.beneficiary, escapeHtml(doc.beneficiary))}
 ${row(t.purpose, escapeHtml(doc.purpose))}
-${row(t.quantity, escapeHtml(`${formatQuantity(doc.quantity)}${units.length === 1 ? ` ${units[0]}` : ''}`))}
+${row(t.quantity, escapeHtml(totalQuantity(doc)))}
 ${row(t.claim, claimHtml)}
 ${row(t.evidence, evidenceHtml)}
 ${row(t.retirementId, `<span class="mono">${escapeHtml(doc.retirementId)}</span>`)}
@@ -391,7 +396,7 @@ ${row(t.retirementId, `<span class="mono">${escapeHtml(doc.retirementId)}</span>
 </section>
 <section class="card" aria-labelledby="serials-h">
 <h2 id="serials-h">${escapeHtml(t.serials)}</h2>
-<div class="table-wrap"><table>
+<div class="table-wrap"><table class="stack">
 <thead><tr><th>${escapeHtml(t.serial)}</th><th>${escapeHtml(t.scheme)}</th><th class="num">${escapeHtml(t.quantity)}</th></tr></thead>
 <tbody>
 ${blockRows}
@@ -455,8 +460,8 @@ ${message}
   }
   const summary = (Object.keys(totals) as SegmentStatus[])
     .filter((k) => totals[k] > 0n)
-    .map((k) => `<span class="seg seg-${k}">${escapeHtml(t.segment[k])}</span> ${escapeHtml(formatQuantity(totals[k].toString()))}`)
-    .join(' &nbsp; ');
+    .map((k) => `<span class="part"><span class="seg seg-${k}">${escapeHtml(t.segment[k])}</span> ${escapeHtml(formatQuantity(totals[k].toString()))}</span>`)
+    .join(' ');
 
   const segRows = status.segments
     .map((s) => {
@@ -470,7 +475,7 @@ ${message}
         .filter(Boolean)
         .map((d) => `<span class="sub">${d}</span>`)
         .join('');
-      return `<tr class="segment segment-${s.status}"><td class="mono">${escapeHtml(s.start)} – ${escapeHtml(s.end)}</td><td class="num">${escapeHtml(formatQuantity(rangeSize(s.start, s.end)))}</td><td><span class="seg seg-${s.status}">${escapeHtml(t.segment[s.status])}</span></td><td>${cert}${details}</td></tr>`;
+      return `<tr class="segment segment-${s.status}"><td class="mono" data-label="${escapeHtml(t.range)}">${escapeHtml(s.start)} – ${escapeHtml(s.end)}</td><td class="num" data-label="${escapeHtml(t.units)}">${escapeHtml(formatQuantity(rangeSize(s.start, s.end)))}</td><td data-label="${escapeHtml(t.status)}"><span class="seg seg-${s.status}">${escapeHtml(t.segment[s.status])}</span></td><td>${cert}${details}</td></tr>`;
     })
     .join('\n');
 
@@ -486,7 +491,7 @@ ${row(t.summary, summary)}
 </dl>
 </section>
 <section class="card">
-<div class="table-wrap"><table>
+<div class="table-wrap"><table class="stack">
 <thead><tr><th>${escapeHtml(t.range)}</th><th class="num">${escapeHtml(t.units)}</th><th>${escapeHtml(t.status)}</th><th>${escapeHtml(t.certificateCol)}</th></tr></thead>
 <tbody>
 ${segRows}

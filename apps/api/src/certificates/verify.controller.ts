@@ -1,0 +1,68 @@
+import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@registry/auth';
+import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
+import { DomainError } from '@registry/domain';
+import {
+  CertificateQueries,
+  pickLang,
+  renderCertificatePage,
+  renderSearchPage,
+  renderSerialPage,
+  resolveVerifyQuery,
+  SerialStatusQuery,
+  verifyPageCsp,
+  type CertificateDocument,
+  type SerialStatusView,
+} from '@registry/ledger';
+import type { Response } from 'express';
+
+/** The public verify pages: plain server-rendered HTML in Japanese and English, no JavaScript. */
+@ApiExcludeController()
+@Public()
+@Controller('verify')
+export class VerifyController {
+  constructor(
+    private readonly certificates: CertificateQueries,
+    private readonly serialStatus: SerialStatusQuery,
+    @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
+  ) {}
+
+  @Get()
+  async search(
+    @Query() query: { number?: string; serial?: string; lang?: string },
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const lang = pickLang(query.lang, acceptLanguage);
+    const baseUrl = this.config.publicBaseUrl;
+    const action = resolveVerifyQuery(query, baseUrl);
+    if (action.kind === 'redirect') return res.redirect(303, action.location);
+    if (action.kind === 'search') return this.html(res, 200, renderSearchPage(lang, { baseUrl }));
+    try {
+      const status = await this.serialStatus.execute(action.serial, undefined);
+      this.html(res, 200, renderSerialPage(status as SerialStatusView, lang, { serial: action.serial, baseUrl }));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'INVALID_SERIAL') throw error;
+      this.html(res, 400, renderSerialPage(null, lang, { serial: action.serial, error: error.message, baseUrl }));
+    }
+  }
+
+  @Get(':number')
+  async certificate(
+    @Param('number') number: string,
+    @Query('lang') queryLang: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const lang = pickLang(queryLang, acceptLanguage);
+    const document = await this.certificates.find(number);
+    const page = renderCertificatePage(document as unknown as CertificateDocument | null, lang, { number, baseUrl: this.config.publicBaseUrl });
+    this.html(res, document ? 200 : 404, page);
+  }
+
+  private html(res: Response, status: number, page: string): void {
+    res.status(status).setHeader('Content-Security-Policy', verifyPageCsp(this.config.publicBaseUrl));
+    res.type('text/html; charset=utf-8').send(page);
+  }
+}
