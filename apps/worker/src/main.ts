@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
     concurrency,
+    lockMs: config.workerLockMs,
   });
   const stop = async () => {
     await worker.close();

@@ -49,4 +49,12 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString() @MinLength(1)
   CERTIFICATE_KEYS_DIR?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
+  WORKER_LOCK_MS?: number;
+
+  @IsOptional() @Matches(/^(fail-first-attempt|delay-ms=\d{1,6})(,(fail-first-attempt|delay-ms=\d{1,6}))*$/, {
+    message: 'must be a comma-separated list of fail-first-attempt and delay-ms=<n> (test environments only)',
+  })
+  JOB_FAULT_INJECTION?: string;
 }

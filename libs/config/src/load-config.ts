@@ -36,5 +36,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE ?? 6000,
     workerConcurrency: vars.WORKER_CONCURRENCY ?? 4,
+    workerLockMs: vars.WORKER_LOCK_MS ?? 30_000,
+    jobFaults: {
+      failFirstAttempt: (vars.JOB_FAULT_INJECTION ?? '').split(',').includes('fail-first-attempt'),
+      delayMs: Number(/delay-ms=(\d+)/.exec(vars.JOB_FAULT_INJECTION ?? '')?.[1] ?? 0),
+    },
   };
 }

@@ -20,6 +20,10 @@ export interface RegistryConfig {
   rateLimitPerMinute: number;
   /** Jobs one worker process runs at once. */
   workerConcurrency: number;
+  /** How long a worker holds a job before another worker may take it over (a dead worker's job is retried after this). */
+  workerLockMs: number;
+  /** Test environments only: make jobs fail their first attempt and/or run slowly, to prove retries and take-overs. */
+  jobFaults: { failFirstAttempt: boolean; delayMs: number };
 }
 
 export class ConfigError extends Error {

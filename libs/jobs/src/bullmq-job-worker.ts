@@ -8,9 +8,10 @@ export interface BullMqWorkerOptions {
   redisUrl: string;
   prefix: string;
   concurrency: number;
+  lockMs?: number;
 }
 
-export function startBullMqWorker(handlers: JobHandlers, { redisUrl, prefix, concurrency }: BullMqWorkerOptions): Worker {
+export function startBullMqWorker(handlers: JobHandlers, { redisUrl, prefix, concurrency, lockMs = 30_000 }: BullMqWorkerOptions): Worker {
   const logger = new Logger('BullMqWorker');
   const worker = new Worker(
     REGISTRY_QUEUE,
@@ -19,7 +20,8 @@ export function startBullMqWorker(handlers: JobHandlers, { redisUrl, prefix, con
       if (!handler) throw new Error(`no handler for job ${job.name}`);
       await handler(job.data, { jobId: job.id, attempt: job.attemptsMade + 1, processRole: 'worker' });
     },
-    { connection: redisConnectionOptions(redisUrl), prefix, concurrency },
+    // A job whose worker died is taken over once its lock expires (stalled check at the same pace).
+    { connection: redisConnectionOptions(redisUrl), prefix, concurrency, lockDuration: lockMs, stalledInterval: lockMs },
   );
   worker.on('failed', (job, error) =>
     logger.warn({ jobId: job?.id, name: job?.name, attempt: job?.attemptsMade, err: error.message }, 'job attempt failed'),

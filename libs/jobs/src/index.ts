@@ -4,3 +4,4 @@ export * from './bullmq-job-queue';
 export * from './bullmq-job-worker';
 export * from './jobs.module';
 export * from './redis-connection';
+export * from './fault-injection';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { JOB_HANDLERS, type JobHandlers } from '@registry/jobs';
+import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
+import { JOB_HANDLERS, withFaults, type JobHandlers } from '@registry/jobs';
 import { RenderCertificatePdfUseCase } from './certificates/render-certificate-pdf.use-case';
 import { RecordHeartbeatUseCase } from './ops/heartbeat.use-cases';
 
@@ -10,11 +11,15 @@ import { RecordHeartbeatUseCase } from './ops/heartbeat.use-cases';
     RenderCertificatePdfUseCase,
     {
       provide: JOB_HANDLERS,
-      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase],
-      useFactory: (heartbeat: RecordHeartbeatUseCase, certificatePdf: RenderCertificatePdfUseCase): JobHandlers => ({
-        heartbeat: (payload, context) => heartbeat.execute(payload, context),
-        'certificate-pdf': (payload, context) => certificatePdf.execute(payload, context),
-      }),
+      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase, REGISTRY_CONFIG],
+      useFactory: (heartbeat: RecordHeartbeatUseCase, certificatePdf: RenderCertificatePdfUseCase, config: RegistryConfig): JobHandlers =>
+        withFaults(
+          {
+            heartbeat: (payload, context) => heartbeat.execute(payload, context),
+            'certificate-pdf': (payload, context) => certificatePdf.execute(payload, context),
+          },
+          config.jobFaults,
+        ),
     },
   ],
   exports: [JOB_HANDLERS],
