@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '@registry/config';
 import { DomainError } from '@registry/domain';
+import { certificateCommand } from './commands/certificate.command';
 import { dbCommand } from './commands/db.command';
 import { keysCommand } from './commands/keys.command';
 import { ledgerCommand } from './commands/ledger.command';
@@ -12,7 +13,8 @@ const program = new Command('registry')
   .addCommand(dbCommand())
   .addCommand(orgsCommand())
   .addCommand(keysCommand())
-  .addCommand(ledgerCommand());
+  .addCommand(ledgerCommand())
+  .addCommand(certificateCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
