@@ -8,6 +8,9 @@ const CN_DRAFT = {
   targetPeriod: { start: '2024-04-01', end: '2025-03-31' },
   baseYear: 2013,
   emissions: { scope1: '1200.4', scope2: '800' },
+  calculationMethod: '燃料使用量×排出係数',
+  reductionMeasures: '照明のLED化',
+  labelUse: 'ウェブサイトに表示',
 };
 
 describe('CN certification, from organisation to certified claim (story)', () => {
@@ -61,7 +64,7 @@ describe('CN certification, from organisation to certified claim (story)', () =>
       type: 'CN',
       status: 'certified',
       holder: { name: expect.any(String), corporateNumber: '7000012050002' },
-      disclosure: expect.objectContaining({ boundary: '本社及び国内全事業所', targetPeriod: CN_DRAFT.targetPeriod }),
+      disclosure: expect.objectContaining({ boundary: '本社及び国内全事業所', targetPeriod: CN_DRAFT.targetPeriod, reductionMeasures: '照明のLED化', labelUse: 'ウェブサイトに表示' }),
       credits: [expect.objectContaining({ scheme: 'JCREDIT', quantity: '2001', retirementStatus: 'retired', retirementMethod: expect.any(String) })],
     });
     const csv = await t.http.get('/v1/register').query({ format: 'csv' }).expect(200).expect('Content-Type', /text\/csv/);

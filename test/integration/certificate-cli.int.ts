@@ -47,6 +47,14 @@ describe('certificate verify (CLI, offline)', () => {
         code: 3,
         result: { valid: false, reason: expect.stringContaining('digest') },
       });
+
+      // Rotation: a new key is published next to the old one, and the old certificate still verifies.
+      const { stdout } = await run(process.execPath, [BUILT.cli, 'certificate', 'keys', 'rotate'], { env: { PATH: process.env.PATH ?? '', ...env } });
+      const rotated = stdout.trim();
+      expect(rotated).toMatch(/^k-\d{17}-[0-9a-f]{8}$/);
+      const published = (await t.http.get('/v1/certificate-keys').expect(200)).body.keys.map((k: { kid: string }) => k.kid);
+      expect(published).toEqual(expect.arrayContaining([certificate.keyId, rotated]));
+      expect(await verify([number], env)).toMatchObject({ code: 0, result: { valid: true } });
     } finally {
       await t.close();
       await database.drop();

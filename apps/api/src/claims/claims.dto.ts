@@ -54,6 +54,14 @@ export class CreateClaimDto {
   @ApiPropertyOptional({ example: '10000' }) @IsOptional() @IsString() quantity?: string;
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) period?: PeriodDto;
   @ApiPropertyOptional({ type: PartialOffsetDto }) @IsOptional() @ValidateNested() @Type(() => PartialOffsetDto) partial?: PartialOffsetDto;
+
+  // Disclosure items published in the register (CN tables 3 and 5, CFP art. 14).
+  @ApiPropertyOptional({ example: '燃料使用量×排出係数（算定・報告・公表制度）', description: 'calculation methods of the emissions' })
+  @IsOptional() @IsString() @Length(1, 4000) calculationMethod?: string;
+  @ApiPropertyOptional({ example: '照明のLED化、空調更新', description: 'reduction measures / efforts' })
+  @IsOptional() @IsString() @Length(1, 4000) reductionMeasures?: string;
+  @ApiPropertyOptional({ example: 'ウェブサイト及び製品パッケージに表示', description: 'use of the CN label / CFP offset mark' })
+  @IsOptional() @IsString() @Length(1, 2000) labelUse?: string;
 }
 
 export class ReasonDto {

@@ -4,6 +4,7 @@ import { CertificateQueries } from '@registry/ledger';
 import { existsSync, readFileSync } from 'node:fs';
 import type { JsonWebKey } from 'node:crypto';
 import { withCliContext } from '../cli-context';
+import { certificateKeysCommand } from './certificate-keys.command';
 
 export function certificateCommand(): Command {
   const certificate = new Command('certificate').description('retirement certificates');
@@ -22,5 +23,6 @@ export function certificateCommand(): Command {
       process.stdout.write(`${JSON.stringify(result)}\n`);
       if (!result.valid) process.exitCode = 3;
     });
+  certificate.addCommand(certificateKeysCommand());
   return certificate;
 }

@@ -23,6 +23,12 @@ describe('FileKeyRing', () => {
     expect(statSync(join(dir, files[0])).mode & 0o777).toBe(0o600);
   });
 
+  it('makes a key created later the signer, even within the same day', () => {
+    new FileKeyRing(dir);
+    const later = FileKeyRing.createKey(dir, new Date(Date.now() + 1));
+    expect(new FileKeyRing(dir).sign(body).keyId).toBe(later);
+  });
+
   it('signs with the newest key after a rotation and keeps publishing the old one', () => {
     const ring = new FileKeyRing(dir);
     const before = ring.sign(body);

@@ -4,7 +4,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, ty
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const KEY_FILE = /^(k-\d{8}-[0-9a-f]{8})\.pem$/;
+const KEY_FILE = /^(k-\d{17}-[0-9a-f]{8})\.pem$/;
 
 interface LoadedKey {
   kid: string;
@@ -13,7 +13,7 @@ interface LoadedKey {
 
 /**
  * Ed25519 signing keys kept as PKCS#8 PEM files `<kid>.pem` in a directory of the data folder
- * (never in the repository). Key ids sort by creation date, so the newest key signs and a
+ * (never in the repository). Key ids sort by creation time, so the newest key signs and a
  * rotation is just a new file; every key in the folder stays published.
  */
 export class FileKeyRing extends CertificateSigner {
@@ -32,7 +32,8 @@ export class FileKeyRing extends CertificateSigner {
   /** Writes a new key (the next to sign); returns its id. Exclusive create: two processes never share a file. */
   static createKey(dir: string, now = new Date()): string {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const kid = `k-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
+    // Creation time to the millisecond first, so ids sort by age and the newest key signs.
+    const kid = `k-${now.toISOString().replace(/\D/g, '').slice(0, 17)}-${randomBytes(4).toString('hex')}`;
     const { privateKey } = generateKeyPairSync('ed25519');
     writeFileSync(join(dir, `${kid}.pem`), privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
     return kid;
