@@ -10,7 +10,16 @@
  * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
  * (default 10), BENCH_DATASETS (comma list of dataset ids, default all), BENCH_KEEP_DB=1 (keep the
  * SQLite files and print where), BENCH_ROUNDS (default 3), BENCH_SCENARIOS (comma list of
- * health, lookup, retire; default all), BENCH_CPU_PROF=<dir> (CPU-profile the API processes).
+ * parse, health, lookup, retire, pdf; default all), BENCH_CPU_PROF=<dir> (CPU-profile the API and
+ * worker processes), BENCH_OUT (report file, default bench-results.md in the repository).
+ *
+ * The pdf scenario (lib/pdf.js) needs Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379; a
+ * private key prefix, removed afterwards). It runs on the baseline ledger (10k) with the API and
+ * the worker app sharing the SQLite file: BENCH_PDF_COUNT (PDFs per throughput round, default 100),
+ * BENCH_PDF_CONCURRENCY (WORKER_CONCURRENCY values to compare, default 1,2), BENCH_PDF_RATE
+ * (offered retirements/s while latency is measured, default 100; 0 = as fast as they go),
+ * BENCH_PDF_WORKER_CONCURRENCY (the worker's concurrency during the latency rounds, default 4).
+ * Alone: BENCH_SCENARIOS=pdf node scripts/bench/run-all.js
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -20,13 +29,23 @@ const Database = require('better-sqlite3');
 const { startApi, verifyLedger, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REPO } = require('./lib/api-process');
 const { seed, Layout, STRIDE, BLOCK_SIZE } = require('./lib/seed');
 const { measure } = require('./lib/load');
+const { measurePdf, redisEnvironment } = require('./lib/pdf');
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 12);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'health,lookup,retire').split(',').map((s) => s.trim());
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'parse,health,lookup,retire,pdf').split(',').map((s) => s.trim());
+const HTTP_SCENARIOS = SCENARIOS.filter((s) => ['health', 'lookup', 'retire'].includes(s));
+const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
+const PDF = {
+  count: Math.max(1, Number(process.env.BENCH_PDF_COUNT ?? 100)),
+  concurrencies: (process.env.BENCH_PDF_CONCURRENCY ?? '1,2').split(',').map(Number).filter((n) => n >= 1),
+  rate: Number(process.env.BENCH_PDF_RATE ?? 100),
+  latencyConcurrency: Number(process.env.BENCH_PDF_WORKER_CONCURRENCY ?? 4),
+};
+const OUT = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : null;
 
 const DATASETS = [
   { id: '10k', title: '10,000 blocks (10 namespaces × 1,000)', namespaces: 10, blocksPerNamespace: 1_000, baseline: true },
@@ -40,6 +59,9 @@ const TARGETS = {
   retirementsPerSecond: 500,
   costRatio: 1.5,
   parsesPerSecond: 500_000,
+  // "retirement latency does not grow when PDFs are rendered in the worker": rendering ÷ idle.
+  pdfP50Ratio: 1.25,
+  pdfP99Ratio: 1.5,
 };
 const PARSE_TARGET_CASES = new Set(['jcredit', 'kyoto-full', 'kyoto-compact', 'jcredit-full-width']);
 const RETIRE_PIECE = 10; // serials per retirement request
@@ -130,14 +152,14 @@ async function sanityCheck(api, layout) {
 }
 
 /** Migrates, seeds and starts the API for one dataset; the caller stops it (`teardown`). */
-async function prepareDataset(dataset) {
+async function prepareDataset(dataset, { env = {} } = {}) {
   const layout = new Layout(dataset);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `registry-bench-${dataset.id}-`));
   const sqlitePath = path.join(dir, 'registry.sqlite');
   const run = { dataset, layout, dir, sqlitePath, api: null, rounds: { health: [], lookup: [], retire: [] } };
   try {
     log(`${dataset.id}: migrating ${sqlitePath}`);
-    run.api = await startApi(sqlitePath);
+    run.api = await startApi(sqlitePath, { env });
     const org = await expectStatus(run.api, 'POST', '/v1/organizations', 201, { token: ADMIN_API_KEY, body: { name: `Bench Provider ${dataset.id}`, roles: ['provider'] } });
     const key = await expectStatus(run.api, 'POST', `/v1/organizations/${org.id}/api-keys`, 201, { token: ADMIN_API_KEY, body: { label: 'bench' } });
     await run.api.stop();
@@ -151,13 +173,14 @@ async function prepareDataset(dataset) {
     run.seed = seed(sqlitePath, layout, { providerId: org.id, apiKeyId: keyRow?.id ?? null, parseSerial });
     log(`${dataset.id}: seeded ${run.seed.blocks} blocks, ${run.seed.retirements} retirements in ${run.seed.seconds.toFixed(1)} s`);
 
-    run.api = await startApi(sqlitePath);
+    run.api = await startApi(sqlitePath, { env });
     await sanityCheck(run.api, layout);
     run.scenarioOf = {
       health: { method: 'GET', nextRequest: () => ({ path: '/health/live' }) },
       lookup: lookupScenario(layout),
       retire: retireScenario(layout, key.key),
     };
+    run.providerKey = key.key;
     return run;
   } catch (error) {
     await teardown(run).catch(() => {});
@@ -190,7 +213,7 @@ async function teardown(run, { verify = false } = {}) {
  * req/s = all completed ÷ all measured time, latency percentiles = median of the rounds'.
  */
 async function measureAll(runs) {
-  for (const key of SCENARIOS) {
+  for (const key of HTTP_SCENARIOS) {
     for (const run of runs) {
       log(`${run.dataset.id}: warm-up ${key}`);
       await measure(run.api, run.scenarioOf[key], { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: WARMUP });
@@ -204,7 +227,7 @@ async function measureAll(runs) {
   }
   for (const run of runs) {
     run.scenarios = {};
-    for (const key of SCENARIOS) run.scenarios[key] = combine(run.rounds[key]);
+    for (const key of HTTP_SCENARIOS) run.scenarios[key] = combine(run.rounds[key]);
   }
 }
 
@@ -241,39 +264,40 @@ const f0 = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 
 const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
-function report({ parse, runs, started, loadBefore }) {
+function report({ parse, runs, pdf, started, loadBefore }) {
   const lines = [];
   lines.push('# Benchmark results', '');
   lines.push(`${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · SQLite (better-sqlite3)`);
   lines.push(`autocannon: ${CONNECTIONS} connections; per scenario and ledger ${WARMUP} s warm-up + ${ROUNDS} × ${f2(DURATION / ROUNDS)} s measured, the ledgers taking turns round by round; req/s over all rounds, latency = median of the rounds' percentiles (worst round's p99 in brackets) · API: LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=0`);
   lines.push(`Load average before / after: ${loadBefore} / ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (the machine is shared: other work running at the same time lowers every number)`, '');
 
-  lines.push('## Serial parsing (one core)', '', '| Case | parses/s | Target | Result |', '|---|---:|---:|---|');
+  if (parse.length > 0) lines.push('## Serial parsing (one core)', '', '| Case | parses/s | Target | Result |', '|---|---:|---:|---|');
   for (const r of parse) {
     const targeted = PARSE_TARGET_CASES.has(r.name);
     lines.push(`| ${r.name} | ${f0(r.perSecond)} | ${targeted ? `≥ ${f0(TARGETS.parsesPerSecond)}` : '—'} | ${targeted ? verdict(r.perSecond >= TARGETS.parsesPerSecond) : '—'} |`);
   }
-  lines.push('');
+  if (parse.length > 0) lines.push('');
 
-  lines.push('## HTTP scenarios', '');
-  lines.push('| Ledger | Scenario | req/s | p50 ms | p99 ms | mean ms | server CPU µs/req | server disk writes KiB/req | non-2xx | errors/timeouts |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  if (runs.length > 0) lines.push('## HTTP scenarios', '');
+  if (runs.length > 0) lines.push('| Ledger | Scenario | req/s | p50 ms | p99 ms | mean ms | server CPU µs/req | server disk writes KiB/req | non-2xx | errors/timeouts |');
+  if (runs.length > 0) lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const names = { health: 'GET /health/live', lookup: 'GET /v1/serials/status', retire: 'POST /v1/retirements' };
   for (const run of runs) {
     for (const [key, s] of Object.entries(run.scenarios)) {
       lines.push(`| ${run.dataset.id} | ${names[key]} | ${f0(s.requestsPerSecond)} <br><sub>${s.roundRequestsPerSecond.map(f0).join(' / ')}</sub> | ${s.p50} | ${s.p99} (${s.p99Worst}) | ${f2(s.mean)} | ${f0(s.serverCpuMicrosPerRequest)} | ${f2(s.serverWriteBytesPerRequest / 1024)} | ${s.non2xx} | ${s.errors}/${s.timeouts} |`);
     }
   }
-  lines.push('');
+  if (runs.length > 0) lines.push('');
   for (const run of runs) {
     lines.push(`- **${run.dataset.id}**: ${run.dataset.title}; seeded ${f0(run.seed.blocks)} blocks + ${f0(run.seed.retirements)} retirements in ${run.seed.seconds.toFixed(1)} s; after the run: ${run.journalEntries} journal entries, \`ledger verify\` ok=${run.verify.ok} (checked ${run.verify.checked}).`);
   }
-  lines.push('');
+  if (runs.length > 0) lines.push('');
+  if (pdf) lines.push(...pdfReport(pdf));
 
   const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
   const targets = [];
   const baseline = runs.find((r) => r.dataset.baseline);
-  const complete = SCENARIOS.length === 3;
+  const complete = HTTP_SCENARIOS.length === 3;
   for (const run of runs.filter((r) => complete && !r.dataset.baseline)) {
     const { health, lookup, retire } = run.scenarios;
     const ratio = lookup.requestsPerSecond / health.requestsPerSecond;
@@ -302,14 +326,96 @@ function report({ parse, runs, started, loadBefore }) {
   for (const r of parse.filter((p) => PARSE_TARGET_CASES.has(p.name))) {
     targets.push([`4. serial parses/s (${r.name})`, f0(r.perSecond), `≥ ${f0(TARGETS.parsesPerSecond)}`, r.perSecond >= TARGETS.parsesPerSecond]);
   }
+  if (pdf) targets.push(...pdfTargets(pdf));
   lines.push('## Targets', '', '| Target | Measured | Threshold | Result |', '|---|---:|---:|---|');
   for (const [name, value, threshold, ok] of targets) lines.push(`| ${name} | ${value} | ${threshold} | ${ok === null ? '—' : verdict(ok)} |`);
   lines.push('');
 
   const failures = runs.flatMap((run) => Object.entries(run.scenarios).filter(([, s]) => s.failures.length > 0).map(([key, s]) => `- ${run.dataset.id} ${names[key]}: ${s.failures.join(' · ')}`));
+  if (pdf) for (const [phase, s] of Object.entries(pdf.latency)) if (s.failures.length > 0) failures.push(`- pdf ${phase} POST /v1/retirements: ${s.failures.join(' · ')}`);
   if (failures.length > 0) lines.push('## Non-2xx samples (a scenario with any is a MISS)', '', ...failures, '');
   lines.push(`Total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s.`, '');
   return lines.join('\n');
+}
+
+/** The PDF scenario's rounds combined: throughput = median round, latency as the HTTP scenarios. */
+function combinePdf(raw) {
+  const throughput = raw.throughput.map(({ concurrency, rounds }) => ({
+    concurrency,
+    rounds,
+    perSecond: median(rounds.map((r) => r.perSecond)),
+    jobMs: median(rounds.map((r) => r.jobMs)),
+    cpuMsPerPdf: median(rounds.map((r) => r.cpuMsPerPdf)),
+    pdfs: rounds.reduce((n, r) => n + r.pdfs, 0),
+  }));
+  const rendering = raw.latency.rendering;
+  return {
+    throughput,
+    latency: { idle: combine(raw.latency.idle), rendering: combine(rendering) },
+    rendered: rendering.map((r) => r.rendered),
+    backlogLeft: rendering.map((r) => r.backlogLeft),
+    workerCpuShare: rendering.map((r) => r.workerCpuShare),
+    stored: raw.stored,
+    failedJobs: raw.failedJobs,
+  };
+}
+
+function pdfReport(pdf) {
+  const lines = ['## Certificate PDFs (worker app, BullMQ on Redis, the API and the worker sharing the SQLite file)', ''];
+  lines.push(`Throughput of one worker process: ${f0(PDF.count)} retirements leave ${f0(PDF.count)} jobs waiting, then one worker renders them; PDFs/s = PDFs ÷ (last job finished − first job started), BullMQ's timestamps, start-up excluded; the concurrencies take turns round by round, median round shown.`, '');
+  lines.push('| Worker | PDFs | PDFs/s <br><sub>rounds</sub> | job run ms (mean) | worker CPU ms/PDF |', '|---|---:|---:|---:|---:|');
+  for (const t of pdf.throughput) {
+    lines.push(`| 1 process, WORKER_CONCURRENCY=${t.concurrency} | ${f0(t.pdfs)} | ${f2(t.perSecond)} <br><sub>${t.rounds.map((r) => f2(r.perSecond)).join(' / ')}</sub> | ${f0(t.jobMs)} | ${f2(t.cpuMsPerPdf)} |`);
+  }
+  lines.push('');
+  const rate = PDF.rate > 0 ? `${f0(PDF.rate)} req/s offered, evenly paced, open loop` : `autocannon, ${CONNECTIONS} connections, as fast as they go`;
+  lines.push(`Retirement latency (POST /v1/retirements, ${rate}), one worker with WORKER_CONCURRENCY=${PDF.latencyConcurrency}: idle (queue paused, no job active) and rendering the backlog (queue resumed), ${ROUNDS} × ${f2(DURATION / ROUNDS)} s each, taking turns.`, '');
+  lines.push('| Worker | req/s | p50 ms | p99 ms (worst round) | mean ms | API CPU µs/req | PDFs rendered meanwhile | backlog left | worker CPU (cores) | non-2xx | errors/timeouts |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [phase, s] of Object.entries(pdf.latency)) {
+    const busy = phase === 'rendering';
+    lines.push(`| ${busy ? 'rendering' : 'idle'} | ${f0(s.requestsPerSecond)} | ${s.p50} | ${s.p99} (${s.p99Worst}) | ${f2(s.mean)} | ${f0(s.serverCpuMicrosPerRequest)} | ${busy ? pdf.rendered.map(f0).join(' / ') : '0'} | ${busy ? pdf.backlogLeft.map(f0).join(' / ') : '—'} | ${busy ? pdf.workerCpuShare.map(f2).join(' / ') : '0'} | ${s.non2xx} | ${s.errors}/${s.timeouts} |`);
+  }
+  lines.push('');
+  lines.push(`- Stored: ${f0(pdf.stored.n)} PDFs (${f0(pdf.stored.pdfs)} starting with %PDF-), ${f0(pdf.stored.bytes / 1024)} KiB each on average; failed jobs: ${pdf.failedJobs}.`, '');
+  return lines;
+}
+
+function pdfTargets(pdf) {
+  const { idle, rendering } = pdf.latency;
+  const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
+  const dry = pdf.backlogLeft.some((n) => n === 0);
+  const within = (busy, calm, ratio) => busy <= calm * ratio;
+  const note = dry ? ' (backlog ran dry: not comparable)' : '';
+  return [
+    [`5. retirement p50 rendering ÷ idle${note}`, `${f2(rendering.p50 / idle.p50)} (${rendering.p50} / ${idle.p50} ms)`, `≤ ${TARGETS.pdfP50Ratio}`, !dry && clean(rendering) && within(rendering.p50, idle.p50, TARGETS.pdfP50Ratio)],
+    [`5. retirement p99 rendering ÷ idle${note}`, `${f2(rendering.p99 / idle.p99)} (${rendering.p99} / ${idle.p99} ms)`, `≤ ${TARGETS.pdfP99Ratio}`, !dry && clean(rendering) && within(rendering.p99, idle.p99, TARGETS.pdfP99Ratio)],
+    ...pdf.throughput.map((t) => [`(info) PDFs/s per worker process, WORKER_CONCURRENCY=${t.concurrency}`, f2(t.perSecond), '—', null]),
+  ];
+}
+
+async function runPdfScenario() {
+  const dataset = DATASETS.find((d) => d.baseline);
+  const env = redisEnvironment(REDIS_URL);
+  const run = await prepareDataset({ ...dataset, id: `${dataset.id}-pdf` }, { env });
+  try {
+    const raw = await measurePdf(run, env, {
+      log,
+      concurrencies: PDF.concurrencies,
+      count: PDF.count,
+      rounds: ROUNDS,
+      warmupSeconds: WARMUP,
+      roundSeconds: DURATION / ROUNDS,
+      connections: CONNECTIONS,
+      rate: PDF.rate,
+      latencyConcurrency: PDF.latencyConcurrency,
+    });
+    await teardown(run, { verify: true });
+    return combinePdf(raw);
+  } catch (error) {
+    await teardown(run).catch(() => {});
+    throw error;
+  }
 }
 
 async function main() {
@@ -317,11 +423,11 @@ async function main() {
   const loadBefore = os.loadavg().map((n) => n.toFixed(2)).join(' ');
   if (os.loadavg()[0] > 0.75) log(`warning: load average ${loadBefore} before the bench; other work on this machine will lower the numbers`);
   const wanted = process.env.BENCH_DATASETS ? new Set(process.env.BENCH_DATASETS.split(',').map((s) => s.trim())) : null;
-  const datasets = DATASETS.filter((d) => !wanted || wanted.has(d.id));
-  if (datasets.length === 0) throw new Error(`BENCH_DATASETS matches none of ${DATASETS.map((d) => d.id).join(', ')}`);
+  const datasets = HTTP_SCENARIOS.length === 0 ? [] : DATASETS.filter((d) => !wanted || wanted.has(d.id));
+  if (datasets.length === 0 && HTTP_SCENARIOS.length > 0) throw new Error(`BENCH_DATASETS matches none of ${DATASETS.map((d) => d.id).join(', ')}`);
 
-  log('serial parse micro-benchmark (test/bench/serials-parse.bench.ts)');
-  const parse = await runParseBench();
+  if (SCENARIOS.includes('parse')) log('serial parse micro-benchmark (test/bench/serials-parse.bench.ts)');
+  const parse = SCENARIOS.includes('parse') ? await runParseBench() : [];
   const prepared = [];
   const finished = [];
   try {
@@ -336,10 +442,13 @@ async function main() {
     for (const run of prepared) await teardown(run).catch((error) => log(`teardown of ${run.dataset.id} failed: ${error.message}`));
   }
 
-  const markdown = report({ parse, runs: finished, started, loadBefore });
+  const pdf = SCENARIOS.includes('pdf') ? await runPdfScenario() : null;
+
+  const markdown = report({ parse, runs: finished, pdf, started, loadBefore });
   process.stdout.write(`${markdown}\n`);
-  fs.writeFileSync(path.join(REPO, 'bench-results.md'), `${markdown}\n`);
-  log('wrote bench-results.md');
+  const out = OUT ?? path.join(REPO, 'bench-results.md');
+  fs.writeFileSync(out, `${markdown}\n`);
+  log(`wrote ${out}`);
 }
 
 main().catch((error) => {

@@ -35,6 +35,11 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toContain(variable);
   });
 
+  it('refuses job fault injection in production', () => {
+    expect(() => loadConfig({ JOB_FAULT_INJECTION: 'fail-first-attempt', NODE_ENV: 'production' })).toThrow(/JOB_FAULT_INJECTION/);
+    expect(loadConfig({ JOB_FAULT_INJECTION: 'fail-first-attempt,delay-ms=10' }).jobFaults).toEqual({ failFirstAttempt: true, delayMs: 10 });
+  });
+
   it('ignores unrelated and empty variables', () => {
     expect(() => loadConfig({ HOME: '/root', REDIS_URL: '' })).not.toThrow();
   });

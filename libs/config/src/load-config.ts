@@ -20,6 +20,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
       })),
     );
   }
+  if (vars.JOB_FAULT_INJECTION && env.NODE_ENV === 'production') {
+    throw new ConfigError([{ variable: 'JOB_FAULT_INJECTION', message: 'is for test environments and refused when NODE_ENV=production' }]);
+  }
   const port = vars.PORT ?? 3000;
   const sqlitePath = vars.SQLITE_PATH ?? './data/registry.sqlite';
   return {

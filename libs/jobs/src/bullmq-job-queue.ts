@@ -21,6 +21,13 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], { jobId }: EnqueueOptions): Promise<void> {
+    // BullMQ ignores an add() whose id exists. A job that used up its attempts would then never
+    // run again, so enqueuing it again (the repair sweep does) retries it instead.
+    const existing = await this.queue.getJob(jobId);
+    if (existing && (await existing.isFailed())) {
+      await existing.retry('failed');
+      return;
+    }
     await this.queue.add(name, payload, { jobId });
   }
 

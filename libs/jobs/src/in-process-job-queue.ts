@@ -45,7 +45,10 @@ export class InProcessJobQueue extends JobQueue {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         this.logger.warn({ jobId, name, attempt, err: message }, 'job attempt failed');
-        if (attempt === JOB_RETRY.attempts) this.failed.set(jobId, message);
+        if (attempt === JOB_RETRY.attempts) {
+          this.failed.set(jobId, message);
+          this.seen.delete(jobId); // enqueuing it again (the repair sweep) runs it again
+        }
         else await sleep(JOB_RETRY.backoffMs * 2 ** (attempt - 1));
       }
     }

@@ -1,7 +1,8 @@
 'use strict';
 /*
- * Starts the built API (dist/) as a child process on a free port and stops it again.
- * Only processes started here are ever signalled, by their own pid.
+ * Starts the built API (dist/) as a child process on a free port and stops it again; likewise the
+ * worker app (BullMQ consumer, for the PDF scenario). Only processes started here are ever
+ * signalled, by their own pid.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -13,11 +14,13 @@ const os = require('node:os');
 const REPO = path.resolve(__dirname, '../../..');
 const API_REL = 'apps/api/apps/api/src/main.js';
 const CLI_REL = 'apps/cli/apps/cli/src/main.js';
+const WORKER_REL = 'apps/worker/apps/worker/src/main.js';
+const APPS = ['api', 'cli', 'worker'];
 const DOMAIN_SERIALS_REL = 'apps/api/libs/domain/src/serials';
 
 /*
  * Another engineer may run `npm run build` (which deletes and rewrites dist/) while the bench
- * runs. The bench therefore runs a private snapshot of dist/apps/{api,cli}, copied once dist/ has
+ * runs. The bench therefore runs a private snapshot of dist/apps/{api,cli,worker}, copied once dist/ has
  * been quiet for a few seconds; node_modules resolve through a symlink next to it.
  */
 let snapshot = null;
@@ -35,7 +38,7 @@ function fingerprint(root) {
     }
   };
   try {
-    for (const app of ['api', 'cli']) walk(path.join(root, 'apps', app));
+    for (const app of APPS) walk(path.join(root, 'apps', app));
   } catch {
     return null; // mid-rebuild
   }
@@ -49,7 +52,7 @@ async function distSnapshot(timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (Date.now() > deadline) throw new Error('dist/ never became stable (missing or being rebuilt): run npm run build');
-    const before = fs.existsSync(path.join(dist, API_REL)) && fs.existsSync(path.join(dist, CLI_REL)) ? fingerprint(dist) : null;
+    const before = [API_REL, CLI_REL, WORKER_REL].every((rel) => fs.existsSync(path.join(dist, rel))) ? fingerprint(dist) : null;
     if (!before) {
       await sleep(1000);
       continue;
@@ -57,7 +60,7 @@ async function distSnapshot(timeoutMs = 300_000) {
     await sleep(3000);
     if (fingerprint(dist) !== before) continue;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-bench-dist-'));
-    for (const app of ['api', 'cli']) fs.cpSync(path.join(dist, 'apps', app), path.join(dir, 'dist/apps', app), { recursive: true });
+    for (const app of APPS) fs.cpSync(path.join(dist, 'apps', app), path.join(dir, 'dist/apps', app), { recursive: true });
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     if (fingerprint(dist) === before && fs.existsSync(path.join(dir, 'dist', API_REL))) {
       snapshot = dir;
@@ -88,7 +91,8 @@ function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 
-function apiEnv(sqlitePath, port) {
+/** `extra`: e.g. REDIS_URL + REDIS_PREFIX (jobs through BullMQ), worker knobs. */
+function apiEnv(sqlitePath, port, extra = {}) {
   const env = {
     ...process.env,
     SQLITE_PATH: sqlitePath,
@@ -98,6 +102,7 @@ function apiEnv(sqlitePath, port) {
     LOG_LEVEL: 'warn',
     DATABASE_URL: '',
     REDIS_URL: '',
+    ...extra,
   };
   if (!port) delete env.PORT;
   return env;
@@ -144,7 +149,7 @@ class ApiProcess {
 }
 
 /** Spawns the API and resolves once /health/live answers (migrations have run by then). */
-async function startApi(sqlitePath, { attempts = 3 } = {}) {
+async function startApi(sqlitePath, { attempts = 3, env = {} } = {}) {
   let lastError;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const apiMain = await distFile(API_REL);
@@ -152,7 +157,7 @@ async function startApi(sqlitePath, { attempts = 3 } = {}) {
     const logs = [];
     // BENCH_CPU_PROF=<dir>: V8 CPU profile of each API process (written when it stops), see cpuprofile-summary.js.
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-    const child = spawn(process.execPath, [...profile, apiMain], { cwd: REPO, env: apiEnv(sqlitePath, port), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...profile, apiMain], { cwd: REPO, env: apiEnv(sqlitePath, port, env), stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk) => {
       logs.push(String(chunk));
       if (logs.length > 200) logs.shift();
@@ -187,6 +192,38 @@ async function waitUntilLive(api, timeoutMs) {
   }
 }
 
+/**
+ * Spawns the worker app on the same SQLite file (`env` must carry REDIS_URL and REDIS_PREFIX);
+ * `ready()` (e.g. "the queue sees one more worker") decides when it has started. Same handle as
+ * the API (cpuMicros, writeBytes, stop), without a port.
+ */
+async function startWorker(sqlitePath, env, { ready, timeoutMs = 60_000 }) {
+  const workerMain = await distFile(WORKER_REL);
+  const logs = [];
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, workerMain], { cwd: REPO, env: apiEnv(sqlitePath, 0, env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk) => {
+    logs.push(String(chunk));
+    if (logs.length > 200) logs.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const worker = new ApiProcess(child, 0, logs);
+  worker.baseUrl = null;
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
+      if (await ready()) return worker;
+      if (Date.now() > deadline) throw new Error('timed out waiting for the worker to connect');
+      await sleep(50);
+    }
+  } catch (error) {
+    await worker.stop();
+    throw new Error(`worker did not start: ${error.message}\n${logs.join('').slice(-4000)}`);
+  }
+}
+
 /** Runs `registry ledger verify` (the CLI) against the database; resolves to its JSON output. */
 async function verifyLedger(sqlitePath) {
   const cliMain = await distFile(CLI_REL);
@@ -212,4 +249,4 @@ async function verifyLedger(sqlitePath) {
   });
 }
 
-module.exports = { startApi, verifyLedger, distSnapshot, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REPO };
+module.exports = { startApi, startWorker, verifyLedger, distSnapshot, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REPO };
