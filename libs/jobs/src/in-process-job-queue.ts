@@ -1,42 +1,62 @@
 import { Logger } from '@nestjs/common';
+import { IdleGate } from './idle-gate';
 import { JOB_RETRY, JobQueue, type EnqueueOptions, type JobHandlers, type JobName, type JobPayloads, type QueueHealth } from './job-types';
 
 const REMEMBERED_IDS = 10_000;
+/** A job waits for a quiet event loop at most this long, so a busy API still renders its PDFs. */
+const MAX_IDLE_WAIT_MS = 30_000;
+
+interface PendingJob {
+  name: JobName;
+  payload: unknown;
+  jobId: string;
+}
 
 /**
- * The embedded default: the API process runs its jobs itself, after the current request, with
- * the same retry policy as BullMQ. Jobs in flight are lost if the process dies; the repair sweeps
- * of each job type re-enqueue what was committed but never processed.
+ * The embedded default: the API process runs its jobs itself, one at a time and when its event
+ * loop is mostly idle (PDF rendering is ~100 ms of CPU), with the same retry policy as BullMQ.
+ * Jobs not yet run are lost if the process dies; the repair sweeps re-enqueue what is missing.
  */
 export class InProcessJobQueue extends JobQueue {
   private readonly logger = new Logger('InProcessJobQueue');
   private readonly seen = new Set<string>();
   private readonly failed = new Map<string, string>();
-  private readonly running = new Set<Promise<void>>();
+  private readonly pending: PendingJob[] = [];
+  private readonly gate = new IdleGate();
+  private running: Promise<void> | null = null;
+  private stopped = false;
 
   constructor(private readonly handlers: JobHandlers) {
     super();
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], { jobId }: EnqueueOptions): Promise<void> {
-    if (this.seen.has(jobId)) return;
+    if (this.seen.has(jobId) || this.stopped) return;
     this.remember(jobId);
-    const run = this.runWithRetries(name, payload, jobId).finally(() => this.running.delete(run));
-    this.running.add(run);
+    this.pending.push({ name, payload, jobId });
+    this.running ??= this.drainPending().finally(() => (this.running = null));
   }
 
   async health(): Promise<QueueHealth> {
-    return { ok: true, mode: 'in-process', active: this.running.size, failed: this.failed.size };
+    return { ok: true, mode: 'in-process', waiting: this.pending.length, active: this.running ? 1 : 0, failed: this.failed.size };
   }
 
-  /** Resolves when every job enqueued so far has finished (used by shutdown and tests). */
+  /** Stops taking jobs and waits for the one running (shutdown); jobs still waiting are left to the sweeps. */
   async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    this.stopped = true;
+    this.pending.length = 0;
+    await this.running;
   }
 
-  private async runWithRetries<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    const handler = this.handlers[name] as (p: JobPayloads[N], c: Parameters<JobHandlers[N]>[1]) => Promise<void>;
+  private async drainPending(): Promise<void> {
+    for (let job = this.pending.shift(); job && !this.stopped; job = this.pending.shift()) {
+      await this.gate.waitForIdle(MAX_IDLE_WAIT_MS);
+      await this.runWithRetries(job);
+    }
+  }
+
+  private async runWithRetries({ name, payload, jobId }: PendingJob): Promise<void> {
+    const handler = this.handlers[name] as (p: unknown, c: { jobId: string; attempt: number; processRole: string }) => Promise<void>;
     for (let attempt = 1; attempt <= JOB_RETRY.attempts; attempt++) {
       try {
         await handler(payload, { jobId, attempt, processRole: 'api' });
@@ -48,8 +68,9 @@ export class InProcessJobQueue extends JobQueue {
         if (attempt === JOB_RETRY.attempts) {
           this.failed.set(jobId, message);
           this.seen.delete(jobId); // enqueuing it again (the repair sweep) runs it again
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, JOB_RETRY.backoffMs * 2 ** (attempt - 1)));
         }
-        else await sleep(JOB_RETRY.backoffMs * 2 ** (attempt - 1));
       }
     }
   }
@@ -58,8 +79,4 @@ export class InProcessJobQueue extends JobQueue {
     this.seen.add(jobId);
     if (this.seen.size > REMEMBERED_IDS) this.seen.delete(this.seen.values().next().value as string);
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -5,3 +5,4 @@ export * from './bullmq-job-worker';
 export * from './jobs.module';
 export * from './redis-connection';
 export * from './fault-injection';
+export * from './idle-gate';

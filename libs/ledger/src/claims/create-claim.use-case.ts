@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { checkPlannedRetirements, DomainError, validateClaimDraft, type ClaimDraft, type Finding, type PlannedRetirement } from '@registry/domain';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
 import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
@@ -24,7 +24,7 @@ export class CreateClaimUseCase {
       throw new DomainError('FORBIDDEN', 'applicantId must be the calling organisation: applicants file their own claims', { field: 'applicantId' });
     }
     return runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async ({ stores, seq, now }) => {
-      const id = randomUUID();
+      const id = newId();
       const draft = await completeDraft(stores, { ...command.body, applicantId }, id);
       const evaluation = validateClaimDraft(draft);
       refuseErrors(evaluation.findings);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type SchemeCode } from '@registry/domain';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
 import { UnitOfWork, type Evidence } from '../ports';
@@ -30,7 +30,7 @@ export class RegisterHoldingUseCase {
         });
       }
       const block = {
-        id: randomUUID(),
+        id: newId(),
         scheme: parsed.scheme,
         namespace: parsed.namespace,
         start: parsed.range.start,

@@ -1,5 +1,5 @@
 import { SerialRange } from '@registry/domain';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { BlockRecord, Stores } from '../ports';
 import { blockRange } from '../serials/block-view';
 
@@ -26,5 +26,5 @@ export async function splitBlock(
 }
 
 function piece(parent: BlockRecord, range: SerialRange, seq: number): BlockRecord {
-  return { ...parent, id: randomUUID(), start: range.start, end: range.end, parentId: parent.id, createdSeq: seq };
+  return { ...parent, id: newId(), start: range.start, end: range.end, parentId: parent.id, createdSeq: seq };
 }

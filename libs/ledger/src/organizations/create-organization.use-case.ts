@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertCorporateNumber, DomainError, type OrganizationRole } from '@registry/domain';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
 import { UnitOfWork, type OrganizationRecord } from '../ports';
@@ -33,7 +33,7 @@ export class CreateOrganizationUseCase {
         }
       }
       const organization: OrganizationRecord = {
-        id: randomUUID(),
+        id: newId(),
         name: command.name.trim(),
         corporateNumber,
         roles: [...new Set(command.roles)].sort(),

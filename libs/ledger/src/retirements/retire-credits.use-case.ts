@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalJson, DomainError, segmentRange, SerialRange, type ParsedSerial, type SchemeCode, type Segment } from '@registry/domain';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { splitBlock } from '../holdings/split-block';
 import { runLedgerCommand, type IdempotencyRequest, type LedgerContext } from '../ledger-command';
@@ -117,7 +117,7 @@ export class RetireCreditsUseCase {
   private async write({ stores, seq, now }: LedgerContext, command: RetireCreditsCommand, retiredOn: string, plan: Planned[], claim: ClaimRecord | null) {
     const year = Number(todayInJapan(new Date(now)).slice(0, 4));
     const retirement: RetirementRecord = {
-      id: randomUUID(),
+      id: newId(),
       organizationId: command.actor.organizationId,
       apiKeyId: command.actor.apiKeyId,
       quantity: plan.reduce((sum, p) => sum + p.serial.range.quantity, 0n),
@@ -147,7 +147,7 @@ export class RetireCreditsUseCase {
           continue;
         }
         const outside: BlockRecord = {
-          id: randomUUID(), scheme: serial.scheme, namespace: serial.namespace, start: range.start, end: range.end,
+          id: newId(), scheme: serial.scheme, namespace: serial.namespace, start: range.start, end: range.end,
           attributes: serial.attributes, parentId: null, createdSeq: seq, ...retiredPart,
           evidenceRegistry: command.evidence!.registry, evidenceReference: command.evidence!.reference,
         };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { JobQueue } from '@registry/jobs';
 import { enqueueCertificatePdf } from '../certificates/certificate-pdf-job';
@@ -43,7 +43,7 @@ export class VoidRetirementUseCase {
       for (const block of await stores.blocks.liveOfRetirement(retirementId)) {
         await stores.blocks.close(block.id, seq, 'void');
         if (block.parentId) {
-          const back: BlockRecord = { ...block, id: randomUUID(), status: 'held', retirementId: null, parentId: block.id, createdSeq: seq };
+          const back: BlockRecord = { ...block, id: newId(), status: 'held', retirementId: null, parentId: block.id, createdSeq: seq };
           await stores.blocks.insert(back);
           restored.push(back);
         }
