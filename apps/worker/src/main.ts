@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { setPriority } from 'node:os';
 import { loadConfigOrExit } from '@registry/config';
 import { JOB_HANDLERS, startBullMqWorker, type JobHandlers } from '@registry/jobs';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
     process.stderr.write('Invalid configuration:\n  REDIS_URL: the worker needs a Redis; without one the API runs jobs in-process\n');
     process.exit(1);
   }
+  // Raising one's own niceness needs no privilege: rendering yields the CPU to the API's requests.
+  setPriority(config.workerNice);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const concurrency = config.workerConcurrency;

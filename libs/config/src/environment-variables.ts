@@ -53,6 +53,9 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
   WORKER_LOCK_MS?: number;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(19)
+  WORKER_NICE?: number;
+
   @IsOptional() @Matches(/^(fail-first-attempt|delay-ms=\d{1,6})(,(fail-first-attempt|delay-ms=\d{1,6}))*$/, {
     message: 'must be a comma-separated list of fail-first-attempt and delay-ms=<n> (test environments only)',
   })

@@ -40,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE ?? 6000,
     workerConcurrency: vars.WORKER_CONCURRENCY ?? 4,
     workerLockMs: vars.WORKER_LOCK_MS ?? 30_000,
+    workerNice: vars.WORKER_NICE ?? 10,
     jobFaults: {
       failFirstAttempt: (vars.JOB_FAULT_INJECTION ?? '').split(',').includes('fail-first-attempt'),
       delayMs: Number(/delay-ms=(\d+)/.exec(vars.JOB_FAULT_INJECTION ?? '')?.[1] ?? 0),

@@ -22,6 +22,8 @@ export interface RegistryConfig {
   workerConcurrency: number;
   /** How long a worker holds a job before another worker may take it over (a dead worker's job is retried after this). */
   workerLockMs: number;
+  /** OS niceness of the worker process: on a shared machine the API's requests win the CPU over PDF rendering. */
+  workerNice: number;
   /** Test environments only: make jobs fail their first attempt and/or run slowly, to prove retries and take-overs. */
   jobFaults: { failFirstAttempt: boolean; delayMs: number };
 }
