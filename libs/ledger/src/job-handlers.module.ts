@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { JOB_HANDLERS, withFaults, type JobHandlers } from '@registry/jobs';
+import { CertificateQueries } from './certificates/certificate.queries';
 import { RenderCertificatePdfUseCase } from './certificates/render-certificate-pdf.use-case';
 import { RecordHeartbeatUseCase } from './ops/heartbeat.use-cases';
 
@@ -9,6 +10,7 @@ import { RecordHeartbeatUseCase } from './ops/heartbeat.use-cases';
   providers: [
     RecordHeartbeatUseCase,
     RenderCertificatePdfUseCase,
+    CertificateQueries,
     {
       provide: JOB_HANDLERS,
       inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase, REGISTRY_CONFIG],

@@ -49,13 +49,22 @@ export function errorsOf(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'error');
 }
 
-/** 400/422 RULE_VIOLATION with `errors: [{ rule, message }]` when any finding is an error. */
-export function assertNoRuleViolations(findings: readonly Finding[]): void {
+/**
+ * RULE_VIOLATION with `errors: [{ rule, message }]` when any finding is an error: 422 for a refused
+ * step, 400 when the request itself breaks the rule (`invalidInput`); `details` adds problem fields.
+ */
+export function assertNoRuleViolations(
+  findings: readonly Finding[],
+  options: { invalidInput?: boolean; details?: Record<string, unknown> } = {},
+): void {
   const errors = errorsOf(findings);
   if (errors.length === 0) return;
-  throw new DomainError('RULE_VIOLATION', errors.map((e) => `${e.rule}: ${e.message}`).join('; '), {
-    errors: errors.map(({ rule, message }) => ({ rule, message })),
-  });
+  throw new DomainError(
+    'RULE_VIOLATION',
+    errors.map((e) => `${e.rule}: ${e.message}`).join('; '),
+    { errors: errors.map(({ rule, message }) => ({ rule, message })), ...options.details },
+    { invalidInput: options.invalidInput },
+  );
 }
 
 /** 422 INELIGIBLE_CREDIT naming the serial and the rule (API.md "Retirements"). */

@@ -3,7 +3,7 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { JobQueue, type JobContext, type JobPayloads } from '@registry/jobs';
 import { hostname } from 'node:os';
 import { UnitOfWork } from '../ports';
-import { certificateDocument } from './certificate-document';
+import { CertificateQueries } from './certificate.queries';
 import { enqueueCertificatePdf } from './certificate-pdf-job';
 import type { CertificateDocument } from './render/certificate-view';
 import { certificateVerifyUrl } from './render/certificate-view';
@@ -14,14 +14,12 @@ import { renderCertificatePdf } from './render/certificate-pdf';
 export class RenderCertificatePdfUseCase {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly certificates: CertificateQueries,
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
   ) {}
 
   async execute({ number, status }: JobPayloads['certificate-pdf'], context: JobContext): Promise<void> {
-    const document = await this.uow.read(async (stores) => {
-      const certificate = await stores.certificates.findByNumber(number);
-      return certificate ? certificateDocument(stores, certificate) : null;
-    });
+    const document = await this.certificates.find(number);
     if (!document) throw new Error(`certificate ${number} does not exist`);
     // A job for a status the certificate no longer has (it was revoked meanwhile) has nothing to do.
     if (document.status !== status) return;

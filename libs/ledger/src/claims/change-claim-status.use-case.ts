@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, type CnRulebook } from '@registry/domain';
+import { assertNoRuleViolations, checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, type CnRulebook } from '@registry/domain';
 import { actorLabel, hasRole, type Actor } from '../actor';
 import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
@@ -56,14 +56,7 @@ export class ChangeClaimStatusUseCase {
 /** Submit and certify need every rule met: covered, transitional credits a minority, dates right (422). */
 async function refuseUncovered(stores: Stores, claim: ClaimRecord): Promise<void> {
   const view = await claimView(stores, claim);
-  const errors = view.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) {
-    throw new DomainError('RULE_VIOLATION', errors.map((e) => `${e.rule}: ${e.message}`).join('; '), {
-      errors: errors.map(({ rule, message }) => ({ rule, message })),
-      requiredTonnes: view.requiredTonnes,
-      retiredTonnes: view.retiredTonnes,
-    });
-  }
+  assertNoRuleViolations(view.findings, { details: { requiredTonnes: view.requiredTonnes, retiredTonnes: view.retiredTonnes } });
 }
 
 async function certify(stores: Stores, claim: ClaimRecord, command: ChangeClaimStatusCommand): Promise<void> {
@@ -76,10 +69,7 @@ async function certify(stores: Stores, claim: ClaimRecord, command: ChangeClaimS
     }
     const rulebook = DEFAULT_RULEBOOK_REGISTRY.inForce('CN', certifiedOn) as CnRulebook | undefined;
     const findings = rulebook ? checkValidity({ certifiedOn, validFrom: command.validFrom, validTo: command.validTo }, rulebook) : [];
-    const errors = findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) {
-      throw new DomainError('RULE_VIOLATION', errors.map((e) => `${e.rule}: ${e.message}`).join('; '), { errors }, { invalidInput: true });
-    }
+    assertNoRuleViolations(findings, { invalidInput: true });
   }
   if (claim.type === 'CN_PLAN' && !command.allowAdditionalPlan && (await stores.claims.countActivePlans(claim.applicantId, claim.id)) > 0) {
     throw new DomainError('RULE_VIOLATION', 'CNP-3.1.6: the applicant already has a CN plan; the certifier must allow another (allowAdditionalPlan)', {

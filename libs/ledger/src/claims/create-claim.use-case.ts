@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkPlannedRetirements, DomainError, validateClaimDraft, type ClaimDraft, type Finding, type PlannedRetirement } from '@registry/domain';
+import { assertNoRuleViolations, checkPlannedRetirements, DomainError, validateClaimDraft, type ClaimDraft, type PlannedRetirement } from '@registry/domain';
 import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
@@ -27,7 +27,7 @@ export class CreateClaimUseCase {
       const id = newId();
       const draft = await completeDraft(stores, { ...command.body, applicantId }, id);
       const evaluation = validateClaimDraft(draft);
-      refuseErrors(evaluation.findings);
+      assertNoRuleViolations(evaluation.findings, { invalidInput: true });
       if (draft.type === 'CN_PLAN') {
         checkPlannedRetirements((draft as { plannedRetirements?: PlannedRetirement[] }).plannedRetirements, draft.planPeriod, evaluation.requiredTonnes);
       }
@@ -73,15 +73,4 @@ async function completeDraft(stores: Stores, body: CreateClaimCommand['body'], i
     return { ...draft, planBacked: true, planClaimId } as ClaimDraft;
   }
   return draft as ClaimDraft;
-}
-
-function refuseErrors(findings: readonly Finding[]): void {
-  const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length === 0) return;
-  throw new DomainError(
-    'RULE_VIOLATION',
-    errors.map((e) => `${e.rule}: ${e.message}`).join('; '),
-    { errors: errors.map(({ rule, message }) => ({ rule, message })) },
-    { invalidInput: true },
-  );
 }

@@ -16,14 +16,18 @@ export function parseRequestSerial(text: string, field: string, scheme?: SchemeC
   }
 }
 
-/** Parses a list of serials: at most 1,000, none repeated or overlapping another. */
-export function parseRequestSerials(texts: readonly string[], scheme?: SchemeCode): ParsedSerial[] {
-  if (texts.length > MAX_SERIALS_PER_REQUEST) {
-    throw new DomainError('TOO_MANY_SERIALS', `at most ${MAX_SERIALS_PER_REQUEST} serials per request; got ${texts.length}`, {
+export function assertSerialCount(count: number): void {
+  if (count > MAX_SERIALS_PER_REQUEST) {
+    throw new DomainError('TOO_MANY_SERIALS', `at most ${MAX_SERIALS_PER_REQUEST} serials per request; got ${count}`, {
       field: 'serials',
       limit: MAX_SERIALS_PER_REQUEST,
     });
   }
+}
+
+/** Parses a list of serials: at most 1,000, none repeated or overlapping another. */
+export function parseRequestSerials(texts: readonly string[], scheme?: SchemeCode): ParsedSerial[] {
+  assertSerialCount(texts.length);
   const parsed = texts.map((text, i) => parseRequestSerial(text, `serials[${i}]`, scheme));
   const indexed = parsed.map((p, index) => ({ p, index }));
   indexed.sort((a, b) => (a.p.namespace < b.p.namespace ? -1 : a.p.namespace > b.p.namespace ? 1 : SerialRange.compare(a.p.range, b.p.range)));

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../actor';
 import { UnitOfWork } from '../ports';
-import { parseRequestSerial, MAX_SERIALS_PER_REQUEST } from '../serials/request-serials';
-import { DomainError } from '@registry/domain';
+import { assertSerialCount, parseRequestSerial } from '../serials/request-serials';
 import { statusOf, type SerialStatus } from './serial-status.query';
 
 /** Bulk status for auditors: one status object per serial, in request order. */
@@ -11,12 +10,7 @@ export class CheckSerialsQuery {
   constructor(private readonly uow: UnitOfWork) {}
 
   async execute(serials: readonly string[], viewer: Actor): Promise<{ items: SerialStatus[] }> {
-    if (serials.length > MAX_SERIALS_PER_REQUEST) {
-      throw new DomainError('TOO_MANY_SERIALS', `at most ${MAX_SERIALS_PER_REQUEST} serials per request; got ${serials.length}`, {
-        field: 'serials',
-        limit: MAX_SERIALS_PER_REQUEST,
-      });
-    }
+    assertSerialCount(serials.length);
     const parsed = serials.map((s, i) => parseRequestSerial(s, `serials[${i}]`));
     return this.uow.read(async (stores) => {
       const items: SerialStatus[] = [];
