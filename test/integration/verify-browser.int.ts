@@ -117,8 +117,7 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
     context = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP', viewport: { width: 1000, height: 800 } });
     page = await context.newPage();
     page.on('console', (m) => {
-      // The pages declare no icon, so Chromium's automatic /favicon.ico request 404s: not a page problem.
-      if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) problems.push(`console: ${m.text()} (${m.location().url})`);
+      if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
@@ -263,13 +262,8 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
     await expectVerifyDocument(serial);
     const rows = page.locator('tr.segment');
     const segments = await rows.evaluateAll((trs) => trs.map((tr) => ({ status: tr.className, range: tr.querySelector('td')?.textContent?.trim(), links: tr.querySelectorAll('a').length })));
-    expect(segments.length).toBeGreaterThan(0);
-    for (const segment of segments) expect(segment).toEqual({ status: 'segment segment-held', range: expect.any(String), links: 0 });
-    // Together the (possibly several adjacent) held segments cover exactly 400–700.
-    const bounds = segments.map((s) => s.range!.split(' – ').map(Number));
-    expect(bounds[0][0]).toBe(400);
-    expect(bounds[bounds.length - 1][1]).toBe(700);
-    for (let i = 1; i < bounds.length; i++) expect(bounds[i][0]).toBe(bounds[i - 1][1] + 1);
+    // One segment: the held blocks the void gave back look alike to an anonymous reader, so they merge.
+    expect(segments).toEqual([{ status: 'segment segment-held', range: '400 – 700', links: 0 }]);
   });
 
   it('left the PNGs of this run in test-output/browser/', () => {

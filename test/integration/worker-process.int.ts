@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { assertBuilt, BUILT, freePort, startProcess, waitForHttp, type RunningProcess } from '../support/processes';
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from '../support/test-engine';
 
@@ -38,6 +39,18 @@ describe('API and worker as separate processes on PostgreSQL and Redis', () => {
       else await new Promise((r) => setTimeout(r, 100));
     }
     expect(run).toMatchObject({ jobId, processedBy: 'worker', attempts: 1 });
+  });
+
+  it('runs every thread of the worker under SCHED_IDLE at WORKER_NICE (defaults), the garbage collector’s included', () => {
+    const pid = processes[1].child.pid!;
+    const threads = readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // proc(5): field 19 is nice, field 41 the policy (5 = SCHED_IDLE); fields here start at 3.
+      return { tid, nice: Number(fields[16]), policy: Number(fields[38]) };
+    });
+    expect(threads.length).toBeGreaterThan(4); // V8's platform threads and libuv's pool
+    expect(threads.filter((t) => t.nice !== 10 || t.policy !== 5)).toEqual([]);
   });
 
   it('refuses to start the worker without REDIS_URL, naming the variable', async () => {

@@ -37,6 +37,16 @@ type OrgActor = Extract<Actor, { kind: 'organization' }>;
 const ADMIN: Actor = { kind: 'admin' };
 /** Sees holders in status answers; needs no row (viewers are not foreign keys). */
 const AUDITOR: Actor = { kind: 'organization', organizationId: 'auditor-viewer', roles: ['auditor'], apiKeyId: 'auditor-key' };
+
+/**
+ * Who asks for a status: the answer redacts holders by viewer, then merges the neighbours that
+ * viewer cannot tell apart, so each viewer gets its own segments.
+ */
+export type Viewer = { kind: 'auditor' } | { kind: 'anonymous' } | { kind: 'holder'; org: number };
+export const VIEWERS: readonly Viewer[] = [{ kind: 'auditor' }, { kind: 'anonymous' }, { kind: 'holder', org: 0 }];
+const describeViewer = (v: Viewer) => (v.kind === 'holder' ? `org${v.org}` : v.kind);
+/** Which holders a viewer may see (the model's side of the redaction rule). */
+export const seesHolder = (v: Viewer) => (owner: number) => v.kind === 'auditor' || (v.kind === 'holder' && v.org === owner);
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'MUKOUKA-0001' };
 
 /** The ledger's invariants do not depend on jobs; certificate PDFs are another test's subject. */
@@ -153,20 +163,25 @@ export class RealLedger {
     }
   }
 
-  /** Every serial of the universe, described as the status query reports it (keys as cellKey). */
-  async statuses(): Promise<Map<string, string>> {
+  /** Every serial of the universe, described as the status query reports it to `viewer` (keys as cellKey). */
+  async statuses(viewer: Viewer = { kind: 'auditor' }): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    for (const cert of CERTS) for (const [key, text] of await this.statusOf(`JCL-ERL-${cert}-0-${MAX_SERIAL}`)) out.set(key, text);
+    for (const cert of CERTS) for (const [key, text] of await this.statusOf(`JCL-ERL-${cert}-0-${MAX_SERIAL}`, viewer)) out.set(key, text);
     return out;
   }
 
+  private viewerActor(viewer: Viewer): Actor | undefined {
+    return viewer.kind === 'auditor' ? AUDITOR : viewer.kind === 'holder' ? this.actor(viewer.org) : undefined;
+  }
+
   /**
-   * The serials of one range as the status query reports them. Throws unless the answer names the
-   * canonical range and its segments cover it exactly, in order.
+   * The serials of one range as the status query reports them to `viewer`. Throws unless the
+   * answer names the canonical range and its segments cover it exactly, in order, with no two
+   * neighbours that look alike (those must come merged into one).
    */
-  async statusOf(serial: string): Promise<Map<string, string>> {
+  async statusOf(serial: string, viewer: Viewer = { kind: 'auditor' }): Promise<Map<string, string>> {
     const { cert, start: first, end: last } = readSerialText(serial);
-    const status = await new SerialStatusQuery(this.uow).execute(serial, AUDITOR);
+    const status = await new SerialStatusQuery(this.uow).execute(serial, this.viewerActor(viewer));
     const canonical = `JCL-ERL-${cert}-${first}-${last}`;
     if (status.serial !== canonical || status.start !== String(first) || status.end !== String(last)) {
       throw new Error(`status of ${serial} answers serial ${status.serial} ${status.start}-${status.end}; expected ${canonical}`);
@@ -181,13 +196,20 @@ export class RealLedger {
       cursor = end + 1;
       const text =
         segment.status === 'held'
-          ? `held by ${this.orgLabel(segment.holderId)}`
+          ? segment.holderId === undefined
+            ? 'held'
+            : `held by ${this.orgLabel(segment.holderId)}`
           : segment.status === 'retired'
             ? `retired by ${this.retirementLabel(segment.retirementId)}`
             : 'unknown';
       for (let n = start; n <= end; n++) out.set(cellKey(cert, n), text);
     }
     if (cursor !== last + 1) throw new Error(`status of ${serial}: segments end at ${cursor - 1}, not ${last}`);
+    const lookalikes = firstLookalikeNeighbours(status.segments);
+    if (lookalikes) {
+      const [a, b] = lookalikes.map((segment) => JSON.stringify(segment));
+      throw new Error(`status of ${serial} as ${describeViewer(viewer)}: neighbours ${a} and ${b} look alike; they must be one segment`);
+    }
     return out;
   }
 
@@ -257,6 +279,23 @@ export interface BlockRow {
 // ---------------------------------------------------------------------------------------------
 // Checks. Each throws an Error whose message says what broke; fast-check adds the command list.
 
+type AnsweredSegment = { start: string; end: string };
+
+/** First pair of consecutive segments that are contiguous and equal but for start/end, or null. */
+export function firstLookalikeNeighbours<S extends AnsweredSegment>(segments: readonly S[]): [S, S] | null {
+  const shown = (segment: S) =>
+    JSON.stringify(
+      Object.entries(segment)
+        .filter(([field, value]) => field !== 'start' && field !== 'end' && value !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+  for (let i = 1; i < segments.length; i++) {
+    const [a, b] = [segments[i - 1], segments[i]];
+    if (BigInt(a.end) + 1n === BigInt(b.start) && shown(a) === shown(b)) return [a, b];
+  }
+  return null;
+}
+
 const fmt = (b: BlockRow) => `${b.namespace} ${b.start}-${b.end} (${b.status}${b.retirementId ? ` ${b.retirementId}` : ''}, block ${b.id})`;
 
 /** First pair of blocks of one namespace that share a serial, or null. */
@@ -324,17 +363,19 @@ export function checkRetirementCoverage(rows: readonly BlockRow[], ledger: RealL
  * retirement; so has every serial of the ranges the command named, asked as written.
  */
 export async function checkStatusesMatchModel(model: LedgerModel, ledger: RealLedger, command: Command): Promise<void> {
-  const compare = (what: string, actual: Map<string, string>, keys: Iterable<[Cert, number]>) => {
+  const compare = (what: string, actual: Map<string, string>, keys: Iterable<[Cert, number]>, viewer: Viewer = { kind: 'auditor' }) => {
     const diffs: string[] = [];
     for (const [cert, n] of keys) {
-      const expected = describeCell(model.cell(cert, n));
+      const expected = describeCell(model.cell(cert, n), seesHolder(viewer));
       const got = actual.get(cellKey(cert, n));
       if (expected !== got) diffs.push(`${cert}:${n} expected ${expected}, ledger says ${got}`);
     }
     if (diffs.length) throw new Error(`${what}: ${diffs.length} serial(s) differ from the model:\n  ${diffs.slice(0, 8).join('\n  ')}${diffs.length > 8 ? '\n  …' : ''}`);
   };
-  const universe = await ledger.statuses();
-  compare('status of the universe', universe, CERTS.flatMap((cert) => Array.from({ length: MAX_SERIAL + 1 }, (_, n): [Cert, number] => [cert, n])));
+  const everySerial = CERTS.flatMap((cert) => Array.from({ length: MAX_SERIAL + 1 }, (_, n): [Cert, number] => [cert, n]));
+  for (const viewer of VIEWERS) {
+    compare(`status of the universe as ${describeViewer(viewer)}`, await ledger.statuses(viewer), everySerial, viewer);
+  }
   const named = command.op === 'retire' ? command.serials : command.op === 'void' ? [] : [command.serial];
   for (const text of named) {
     const s = readSerialText(text);

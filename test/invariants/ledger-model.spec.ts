@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkRetiredAtMostOnce, runScenario, type BlockRow } from './ledger-harness';
+import { checkRetiredAtMostOnce, firstLookalikeNeighbours, runScenario, type BlockRow } from './ledger-harness';
 import { commands, MAX_COMMANDS, type Command } from './ledger-model';
 
 /*
@@ -71,6 +71,18 @@ describe('the model test can fail', () => {
     },
     TIMEOUT,
   );
+
+  it('LEDGER-2 status check rejects neighbours a viewer cannot tell apart, and only those', () => {
+    const held = (start: string, end: string, holderId?: string) => ({ start, end, status: 'held', ...(holderId ? { holderId } : {}) });
+    expect(firstLookalikeNeighbours([held('1', '9'), held('10', '12')])).toEqual([held('1', '9'), held('10', '12')]);
+    expect(firstLookalikeNeighbours([held('1', '9', 'a'), { ...held('10', '12', 'a'), claimId: undefined }])).not.toBeNull();
+    // 9 + 1 = 10 numerically, not as text; other holders, other retirements and gaps stay apart.
+    expect(firstLookalikeNeighbours([held('1', '9', 'a'), held('10', '12', 'b')])).toBeNull();
+    expect(firstLookalikeNeighbours([held('1', '9'), held('11', '12')])).toBeNull();
+    const retired = (start: string, end: string, retirementId: string) => ({ start, end, status: 'retired', retirementId });
+    expect(firstLookalikeNeighbours([retired('1', '5', 'r1'), retired('6', '9', 'r2')])).toBeNull();
+    expect(firstLookalikeNeighbours([retired('1', '5', 'r1'), held('6', '9'), held('10', '10', 'a')])).toBeNull();
+  });
 
   it('LEDGER-1 check rejects two live blocks sharing a serial and a serial retired by two standing retirements', () => {
     const row = (over: Partial<BlockRow>): BlockRow => ({

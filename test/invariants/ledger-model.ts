@@ -111,10 +111,15 @@ export function serialNumbers({ start, end }: SerialText): number[] {
 
 export const cellKey = (cert: Cert, n: number) => `${cert}:${n}`;
 
-/** What one serial is, as the model and the status query describe it. */
-export function describeCell(cell: Cell | undefined): string {
+/**
+ * What one serial is, as the model and the status query describe it to a viewer that sees the
+ * holders `seesHolder` accepts (API.md: without a key, held segments omit holderId; an organisation
+ * sees its own; an auditor sees all).
+ */
+export function describeCell(cell: Cell | undefined, seesHolder: (owner: number) => boolean = () => true): string {
   if (!cell) return 'unknown';
-  return cell.state === 'held' ? `held by org${cell.owner}` : `retired by #${cell.retirement}`;
+  if (cell.state === 'retired') return `retired by #${cell.retirement}`;
+  return seesHolder(cell.owner) ? `held by org${cell.owner}` : 'held';
 }
 
 export type Cell =

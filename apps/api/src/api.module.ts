@@ -44,7 +44,8 @@ export class ApiModule {
         PersistenceModule,
         JobsModule.forRoot(JobHandlersModule),
         LedgerModule,
-        CertificateSweepModule,
+        // With BullMQ the workers sweep (the API would only re-enqueue, in its request loop, what waits anyway).
+        ...(config.redisUrl ? [] : [CertificateSweepModule]),
         AuthModule,
       ],
       controllers: [

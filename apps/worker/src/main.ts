@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { setPriority } from 'node:os';
 import { loadConfigOrExit } from '@registry/config';
 import { JOB_HANDLERS, startBullMqWorker, type JobHandlers } from '@registry/jobs';
 import { Logger } from 'nestjs-pino';
+import { lowerPriority } from './lower-priority';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -12,8 +12,8 @@ async function main(): Promise<void> {
     process.stderr.write('Invalid configuration:\n  REDIS_URL: the worker needs a Redis; without one the API runs jobs in-process\n');
     process.exit(1);
   }
-  // Raising one's own niceness needs no privilege: rendering yields the CPU to the API's requests.
-  setPriority(config.workerNice);
+  // Rendering yields the CPU to the API's requests.
+  const priority = lowerPriority(config.workerNice, config.workerCpuPolicy);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const concurrency = config.workerConcurrency;
@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  app.get(Logger).log({ msg: 'registry worker started', concurrency });
+  if (priority.warning) app.get(Logger).warn({ msg: priority.warning });
+  app.get(Logger).log({ msg: 'registry worker started', concurrency, cpu: { nice: priority.nice, policy: priority.policy } });
 }
 
 main().catch((error) => {

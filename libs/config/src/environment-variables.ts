@@ -56,6 +56,9 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(19)
   WORKER_NICE?: number;
 
+  @IsOptional() @IsIn(['idle', 'nice'], { message: 'must be idle or nice' })
+  WORKER_CPU_POLICY?: 'idle' | 'nice';
+
   @IsOptional() @Matches(/^(fail-first-attempt|delay-ms=\d{1,6})(,(fail-first-attempt|delay-ms=\d{1,6}))*$/, {
     message: 'must be a comma-separated list of fail-first-attempt and delay-ms=<n> (test environments only)',
   })

@@ -41,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     workerConcurrency: vars.WORKER_CONCURRENCY ?? 4,
     workerLockMs: vars.WORKER_LOCK_MS ?? 30_000,
     workerNice: vars.WORKER_NICE ?? 10,
+    workerCpuPolicy: vars.WORKER_CPU_POLICY ?? 'idle',
     jobFaults: {
       failFirstAttempt: (vars.JOB_FAULT_INJECTION ?? '').split(',').includes('fail-first-attempt'),
       delayMs: Number(/delay-ms=(\d+)/.exec(vars.JOB_FAULT_INJECTION ?? '')?.[1] ?? 0),

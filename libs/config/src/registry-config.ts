@@ -24,6 +24,8 @@ export interface RegistryConfig {
   workerLockMs: number;
   /** OS niceness of the worker process: on a shared machine the API's requests win the CPU over PDF rendering. */
   workerNice: number;
+  /** `idle`: the worker's threads run under SCHED_IDLE (Linux), only when nothing else wants the CPU. */
+  workerCpuPolicy: 'idle' | 'nice';
   /** Test environments only: make jobs fail their first attempt and/or run slowly, to prove retries and take-overs. */
   jobFaults: { failFirstAttempt: boolean; delayMs: number };
 }

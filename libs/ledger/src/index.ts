@@ -30,5 +30,6 @@ export * from './claims/register.query';
 export * from './certificates/certificate.queries';
 export * from './certificates/certificate-document';
 export * from './certificates/render-certificate-pdf.use-case';
+export * from './certificates/sweep-certificate-pdfs.use-case';
 export { certificateVerifyUrl, type CertificateDocument, type SerialStatusView } from './certificates/render/certificate-view';
 export * from './certificates/render/verify-page';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CertificateQueries } from './certificates/certificate.queries';
 import { CertificateSweepScheduler } from './certificates/certificate-sweep.scheduler';
-import { SweepCertificatePdfsUseCase } from './certificates/render-certificate-pdf.use-case';
+import { SweepCertificatePdfsUseCase } from './certificates/sweep-certificate-pdfs.use-case';
 import { AuthorizeProviderUseCase } from './claims/authorize-provider.use-case';
 import { ChangeClaimStatusUseCase } from './claims/change-claim-status.use-case';
 import { CreateClaimUseCase } from './claims/create-claim.use-case';

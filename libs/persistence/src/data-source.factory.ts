@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+import { FALLBACK_AUTOCHECKPOINT_PAGES } from './sqlite-checkpointer';
 
 /** Builds (but does not open) the DataSource. Schema changes come from migrations only. */
 export function createDataSource(database: DatabaseConfig): DataSource {
@@ -30,6 +31,8 @@ export function createDataSource(database: DatabaseConfig): DataSource {
       db.pragma('synchronous = FULL');
       // 64 MiB of page cache (the default is 2 MiB): index pages of a million-block ledger stay in memory.
       db.pragma('cache_size = -65536');
+      // A SqliteCheckpointer thread checkpoints long before this; the connection only steps in if it stops.
+      db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     },
   });
 }

@@ -119,6 +119,7 @@ async function measurePaced(api, scenario, { rate, durationSeconds, timeoutMs = 
     serverCpuMicrosPerRequest: completed > 0 ? (cpuAfter - cpuBefore) / completed : NaN,
     serverWriteBytesPerRequest: completed > 0 ? (writtenAfter - writtenBefore) / completed : NaN,
     failures,
+    latencies: sorted,
   };
 }
 

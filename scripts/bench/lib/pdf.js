@@ -94,7 +94,7 @@ async function throughputRound(run, queue, env, { concurrency, count }) {
  * Returns { throughput: [{ concurrency, rounds: [...] }], latency: { idle: [...], rendering: [...] }, pdfBytes }.
  */
 async function measurePdf(run, env, options) {
-  const { log, concurrencies, count, rounds, warmupSeconds, roundSeconds, connections, rate, latencyConcurrency } = options;
+  const { log, concurrencies, count, rounds, warmupSeconds, roundSeconds, connections, rate, latencyConcurrency, latencyRounds } = options;
   const queue = openQueue(env.REDIS_URL, env.REDIS_PREFIX);
   const result = { throughput: concurrencies.map((concurrency) => ({ concurrency, rounds: [] })), latency: { idle: [], rendering: [] } };
   let worker = null;
@@ -123,15 +123,15 @@ async function measurePdf(run, env, options) {
         : measure(run.api, run.scenarioOf.retire, { connections, warmupSeconds: 0, durationSeconds });
     log(`pdf: warm-up retirements at ${rate || 'max'} req/s (worker idle)`);
     await retireLoad(warmupSeconds);
-    for (let round = 1; round <= rounds; round++) {
-      log(`pdf: retirements, worker idle, round ${round}/${rounds} (backlog ${await queue.getWaitingCount()})`);
+    for (let round = 1; round <= latencyRounds; round++) {
+      log(`pdf: retirements, worker idle, round ${round}/${latencyRounds} (backlog ${await queue.getWaitingCount()})`);
       result.latency.idle.push(await retireLoad(roundSeconds));
 
       const completedBefore = await queue.getCompletedCount();
       await queue.resume();
       await waitFor('the worker to take a PDF job', async () => (await queue.getActiveCount()) > 0, 10_000);
       const cpuBefore = worker.cpuMicros();
-      log(`pdf: retirements, worker rendering, round ${round}/${rounds}`);
+      log(`pdf: retirements, worker rendering, round ${round}/${latencyRounds}`);
       const m = await retireLoad(roundSeconds);
       const workerCpu = worker.cpuMicros() - cpuBefore;
       const backlogLeft = await queue.getWaitingCount();
@@ -140,7 +140,8 @@ async function measurePdf(run, env, options) {
       result.latency.rendering.push({ ...m, rendered, backlogLeft, workerCpuShare: workerCpu / 1e6 / m.seconds });
     }
     result.failedJobs = await queue.getFailedCount();
-    const db = new Database(run.sqlitePath, { readonly: true, timeout: 10_000 });
+    // The PDFs' own database beside the ledger (libs/persistence certificatePdfDatabasePath).
+    const db = new Database(run.sqlitePath.replace(/\.sqlite$/, '.pdfs.sqlite'), { readonly: true, timeout: 10_000 });
     result.stored = db.prepare(`SELECT COUNT(*) AS n, AVG(LENGTH(pdf)) AS bytes, SUM(hex(substr(pdf, 1, 5)) = '255044462D') AS pdfs FROM certificate_pdfs`).get();
     db.close();
   } finally {

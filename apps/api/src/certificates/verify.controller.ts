@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpCode, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
@@ -16,11 +16,15 @@ import {
   type SerialStatusView,
 } from '@registry/ledger';
 import type { Response } from 'express';
+import { FAVICON_SVG, FAVICON_SVG_CACHE, NO_FAVICON_CACHE } from './favicon';
 
-/** The public verify pages: plain server-rendered HTML in Japanese and English, no JavaScript. */
+/**
+ * The public verify pages: plain server-rendered HTML in Japanese and English, no JavaScript; and
+ * the icon they link to (the routes sit at the root, hence no controller prefix).
+ */
 @ApiExcludeController()
 @Public()
-@Controller('verify')
+@Controller()
 export class VerifyController {
   constructor(
     private readonly certificates: CertificateQueries,
@@ -28,7 +32,7 @@ export class VerifyController {
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
   ) {}
 
-  @Get()
+  @Get('verify')
   async search(
     @Query() query: { number?: string; serial?: string; lang?: string },
     @Headers('accept-language') acceptLanguage: string | undefined,
@@ -48,7 +52,7 @@ export class VerifyController {
     }
   }
 
-  @Get(':number')
+  @Get('verify/:number')
   async certificate(
     @Param('number') number: string,
     @Query('lang') queryLang: string | undefined,
@@ -60,6 +64,22 @@ export class VerifyController {
     const page = renderCertificatePage(document as unknown as CertificateDocument | null, lang, { number, baseUrl: this.config.publicBaseUrl });
     this.html(res, document ? 200 : 404, page);
   }
+
+  @Get('favicon.svg')
+  @Header('Content-Type', 'image/svg+xml; charset=utf-8')
+  @Header('Cache-Control', FAVICON_SVG_CACHE)
+  @Header('Content-Security-Policy', "default-src 'none'")
+  favicon(): string {
+    return FAVICON_SVG;
+  }
+
+  // 204 rather than a redirect to the SVG: every browser takes an empty 204 as "no icon", without an
+  // error, and caches it; the browsers that still ask for /favicon.ico (older Safari) cannot draw an
+  // SVG icon, so a redirect would only cost them a second request.
+  @Get('favicon.ico')
+  @HttpCode(204)
+  @Header('Cache-Control', NO_FAVICON_CACHE)
+  noFavicon(): void {}
 
   private html(res: Response, status: number, page: string): void {
     res.status(status).setHeader('Content-Security-Policy', verifyPageCsp(this.config.publicBaseUrl));

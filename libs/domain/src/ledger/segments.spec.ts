@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { SerialRange } from '../serials/serial-range';
-import { segmentRange } from './segments';
+import { mergeLookalikeSegments, sameVisibleFields, segmentRange } from './segments';
 
 const r = (s: number, e: number) => new SerialRange(BigInt(s), BigInt(e));
 
@@ -40,6 +40,130 @@ describe('segmentRange', () => {
           if (s.block) expect(s.block.range.contains(s.range)).toBe(true);
           else expect(blocks.some((b) => b.range.overlaps(s.range))).toBe(false);
         }
+      }),
+    );
+  });
+});
+
+describe('mergeLookalikeSegments', () => {
+  const show = (segments: { range: SerialRange }[]) => segments.map(({ range, ...fields }) => [String(range), fields]);
+
+  it('joins contiguous segments with equal fields and keeps the others apart', () => {
+    const merged = mergeLookalikeSegments([
+      { range: r(1, 10), status: 'held', holderId: 'a' },
+      { range: r(11, 20), status: 'held', holderId: 'a' },
+      { range: r(21, 30), status: 'held', holderId: 'b' },
+      { range: r(31, 35), status: 'retired', retirementId: 'r1' },
+      { range: r(36, 40), status: 'retired', retirementId: 'r2' },
+      { range: r(41, 45), status: 'retired', retirementId: 'r2' },
+      { range: r(46, 50), status: 'unknown' },
+    ]);
+    expect(show(merged)).toEqual([
+      ['1-20', { status: 'held', holderId: 'a' }],
+      ['21-30', { status: 'held', holderId: 'b' }],
+      ['31-35', { status: 'retired', retirementId: 'r1' }],
+      ['36-45', { status: 'retired', retirementId: 'r2' }],
+      ['46-50', { status: 'unknown' }],
+    ]);
+  });
+
+  it('joins held segments of different holders once the holder is redacted', () => {
+    const merged = mergeLookalikeSegments([
+      { range: r(1, 10), status: 'held' },
+      { range: r(11, 20), status: 'held' },
+      { range: r(21, 22), status: 'held' },
+    ]);
+    expect(show(merged)).toEqual([['1-22', { status: 'held' }]]);
+  });
+
+  it('never bridges a gap, and treats an absent field as equal to an undefined one', () => {
+    expect(show(mergeLookalikeSegments([{ range: r(1, 10), status: 'held' }, { range: r(12, 20), status: 'held' }]))).toEqual([
+      ['1-10', { status: 'held' }],
+      ['12-20', { status: 'held' }],
+    ]);
+    const withUndefined = { range: r(6, 9), status: 'held', holderId: undefined };
+    expect(mergeLookalikeSegments([{ range: r(1, 5), status: 'held' }, withUndefined]).map((s) => String(s.range))).toEqual(['1-9']);
+  });
+
+  it('leaves its input alone and answers [] for []', () => {
+    const input = [{ range: r(1, 1), status: 'held' }, { range: r(2, 2), status: 'held' }];
+    mergeLookalikeSegments(input);
+    expect(input.map((s) => String(s.range))).toEqual(['1-1', '2-2']);
+    expect(mergeLookalikeSegments([])).toEqual([]);
+  });
+
+  // Consecutive pieces from 0 up: holes (no segment at all), gaps (unknown to the ledger) and
+  // blocks from a small alphabet of holders and retirements, so that lookalike neighbours are common.
+  type Piece = { range: SerialRange; kind: 'hole' | 'gap' | 'held' | 'retired'; holder: string; retirement: string };
+  const pieces: fc.Arbitrary<Piece[]> = fc
+    .array(
+      fc.record({
+        length: fc.integer({ min: 1, max: 5 }),
+        kind: fc.constantFrom('hole', 'gap', 'held', 'held', 'retired'),
+        holder: fc.constantFrom('a', 'b'),
+        retirement: fc.constantFrom('r1', 'r2'),
+      }),
+      { maxLength: 15 },
+    )
+    .map((specs) => {
+      let cursor = 0n;
+      return specs.map(({ length, ...rest }) => {
+        const range = new SerialRange(cursor, cursor + BigInt(length) - 1n);
+        cursor = range.end + 1n;
+        return { range, ...rest };
+      });
+    });
+  /** What a caller sees of a held or retired part: holders only if it may see them. */
+  const seenAs = (range: SerialRange, piece: Piece | undefined, seesHolders: boolean) => ({
+    range,
+    status: piece && piece.kind !== 'gap' && piece.kind !== 'hole' ? piece.kind : 'unknown',
+    ...(piece?.kind === 'held' && seesHolders ? { holderId: piece.holder } : {}),
+    ...(piece?.kind === 'retired' ? { retirementId: piece.retirement } : {}),
+  });
+  type Seen = ReturnType<typeof seenAs>;
+
+  /** Every serial in [from, to]: in as many segments, with the same fields, before and after. */
+  const expectSerialsSeenAlike = (before: Seen[], after: Seen[], from: bigint, to: bigint) => {
+    const at = (segments: Seen[], n: bigint) => segments.filter((s) => s.range.contains(n));
+    for (let n = from; n <= to; n++) {
+      const [b, a] = [at(before, n), at(after, n)];
+      expect(a.length).toBe(b.length);
+      if (b.length === 1) expect(sameVisibleFields(b[0], a[0])).toBe(true);
+    }
+  };
+
+  it('keeps every serial as the caller saw it, covers the asked range exactly and leaves no lookalike neighbours', () => {
+    fc.assert(
+      fc.property(pieces, fc.bigInt({ min: 0n, max: 80n }), fc.bigInt({ min: 0n, max: 40n }), fc.boolean(), (ps, start, length, seesHolders) => {
+        const asked = new SerialRange(start, start + length);
+        const blocks = ps.filter((p) => p.kind === 'held' || p.kind === 'retired');
+        const seen = segmentRange(asked, blocks).map(({ range, block }) => seenAs(range, block, seesHolders));
+        const merged = mergeLookalikeSegments(seen);
+
+        expect(merged[0].range.start).toBe(asked.start);
+        expect(merged[merged.length - 1].range.end).toBe(asked.end);
+        for (let i = 1; i < merged.length; i++) {
+          expect(merged[i].range.start).toBe(merged[i - 1].range.end + 1n);
+          expect(sameVisibleFields(merged[i - 1], merged[i])).toBe(false);
+        }
+        expectSerialsSeenAlike(seen, merged, asked.start, asked.end);
+        expect(mergeLookalikeSegments(merged)).toEqual(merged);
+      }),
+    );
+  });
+
+  it('never joins across a hole: segments with gaps between them keep their serials and their order', () => {
+    fc.assert(
+      fc.property(pieces, fc.boolean(), (ps, seesHolders) => {
+        const seen = ps.filter((p) => p.kind !== 'hole').map((p) => seenAs(p.range, p, seesHolders));
+        const merged = mergeLookalikeSegments(seen);
+        for (let i = 1; i < merged.length; i++) {
+          expect(merged[i].range.start).toBeGreaterThan(merged[i - 1].range.end);
+          const contiguous = merged[i].range.start === merged[i - 1].range.end + 1n;
+          expect(contiguous && sameVisibleFields(merged[i - 1], merged[i])).toBe(false);
+        }
+        const end = ps.length ? ps[ps.length - 1].range.end : 0n;
+        expectSerialsSeenAlike(seen, merged, 0n, end);
       }),
     );
   });

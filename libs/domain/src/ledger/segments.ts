@@ -29,3 +29,33 @@ export function segmentRange<B extends LiveBlock>(asked: SerialRange, blocks: re
   if (cursor <= asked.end) segments.push({ range: new SerialRange(cursor, asked.end) });
   return segments;
 }
+
+/**
+ * Joins neighbours that a caller cannot tell apart: contiguous (previous end + 1 = next start) and
+ * equal in every field but `range`. Run it on segments as the caller sees them, after redaction,
+ * so that what is compared is exactly what is shown (held blocks of two holders are one segment to
+ * someone who may not see holders). Fields are plain values compared with `===`; an absent field
+ * equals an undefined one, as JSON drops both. Order is kept; nothing is sorted.
+ */
+export function mergeLookalikeSegments<S extends { readonly range: SerialRange }>(segments: readonly S[]): S[] {
+  const merged: S[] = [];
+  for (const segment of segments) {
+    const last = merged[merged.length - 1];
+    if (last && last.range.end + 1n === segment.range.start && sameVisibleFields(last, segment)) {
+      merged[merged.length - 1] = { ...last, range: new SerialRange(last.range.start, segment.range.end) };
+    } else {
+      merged.push(segment);
+    }
+  }
+  return merged;
+}
+
+/** Equal in every field but `range` (absent and undefined are the same). */
+export function sameVisibleFields(a: { readonly range: SerialRange }, b: { readonly range: SerialRange }): boolean {
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
+  fields.delete('range');
+  for (const field of fields) {
+    if ((a as Record<string, unknown>)[field] !== (b as Record<string, unknown>)[field]) return false;
+  }
+  return true;
+}

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { SweepCertificatePdfsUseCase } from './render-certificate-pdf.use-case';
+import { SweepCertificatePdfsUseCase } from './sweep-certificate-pdfs.use-case';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
-/** Runs the PDF repair sweep at start-up and every minute in the API and the worker (job ids dedupe). */
+/** Runs the PDF repair sweep at start-up and every minute: in the worker app, or in the API when jobs run in-process. */
 @Injectable()
 export class CertificateSweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CertificateSweep');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
-import { CertificateSigner, UnitOfWork, type CertificateStatus } from '../ports';
+import { CertificatePdfStore, CertificateSigner, UnitOfWork, type CertificateStatus } from '../ports';
 import { certificateDocument, type CertificateDocumentView } from './certificate-document';
 
 export type CertificatePdf = { state: 'ready'; pdf: Buffer } | { state: 'rendering' };
@@ -10,6 +10,7 @@ export class CertificateQueries {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly signer: CertificateSigner,
+    private readonly pdfs: CertificatePdfStore,
   ) {}
 
   async document(number: string): Promise<CertificateDocumentView> {
@@ -28,7 +29,7 @@ export class CertificateQueries {
   /** The PDF for the certificate's current status, or `rendering` while the job has not stored it yet. */
   async pdf(number: string): Promise<CertificatePdf> {
     const document = await this.document(number);
-    const pdf = await this.uow.read(({ certificates }) => certificates.pdf(number, document.status as CertificateStatus));
+    const pdf = await this.pdfs.get(number, document.status as CertificateStatus);
     return pdf ? { state: 'ready', pdf } : { state: 'rendering' };
   }
 

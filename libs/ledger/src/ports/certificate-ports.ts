@@ -17,11 +17,31 @@ export interface CertificateStore {
   insert(certificate: CertificateRecord): Promise<void>;
   findByNumber(number: string): Promise<CertificateRecord | null>;
   findByRetirement(retirementId: string): Promise<CertificateRecord | null>;
-  pdf(number: string, status: CertificateStatus): Promise<Buffer | null>;
+  /** Certificates issued after journal seq `afterSeq` that are still valid, oldest first (the PDF sweep). */
+  validIssuedAfter(afterSeq: number, limit: number): Promise<PdfCandidate[]>;
+  /** Certificates revoked after journal seq `afterSeq`, oldest revocation first (the PDF sweep). */
+  revokedAfter(afterSeq: number, limit: number): Promise<PdfCandidate[]>;
+}
+
+/** A PDF a certificate should have, and the journal seq of the event that made it due. */
+export interface PdfCandidate {
+  number: string;
+  status: CertificateStatus;
+  seq: number;
+}
+
+export type PdfKey = Pick<PdfCandidate, 'number' | 'status'>;
+
+/**
+ * Rendered certificate PDFs: derived data, re-rendered from the signed certificate when missing, so
+ * they live outside the ledger's write path (SQLite: a database file of their own).
+ */
+export abstract class CertificatePdfStore {
+  abstract get(number: string, status: CertificateStatus): Promise<Buffer | null>;
   /** Stores a rendered PDF once; a second render of the same (number, status) is ignored (returns false). */
-  storePdf(number: string, status: CertificateStatus, pdf: Buffer, renderedBy: string, at: string): Promise<boolean>;
-  /** Certificates whose PDF for their current status is missing (the repair sweep), oldest first. */
-  missingPdfs(limit: number): Promise<{ number: string; status: CertificateStatus }[]>;
+  abstract put(number: string, status: CertificateStatus, pdf: Buffer, renderedBy: string, at: string): Promise<boolean>;
+  /** The keys among `keys` that have no stored PDF. */
+  abstract missing(keys: PdfKey[]): Promise<PdfKey[]>;
 }
 
 /** Signs certificate bodies with the active Ed25519 key; publishes every key that ever signed. */

@@ -1,4 +1,4 @@
-import type { CertificateRecord, CertificateStatus, CertificateStore } from '@registry/ledger/ports';
+import type { CertificateRecord, CertificateStore, PdfCandidate } from '@registry/ledger/ports';
 import type { Sql } from './sql';
 
 interface CertificateRow {
@@ -30,31 +30,30 @@ export class SqlCertificateStore implements CertificateStore {
     return toRecord(await this.sql.one<CertificateRow>(`SELECT * FROM certificates WHERE retirement_id = ?`, [retirementId]));
   }
 
-  async pdf(number: string, status: CertificateStatus): Promise<Buffer | null> {
-    const row = await this.sql.one<{ pdf: Buffer | Uint8Array }>(`SELECT pdf FROM certificate_pdfs WHERE number = ? AND status = ?`, [number, status]);
-    return row ? Buffer.from(row.pdf) : null;
-  }
-
-  async storePdf(number: string, status: CertificateStatus, pdf: Buffer, renderedBy: string, at: string): Promise<boolean> {
-    const rows = await this.sql.query(
-      `INSERT INTO certificate_pdfs (number, status, pdf, rendered_by, rendered_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (number, status) DO NOTHING RETURNING number`,
-      [number, status, pdf, renderedBy, at],
-    );
-    return rows.length === 1;
-  }
-
-  async missingPdfs(limit: number): Promise<{ number: string; status: CertificateStatus }[]> {
-    return this.sql.query(
-      `SELECT c.number, CASE WHEN v.retirement_id IS NULL THEN 'valid' ELSE 'revoked' END AS status
-       FROM certificates c
-       LEFT JOIN retirement_voids v ON v.retirement_id = c.retirement_id
-       WHERE NOT EXISTS (SELECT 1 FROM certificate_pdfs p WHERE p.number = c.number
-                         AND p.status = CASE WHEN v.retirement_id IS NULL THEN 'valid' ELSE 'revoked' END)
+  async validIssuedAfter(afterSeq: number, limit: number): Promise<PdfCandidate[]> {
+    const rows = await this.sql.query<CandidateRow>(
+      `SELECT c.number, c.created_seq AS seq FROM certificates c
+       WHERE c.created_seq > ? AND NOT EXISTS (SELECT 1 FROM retirement_voids v WHERE v.retirement_id = c.retirement_id)
        ORDER BY c.created_seq LIMIT ?`,
-      [limit],
+      [afterSeq, limit],
     );
+    return rows.map((r) => ({ number: r.number, status: 'valid', seq: Number(r.seq) }));
   }
+
+  async revokedAfter(afterSeq: number, limit: number): Promise<PdfCandidate[]> {
+    const rows = await this.sql.query<CandidateRow>(
+      `SELECT c.number, v.created_seq AS seq FROM retirement_voids v
+       JOIN certificates c ON c.retirement_id = v.retirement_id
+       WHERE v.created_seq > ? ORDER BY v.created_seq LIMIT ?`,
+      [afterSeq, limit],
+    );
+    return rows.map((r) => ({ number: r.number, status: 'revoked', seq: Number(r.seq) }));
+  }
+}
+
+interface CandidateRow {
+  number: string;
+  seq: number | string;
 }
 
 function toRecord(row: CertificateRow | null): CertificateRecord | null {

@@ -53,7 +53,9 @@ describe('verify pages: structure', () => {
       expect(html.toLowerCase()).not.toContain('<script');
       expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
       expect(html).not.toContain('javascript:');
-      expect(html).not.toMatch(/<(link|img|iframe)\b/); // no external assets
+      expect(html).not.toMatch(/<(img|iframe)\b/); // no external assets
+      // The one <link>: the answering server's own icon (root-relative, so img-src 'self' covers it).
+      expect([...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0])).toEqual(['<link rel="icon" href="/favicon.svg" type="image/svg+xml">']);
       expect(html).not.toMatch(/\sstyle=/); // only the one <style> block, so CSP can pin it by hash
     }
   });
@@ -78,6 +80,10 @@ describe('verify pages: structure', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('script-src');
     expect(verifyPageCsp('')).toContain("form-action 'self';");
+  });
+
+  it("lets the icon through the CSP: img-src 'self' and nothing else", () => {
+    for (const base of [`${BASE}/`, '']) expect(verifyPageCsp(base).split('; ')).toContain("img-src 'self'");
   });
 
   it('has GET search forms for a certificate number and a serial, keeping the language', () => {

@@ -15,7 +15,8 @@ import {
  * The public verify pages (`GET /verify/{number}`, `GET /verify?serial=…`): complete HTML documents
  * as strings, server-rendered, no JavaScript, no external assets. One inline <style> block and no
  * `style=` attributes, so a strict CSP works: `verifyPageCsp()` pins the block by its hash (helmet's
- * default `style-src 'self' https: 'unsafe-inline'` works too).
+ * default `style-src 'self' https: 'unsafe-inline'` works too). The one <link>, the icon, is
+ * root-relative: it comes from the server that answered, which `img-src 'self'` allows.
  *
  * All user data goes through `escapeHtml`; every URL is built with `encodeURIComponent`.
  */
@@ -236,7 +237,8 @@ export const VERIFY_PAGE_STYLE_HASH = `sha256-${createHash('sha256').update(VERI
 
 /**
  * A Content-Security-Policy for the verify pages: no scripts at all, the one <style> block pinned
- * by hash (no 'unsafe-inline'), forms only to this site / PUBLIC_BASE_URL.
+ * by hash (no 'unsafe-inline'), images (the icon) only from this site, forms only to this site /
+ * PUBLIC_BASE_URL.
  */
 export function verifyPageCsp(baseUrl: string): string {
   let origin = '';
@@ -277,6 +279,7 @@ function page(s: Shell): string {
 <meta name="robots" content="noindex">
 <title>${escapeHtml(s.title)} | ${escapeHtml(t.site)}</title>
 <style>${VERIFY_PAGE_STYLE}</style>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <header class="top"><a class="site" href="${escapeHtml(`${base}/verify?lang=${s.lang}`)}">${escapeHtml(t.site)}</a><a class="lang" href="${escapeHtml(s.switchHref)}" hreflang="${other}" lang="${other}">${escapeHtml(t.switchTo)}</a></header>
