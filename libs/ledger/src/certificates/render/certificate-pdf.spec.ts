@@ -76,6 +76,17 @@ describe('renderCertificatePdf', () => {
     expect(later.equals(valid)).toBe(false);
   });
 
+  it('shares one parsed font between PDFs without one PDF changing the next (glyphs subset per document)', async () => {
+    const options = { verifyUrl: verifyUrl(SAMPLE_VALID_CERTIFICATE) };
+    // Concurrent renders with other glyphs in between, as a worker with WORKER_CONCURRENCY > 1 does.
+    const [, interleaved] = await Promise.all([
+      renderCertificatePdf({ ...SAMPLE_REVOKED_CERTIFICATE, purpose: '鬱蒼とした森林の保全（特別な漢字）' }, { verifyUrl: verifyUrl(SAMPLE_REVOKED_CERTIFICATE) }),
+      renderCertificatePdf(SAMPLE_VALID_CERTIFICATE, options),
+    ]);
+    expect(interleaved.equals(valid)).toBe(true);
+    expect((await renderCertificatePdf(SAMPLE_VALID_CERTIFICATE, options)).equals(valid)).toBe(true);
+  });
+
   withPdftotext(`has every field in extractable Japanese and English text ${HAS_PDFTOTEXT ? '' : NO_POPPLER}`, () => {
     const doc = SAMPLE_VALID_CERTIFICATE;
     const text = squash(pdfText(valid, 'valid'));

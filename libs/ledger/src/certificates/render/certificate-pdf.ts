@@ -65,8 +65,9 @@ export async function renderCertificatePdf(doc: CertificateDocument, options: Ce
     pdf.on('error', reject);
   });
 
-  pdf.registerFont(F.regular, font.regular.data, font.regular.family);
-  pdf.registerFont(F.bold, font.bold.data, font.bold.family);
+  // pdfkit takes a parsed fontkit font as well as font bytes (its types only list the bytes).
+  pdf.registerFont(F.regular, font.regular.parsed as unknown as PDFKit.Mixins.PDFFontSource);
+  pdf.registerFont(F.bold, font.bold.parsed as unknown as PDFKit.Mixins.PDFFontSource);
 
   let y = drawHeader(pdf, doc);
   if (doc.status === 'revoked') y = drawRevokedNotice(pdf, doc, y);
