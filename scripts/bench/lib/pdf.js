@@ -7,6 +7,8 @@
  * 1. Throughput of one worker process: with no worker running, N retirements leave N jobs waiting;
  *    then a worker with WORKER_CONCURRENCY=c starts and renders them. PDFs/s = N ÷ (last job's
  *    finishedOn − first job's processedOn), from BullMQ's own timestamps (start-up excluded).
+ * With noiseCheck (BENCH_PDF_NOISE_CHECK=1) the "rendering" rounds keep the queue paused too: an
+ * idle-vs-idle run whose ratios show how far this machine's own noise moves them.
  * 2. Retirement latency at a fixed, evenly paced offered rate (measurePaced; 0 = autocannon at
  *    saturation), rounds taking turns: worker idle (queue paused,
  *    no job active) vs worker rendering the backlog (queue resumed; the backlog never runs dry,
@@ -94,7 +96,7 @@ async function throughputRound(run, queue, env, { concurrency, count }) {
  * Returns { throughput: [{ concurrency, rounds: [...] }], latency: { idle: [...], rendering: [...] }, pdfBytes }.
  */
 async function measurePdf(run, env, options) {
-  const { log, concurrencies, count, rounds, warmupSeconds, roundSeconds, connections, rate, latencyConcurrency, latencyRounds } = options;
+  const { log, concurrencies, count, rounds, warmupSeconds, roundSeconds, connections, rate, latencyConcurrency, latencyRounds, noiseCheck } = options;
   const queue = openQueue(env.REDIS_URL, env.REDIS_PREFIX);
   const result = { throughput: concurrencies.map((concurrency) => ({ concurrency, rounds: [] })), latency: { idle: [], rendering: [] } };
   let worker = null;
@@ -128,8 +130,10 @@ async function measurePdf(run, env, options) {
       result.latency.idle.push(await retireLoad(roundSeconds));
 
       const completedBefore = await queue.getCompletedCount();
-      await queue.resume();
-      await waitFor('the worker to take a PDF job', async () => (await queue.getActiveCount()) > 0, 10_000);
+      if (!noiseCheck) {
+        await queue.resume();
+        await waitFor('the worker to take a PDF job', async () => (await queue.getActiveCount()) > 0, 10_000);
+      }
       const cpuBefore = worker.cpuMicros();
       log(`pdf: retirements, worker rendering, round ${round}/${latencyRounds}`);
       const m = await retireLoad(roundSeconds);
