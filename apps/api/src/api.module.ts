@@ -5,7 +5,7 @@ import { AuthModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
 import { JobsModule } from '@registry/jobs';
 import { CertificateSweepModule, JobHandlersModule, LedgerModule } from '@registry/ledger';
-import { PersistenceModule } from '@registry/persistence';
+import { PersistenceModule, SqliteCheckpointModule } from '@registry/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { CertificatesController } from './certificates/certificates.controller';
 import { VerifyController } from './certificates/verify.controller';
@@ -42,6 +42,7 @@ export class ApiModule {
           skipIf: () => config.rateLimitPerMinute === 0,
         }),
         PersistenceModule,
+        SqliteCheckpointModule,
         JobsModule.forRoot(JobHandlersModule),
         LedgerModule,
         // With BullMQ the workers sweep (the API would only re-enqueue, in its request loop, what waits anyway).

@@ -31,7 +31,8 @@ export function createDataSource(database: DatabaseConfig): DataSource {
       db.pragma('synchronous = FULL');
       // 64 MiB of page cache (the default is 2 MiB): index pages of a million-block ledger stay in memory.
       db.pragma('cache_size = -65536');
-      // A SqliteCheckpointer thread checkpoints long before this; the connection only steps in if it stops.
+      // In the API a SqliteCheckpointer thread checkpoints long before this; the connection steps in only
+      // if it stops (the worker and the CLI write little and have none).
       db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     },
   });

@@ -17,6 +17,7 @@ const CLI_REL = 'apps/cli/apps/cli/src/main.js';
 const WORKER_REL = 'apps/worker/apps/worker/src/main.js';
 const APPS = ['api', 'cli', 'worker'];
 const DOMAIN_SERIALS_REL = 'apps/api/libs/domain/src/serials';
+const PDF_DATABASE_REL = 'apps/api/libs/persistence/src/certificate-pdfs/sqlite-certificate-pdf-database';
 
 /*
  * Another engineer may run `npm run build` (which deletes and rewrites dist/) while the bench
@@ -249,4 +250,4 @@ async function verifyLedger(sqlitePath) {
   });
 }
 
-module.exports = { startApi, startWorker, verifyLedger, distSnapshot, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REPO };
+module.exports = { startApi, startWorker, verifyLedger, distSnapshot, distFile, DOMAIN_SERIALS_REL, PDF_DATABASE_REL, ADMIN_API_KEY, REPO };

@@ -17,7 +17,7 @@
 const { Queue } = require('bullmq');
 const Database = require('better-sqlite3');
 const { randomBytes } = require('node:crypto');
-const { startWorker } = require('./api-process');
+const { startWorker, distFile, PDF_DATABASE_REL } = require('./api-process');
 const { measure, measurePaced } = require('./load');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -144,8 +144,8 @@ async function measurePdf(run, env, options) {
       result.latency.rendering.push({ ...m, rendered, backlogLeft, workerCpuShare: workerCpu / 1e6 / m.seconds });
     }
     result.failedJobs = await queue.getFailedCount();
-    // The PDFs' own database beside the ledger (libs/persistence certificatePdfDatabasePath).
-    const db = new Database(run.sqlitePath.replace(/\.sqlite$/, '.pdfs.sqlite'), { readonly: true, timeout: 10_000 });
+    const { certificatePdfDatabasePath } = require(await distFile(PDF_DATABASE_REL));
+    const db = new Database(certificatePdfDatabasePath(run.sqlitePath), { readonly: true, timeout: 10_000 });
     result.stored = db.prepare(`SELECT COUNT(*) AS n, AVG(LENGTH(pdf)) AS bytes, SUM(hex(substr(pdf, 1, 5)) = '255044462D') AS pdfs FROM certificate_pdfs`).get();
     db.close();
   } finally {

@@ -4,6 +4,7 @@ import { checkBaseYear, checkCnApplicationAfterPlan, checkTargetPeriod, type Dat
 import { checkCnPlanDates } from './cn-plan-date-rules';
 import { assessCoverage, type Coverage, type CoverageCredit } from './coverage';
 import { FieldErrors } from './findings';
+import type { PlannedRetirement } from './planned-retirements';
 import { collectCfpRequiredTonnes, collectCnRequiredTonnes, type CfpQuantities, type CnEmissions } from './required-tonnes';
 import { ruleFinding, type CfpRulebook, type Finding, type Program, type Rulebook } from './rulebook';
 import { DEFAULT_RULEBOOK_REGISTRY, NO_RULEBOOK_RULE, type RulebookRegistry } from './rulebook-registry';
@@ -30,6 +31,7 @@ export interface CnPlanClaimDraft extends Omit<CnClaimDraft, 'type' | 'planBacke
   readonly applicationDate: IsoDate;
   readonly cnApplicationDate?: IsoDate;
   readonly priorPlanApplications?: number;
+  readonly plannedRetirements?: readonly PlannedRetirement[];
 }
 
 export interface CfpClaimDraft extends CfpQuantities {

@@ -8,7 +8,6 @@ const PAGE = 500;
 
 /** One kind of due PDF (valid ones by issue, revoked ones by revocation), paged by journal seq. */
 interface DueStream {
-  name: string;
   page(certificates: CertificateStore, afterSeq: number, limit: number): Promise<PdfCandidate[]>;
   /** Every PDF due at or before this seq was present when last checked, so later sweeps start after it. */
   checkedThrough: number;
@@ -23,8 +22,8 @@ interface DueStream {
 export class SweepCertificatePdfsUseCase {
   private readonly logger = new Logger('SweepCertificatePdfs');
   private readonly streams: DueStream[] = [
-    { name: 'valid', page: (c, after, limit) => c.validIssuedAfter(after, limit), checkedThrough: 0 },
-    { name: 'revoked', page: (c, after, limit) => c.revokedAfter(after, limit), checkedThrough: 0 },
+    { page: (c, after, limit) => c.validIssuedAfter(after, limit), checkedThrough: 0 },
+    { page: (c, after, limit) => c.revokedAfter(after, limit), checkedThrough: 0 },
   ];
   private running = false;
 

@@ -1,7 +1,6 @@
 import {
   cfpTrueUpSchedule,
   checkPlannedRetirements,
-  type PlannedRetirement,
   DEFAULT_RULEBOOK_REGISTRY,
   evaluateClaim,
   type CfpRulebook,
@@ -43,8 +42,7 @@ export async function claimView(stores: Stores, claim: ClaimRecord): Promise<Cla
   const evaluation = evaluateClaim(claim.draft, credits);
   let findings = evaluation.findings;
   if (claim.draft.type === 'CN_PLAN') {
-    const planned = (claim.draft as { plannedRetirements?: PlannedRetirement[] }).plannedRetirements;
-    findings = [...findings, ...checkPlannedRetirements(planned, claim.draft.planPeriod, evaluation.requiredTonnes)];
+    findings = [...findings, ...checkPlannedRetirements(claim.draft.plannedRetirements, claim.draft.planPeriod, evaluation.requiredTonnes)];
   }
   let covered = evaluation.covered;
   let trueUp: ClaimView['trueUp'];

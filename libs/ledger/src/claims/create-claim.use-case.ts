@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertNoRuleViolations, checkPlannedRetirements, DomainError, validateClaimDraft, type ClaimDraft, type PlannedRetirement } from '@registry/domain';
+import { assertNoRuleViolations, checkPlannedRetirements, DomainError, validateClaimDraft, type ClaimDraft } from '@registry/domain';
 import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
@@ -29,7 +29,7 @@ export class CreateClaimUseCase {
       const evaluation = validateClaimDraft(draft);
       assertNoRuleViolations(evaluation.findings, { invalidInput: true });
       if (draft.type === 'CN_PLAN') {
-        checkPlannedRetirements((draft as { plannedRetirements?: PlannedRetirement[] }).plannedRetirements, draft.planPeriod, evaluation.requiredTonnes);
+        checkPlannedRetirements(draft.plannedRetirements, draft.planPeriod, evaluation.requiredTonnes);
       }
       const claim: ClaimRecord = {
         id,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { certificatePdfDatabasePath } from '../../certificate-pdfs/sqlite-certificate-pdf-database';
+import { certificatePdfDatabasePath, openCertificatePdfDatabase } from '../../certificate-pdfs/sqlite-certificate-pdf-database';
 import { openDatabase } from '../../data-source.factory';
 import { SQLITE_MIGRATIONS } from '../index';
 
@@ -54,9 +54,7 @@ describe('migration CertificatePdfsApart (SQLite)', () => {
     const ledger = join(dir, 'registry.sqlite');
     await legacyLedger(ledger, [{ number: 'RC-2026-000001', pdf: Buffer.from('%PDF-1.7 one') }]);
     // The crash: the copy landed, the drop did not (the PDF file already has the row).
-    const pdfFile = new Database(certificatePdfDatabasePath(ledger));
-    pdfFile.exec(`CREATE TABLE certificate_pdfs (number varchar(40) NOT NULL, status varchar(10) NOT NULL, pdf blob NOT NULL,
-      rendered_by varchar(100) NOT NULL, rendered_at varchar(30) NOT NULL, PRIMARY KEY (number, status)); PRAGMA user_version = 1;`);
+    const pdfFile = openCertificatePdfDatabase(certificatePdfDatabasePath(ledger));
     pdfFile.prepare(`INSERT INTO certificate_pdfs VALUES ('RC-2026-000001', 'valid', ?, 'worker@old', '2026-11-23T00:00:00Z')`).run(Buffer.from('%PDF-1.7 one'));
     pdfFile.close();
 
