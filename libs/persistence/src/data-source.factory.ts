@@ -26,7 +26,9 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     synchronize: false,
     enableWAL: true,
     timeout: 5000,
-    // WAL with synchronous=NORMAL can lose the last commits on power loss; a ledger cannot.
+    // WAL with synchronous=NORMAL alone can lose the last commits on power loss; a ledger cannot. FULL
+    // covers what runs before the unit of work exists (migrations); the unit of work then switches to
+    // NORMAL and syncs the WAL itself, off the event loop (WalGroupCommit).
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('synchronous = FULL');
       // 64 MiB of page cache (the default is 2 MiB): index pages of a million-block ledger stay in memory.

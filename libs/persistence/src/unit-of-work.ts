@@ -3,6 +3,7 @@ import { Mutex } from 'async-mutex';
 import type { DataSource } from 'typeorm';
 import { isPostgres } from './dialect';
 import { NativeSqliteSql, storesFor, TypeOrmPostgresSql, type NativeSqliteHandle } from './stores';
+import { walFileSync, WalGroupCommit } from './wal-group-commit';
 
 /** PostgreSQL: one TypeORM transaction per unit of work, from the pool. */
 export class PostgresUnitOfWork extends UnitOfWork {
@@ -28,43 +29,79 @@ export class PostgresUnitOfWork extends UnitOfWork {
  * see, or roll back, another's writes). Statements run on the native better-sqlite3 handle; BEGIN
  * IMMEDIATE takes SQLite's write lock up front, so another process (the CLI) waits instead of
  * failing halfway through.
+ *
+ * With a `groupCommit`, COMMIT does not fsync (synchronous=NORMAL): a write resolves, and a read or
+ * a failed write answers, only once every commit it could have seen is on disk, so no caller is
+ * told of a state that a power loss could undo, and the event loop never waits for the disk.
  */
 export class SqliteUnitOfWork extends UnitOfWork {
   private readonly lock = new Mutex();
   private readonly sql: NativeSqliteSql;
   private readonly stores: Stores;
 
-  constructor(handle: NativeSqliteHandle) {
+  constructor(
+    handle: NativeSqliteHandle,
+    private readonly groupCommit: WalGroupCommit | null = null,
+  ) {
     super();
     this.sql = new NativeSqliteSql(handle);
     this.stores = storesFor(this.sql);
   }
 
-  write<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
-    return this.lock.runExclusive(async () => {
-      this.sql.handle.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(this.stores);
-        this.sql.handle.exec('COMMIT');
-        return result;
-      } catch (error) {
-        this.sql.handle.exec('ROLLBACK');
-        throw error;
-      }
-    });
+  async write<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
+    let seen = 0;
+    try {
+      return await this.lock.runExclusive(async () => {
+        this.sql.handle.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(this.stores);
+          this.sql.handle.exec('COMMIT');
+          seen = this.groupCommit?.noteCommit() ?? 0;
+          return result;
+        } catch (error) {
+          this.sql.handle.exec('ROLLBACK');
+          seen = this.groupCommit?.latest ?? 0;
+          throw error;
+        }
+      });
+    } finally {
+      await this.groupCommit?.durableUpTo(seen);
+    }
   }
 
-  read<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
-    return this.lock.runExclusive(() => work(this.stores));
+  async read<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
+    let seen = 0;
+    try {
+      return await this.lock.runExclusive(() => {
+        seen = this.groupCommit?.latest ?? 0;
+        return work(this.stores);
+      });
+    } finally {
+      await this.groupCommit?.durableUpTo(seen);
+    }
   }
 
   async ping(): Promise<void> {
     await this.lock.runExclusive(() => this.sql.query('SELECT 1'));
+    await this.groupCommit?.durableUpTo(0);
   }
 }
 
 export function createUnitOfWork(dataSource: DataSource): UnitOfWork {
   if (isPostgres(dataSource)) return new PostgresUnitOfWork(dataSource);
-  const handle = (dataSource.driver as unknown as { databaseConnection: NativeSqliteHandle }).databaseConnection;
-  return new SqliteUnitOfWork(handle);
+  const handle = (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+  return new SqliteUnitOfWork(handle, groupCommitFor(handle));
+}
+
+type SqliteConnection = NativeSqliteHandle & {
+  readonly name: string;
+  readonly memory: boolean;
+  pragma(source: string, options: { simple: true }): unknown;
+};
+
+/** Group commit needs a WAL on disk; anything else (an in-memory test database) keeps SQLite's own syncing. */
+function groupCommitFor(connection: SqliteConnection): WalGroupCommit | null {
+  if (connection.memory || connection.pragma('journal_mode', { simple: true }) !== 'wal') return null;
+  connection.pragma('synchronous = NORMAL', { simple: true });
+  return new WalGroupCommit(walFileSync(connection.name));
 }

@@ -62,9 +62,9 @@ export class RetireCreditsUseCase {
       this.refuseConflicts(command, plan, claim === null ? undefined : () => refuseIneligible(claim, serials, retiredOn, command.creditFacts));
       return this.write(context, command, retiredOn, plan, claim);
     });
-    // Only after the commit: a job never points at a retirement that was rolled back. If Redis
-    // is unreachable now, the repair sweep enqueues the PDF later.
-    await enqueueCertificatePdf(this.queue, outcome.result.certificateNumber, 'valid');
+    // Only after the commit: a job never points at a retirement that was rolled back. Not awaited:
+    // the answer does not wait for Redis, and what fails to be enqueued the repair sweep finds.
+    void enqueueCertificatePdf(this.queue, outcome.result.certificateNumber, 'valid');
     return outcome;
   }
 

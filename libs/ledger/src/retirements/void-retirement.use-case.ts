@@ -55,7 +55,7 @@ export class VoidRetirementUseCase {
         result: view,
       };
     });
-    await enqueueCertificatePdf(this.queue, result.certificateNumber, 'revoked');
+    void enqueueCertificatePdf(this.queue, result.certificateNumber, 'revoked'); // as in RetireCreditsUseCase
     return result;
   }
 }
