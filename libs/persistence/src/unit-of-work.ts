@@ -52,6 +52,7 @@ export class SqliteUnitOfWork extends UnitOfWork {
     let seen = 0;
     try {
       return await this.lock.runExclusive(async () => {
+        this.groupCommit?.throwIfFailed();
         this.sql.handle.exec('BEGIN IMMEDIATE');
         try {
           const result = await work(this.stores);

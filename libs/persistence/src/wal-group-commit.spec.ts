@@ -152,12 +152,14 @@ describe('SqliteUnitOfWork with group commit, on a real WAL database', () => {
     expect(duplicate.error).toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
   });
 
-  it('answers SERVICE_UNAVAILABLE to the write whose sync failed, and to every read and ping after it', async () => {
+  it('answers SERVICE_UNAVAILABLE to the write whose sync failed, and to every call after it, writing nothing more', async () => {
     const write = tracked(insert('a'));
     await settle();
     await gate.fail(0, new Error('EIO'));
     expect(write.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    await expect(insert('b')).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     await expect(count()).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     await expect(uow.ping()).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(db.prepare(`SELECT v FROM t`).all()).toEqual([{ v: 'a' }]);
   });
 });

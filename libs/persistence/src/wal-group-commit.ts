@@ -33,6 +33,11 @@ export class WalGroupCommit {
     return this.committed;
   }
 
+  /** Refuses new work once a sync has failed: a commit now might survive a restart unannounced. */
+  throwIfFailed(): void {
+    if (this.failure !== null) throw this.failure;
+  }
+
   async durableUpTo(position: number): Promise<void> {
     while (this.durable < position && this.failure === null) {
       this.inFlight ??= this.flush();

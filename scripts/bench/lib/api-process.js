@@ -158,7 +158,9 @@ async function startApi(sqlitePath, { attempts = 3, env = {} } = {}) {
     const logs = [];
     // BENCH_CPU_PROF=<dir>: V8 CPU profile of each API process (written when it stops), see cpuprofile-summary.js.
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-    const child = spawn(process.execPath, [...profile, apiMain], { cwd: REPO, env: apiEnv(sqlitePath, port, env), stdio: ['ignore', 'pipe', 'pipe'] });
+    // BENCH_API_NODE_FLAGS: extra node flags for the API process only (e.g. a V8 heap setting under test).
+    const flags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...flags, ...profile, apiMain], { cwd: REPO, env: apiEnv(sqlitePath, port, env), stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk) => {
       logs.push(String(chunk));
       if (logs.length > 200) logs.shift();
