@@ -3,7 +3,7 @@ import { Mutex } from 'async-mutex';
 import type { DataSource } from 'typeorm';
 import { isPostgres } from './dialect';
 import { NativeSqliteSql, storesFor, TypeOrmPostgresSql, type NativeSqliteHandle } from './stores';
-import { walFileSync, WalGroupCommit } from './wal-group-commit';
+import { walFileSync, WalGroupCommit, type DurableSync } from './wal-group-commit';
 
 /** PostgreSQL: one TypeORM transaction per unit of work, from the pool. */
 export class PostgresUnitOfWork extends UnitOfWork {
@@ -88,10 +88,10 @@ export class SqliteUnitOfWork extends UnitOfWork {
   }
 }
 
-export function createUnitOfWork(dataSource: DataSource): UnitOfWork {
+export function createUnitOfWork(dataSource: DataSource, syncOf: (databasePath: string) => DurableSync = walFileSync): UnitOfWork {
   if (isPostgres(dataSource)) return new PostgresUnitOfWork(dataSource);
   const handle = (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
-  return new SqliteUnitOfWork(handle, groupCommitFor(handle));
+  return new SqliteUnitOfWork(handle, groupCommitFor(handle, syncOf));
 }
 
 type SqliteConnection = NativeSqliteHandle & {
@@ -101,8 +101,8 @@ type SqliteConnection = NativeSqliteHandle & {
 };
 
 /** Group commit needs a WAL on disk; anything else (an in-memory test database) keeps SQLite's own syncing. */
-function groupCommitFor(connection: SqliteConnection): WalGroupCommit | null {
+function groupCommitFor(connection: SqliteConnection, syncOf: (databasePath: string) => DurableSync): WalGroupCommit | null {
   if (connection.memory || connection.pragma('journal_mode', { simple: true }) !== 'wal') return null;
   connection.pragma('synchronous = NORMAL', { simple: true });
-  return new WalGroupCommit(walFileSync(connection.name));
+  return new WalGroupCommit(syncOf(connection.name));
 }

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteUnitOfWork } from './unit-of-work';
+import { openDatabase } from './data-source.factory';
+import { createUnitOfWork, SqliteUnitOfWork } from './unit-of-work';
 import { walFileSync, WalGroupCommit, type DurableSync } from './wal-group-commit';
 
 /** A sync that finishes only when the test says so, and counts how often it started. */
@@ -161,5 +162,42 @@ describe('SqliteUnitOfWork with group commit, on a real WAL database', () => {
     await expect(count()).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     await expect(uow.ping()).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     expect(db.prepare(`SELECT v FROM t`).all()).toEqual([{ v: 'a' }]);
+  });
+});
+
+describe('createUnitOfWork on a SQLite file', () => {
+  it('switches the connection to synchronous=NORMAL and syncs that database\'s WAL after each write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'registry-group-commit-'));
+    const dataSource = await openDatabase({ engine: 'sqlite', sqlitePath: join(dir, 'ledger.sqlite') });
+    try {
+      const synced: string[] = [];
+      const uow = createUnitOfWork(dataSource, (path) => {
+        const real = walFileSync(path);
+        return async () => {
+          synced.push(path);
+          await real();
+        };
+      });
+      const [sync] = await dataSource.query('PRAGMA synchronous');
+      expect(sync.synchronous).toBe(1);
+      await uow.write((stores) => stores.sequences.next('RC-2026'));
+      await uow.write((stores) => stores.sequences.next('RC-2026'));
+      expect(synced).toEqual([join(dir, 'ledger.sqlite'), join(dir, 'ledger.sqlite')]);
+    } finally {
+      await dataSource.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves an in-memory database to SQLite (no WAL file to sync)', async () => {
+    const dataSource = await openDatabase({ engine: 'sqlite', sqlitePath: ':memory:' });
+    try {
+      const syncOf = jest.fn();
+      const uow = createUnitOfWork(dataSource, syncOf);
+      await expect(uow.write((stores) => stores.sequences.next('RC-2026'))).resolves.toBe(1);
+      expect(syncOf).not.toHaveBeenCalled();
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });
