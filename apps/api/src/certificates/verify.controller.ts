@@ -12,7 +12,6 @@ import {
   resolveVerifyQuery,
   SerialStatusQuery,
   verifyPageCsp,
-  type CertificateDocument,
   type SerialStatusView,
 } from '@registry/ledger';
 import type { Response } from 'express';
@@ -61,7 +60,7 @@ export class VerifyController {
   ): Promise<void> {
     const lang = pickLang(queryLang, acceptLanguage);
     const document = await this.certificates.find(number);
-    const page = renderCertificatePage(document as unknown as CertificateDocument | null, lang, { number, baseUrl: this.config.publicBaseUrl });
+    const page = renderCertificatePage(document, lang, { number, baseUrl: this.config.publicBaseUrl });
     this.html(res, document ? 200 : 404, page);
   }
 

@@ -4,7 +4,6 @@ import type { JobContext, JobPayloads } from '@registry/jobs';
 import { hostname } from 'node:os';
 import { CertificatePdfStore } from '../ports';
 import { CertificateQueries } from './certificate.queries';
-import type { CertificateDocument } from './render/certificate-view';
 import { certificateVerifyUrl } from './render/certificate-view';
 import { renderCertificatePdf } from './render/certificate-pdf';
 
@@ -22,7 +21,7 @@ export class RenderCertificatePdfUseCase {
     if (!document) throw new Error(`certificate ${number} does not exist`);
     // A job for a status the certificate no longer has (it was revoked meanwhile) has nothing to do.
     if (document.status !== status) return;
-    const pdf = await renderCertificatePdf(document as unknown as CertificateDocument, {
+    const pdf = await renderCertificatePdf(document, {
       verifyUrl: certificateVerifyUrl(this.config.publicBaseUrl, number),
     });
     const renderedBy = `${context.processRole}@${hostname()}:${process.pid}`;
