@@ -32,7 +32,7 @@ export class PostgresUnitOfWork extends UnitOfWork {
  *
  * With a `groupCommit`, COMMIT does not fsync (synchronous=NORMAL): a write resolves, and a read or
  * a failed write answers, only once every commit it could have seen is on disk, so no caller is
- * told of a state that a power loss could undo, and the event loop never waits for the disk.
+ * told of a state that a power loss could undo, and the event loop does not wait for the disk at each commit.
  */
 export class SqliteUnitOfWork extends UnitOfWork {
   private readonly lock = new Mutex();
