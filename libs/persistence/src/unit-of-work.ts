@@ -84,7 +84,7 @@ export class SqliteUnitOfWork extends UnitOfWork {
 
   async ping(): Promise<void> {
     await this.lock.runExclusive(() => this.sql.query('SELECT 1'));
-    await this.groupCommit?.durableUpTo(0);
+    this.groupCommit?.throwIfFailed();
   }
 }
 
