@@ -19,9 +19,11 @@
  * BENCH_PDF_CONCURRENCY (WORKER_CONCURRENCY values to compare, default 1,2), BENCH_PDF_RATE
  * (offered retirements/s while latency is measured, default 100; 0 = as fast as they go),
  * BENCH_PDF_WORKER_CONCURRENCY (the worker's concurrency during the latency rounds, default 4),
- * BENCH_PDF_LATENCY_ROUNDS (default 20) × BENCH_PDF_LATENCY_SECONDS (default 3) per phase: short
- * alternating rounds, so that the machine's own slow drifts fall on both phases alike;
- * BENCH_PDF_NOISE_CHECK=1: the worker stays idle in both phases (the noise floor of the ratios).
+ * BENCH_PDF_LATENCY_ROUNDS (default 40) × BENCH_PDF_LATENCY_SECONDS (default 3) per phase: short
+ * alternating rounds, so that the machine's own slow drifts fall on both phases alike, and a paired
+ * bootstrap over the rounds (lib/bootstrap.js) gives how far the ratios could move by chance;
+ * BENCH_PDF_NOISE_CHECK=1: the worker stays idle in both phases (the noise floor of the ratios);
+ * BENCH_PDF_SAMPLES_OUT=<file>: every latency round's samples as JSON, for pdf-latency-pool.js.
  * Alone: BENCH_SCENARIOS=pdf node scripts/bench/run-all.js
  */
 const fs = require('node:fs');
@@ -33,6 +35,7 @@ const { startApi, verifyLedger, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REP
 const { seed, Layout, STRIDE, BLOCK_SIZE } = require('./lib/seed');
 const { measure } = require('./lib/load');
 const { measurePdf, redisEnvironment } = require('./lib/pdf');
+const { pairedRatioInterval } = require('./lib/bootstrap');
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 12);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
@@ -47,9 +50,10 @@ const PDF = {
   concurrencies: (process.env.BENCH_PDF_CONCURRENCY ?? '1,2').split(',').map(Number).filter((n) => n >= 1),
   rate: Number(process.env.BENCH_PDF_RATE ?? 100),
   latencyConcurrency: Number(process.env.BENCH_PDF_WORKER_CONCURRENCY ?? 4),
-  latencyRounds: Math.max(1, Number(process.env.BENCH_PDF_LATENCY_ROUNDS ?? 20)),
+  latencyRounds: Math.max(1, Number(process.env.BENCH_PDF_LATENCY_ROUNDS ?? 40)),
   latencySeconds: Number(process.env.BENCH_PDF_LATENCY_SECONDS ?? 3),
   noiseCheck: process.env.BENCH_PDF_NOISE_CHECK === '1',
+  samplesOut: process.env.BENCH_PDF_SAMPLES_OUT ? path.resolve(process.env.BENCH_PDF_SAMPLES_OUT) : null,
 };
 const OUT = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : null;
 
@@ -349,7 +353,7 @@ function report({ parse, runs, pdf, started, loadBefore }) {
 function pooled(rounds) {
   const all = rounds.flatMap((r) => r.latencies ?? []).sort((a, b) => a - b);
   const at = (q) => Math.round(all[Math.min(all.length - 1, Math.ceil(q * all.length) - 1)] * 10) / 10;
-  return { ...combine(rounds), p50: at(0.5), p99: at(0.99), roundP99: rounds.map((r) => r.p99) };
+  return { ...combine(rounds), p50: at(0.5), p90: at(0.9), p99: at(0.99), roundP99: rounds.map((r) => r.p99) };
 }
 
 function combinePdf(raw) {
@@ -362,8 +366,12 @@ function combinePdf(raw) {
     pdfs: rounds.reduce((n, r) => n + r.pdfs, 0),
   }));
   const rendering = raw.latency.rendering;
+  const samples = (rounds) => rounds.map((r) => r.latencies);
+  const paced = [...rendering, ...raw.latency.idle].every((r) => r.latencies);
+  const interval = (q) => (paced ? pairedRatioInterval(samples(rendering), samples(raw.latency.idle), { q }) : { low: NaN, high: NaN });
   return {
     throughput,
+    ratioInterval: { p50: interval(0.5), p90: interval(0.9), p99: interval(0.99) },
     latency: { idle: pooled(raw.latency.idle), rendering: pooled(rendering) },
     rendered: rendering.map((r) => r.rendered),
     backlogLeft: rendering.map((r) => r.backlogLeft),
@@ -400,11 +408,18 @@ function pdfTargets(pdf) {
   const dry = !PDF.noiseCheck && pdf.backlogLeft.some((n) => n === 0);
   const within = (busy, calm, ratio) => busy <= calm * ratio;
   const note = PDF.noiseCheck ? ' (NOISE CHECK: the worker idle in both phases)' : dry ? ' (backlog ran dry: not comparable)' : '';
+  const range = ({ low, high }) => `95 % interval ${f2(low)}–${f2(high)}`;
   return [
-    [`5. retirement p50 rendering ÷ idle${note}`, `${f2(rendering.p50 / idle.p50)} (${rendering.p50} / ${idle.p50} ms)`, `≤ ${TARGETS.pdfP50Ratio}`, !dry && clean(rendering) && within(rendering.p50, idle.p50, TARGETS.pdfP50Ratio)],
-    [`5. retirement p99 rendering ÷ idle${note}`, `${f2(rendering.p99 / idle.p99)} (${rendering.p99} / ${idle.p99} ms)`, `≤ ${TARGETS.pdfP99Ratio}`, !dry && clean(rendering) && within(rendering.p99, idle.p99, TARGETS.pdfP99Ratio)],
+    [`5. retirement p50 rendering ÷ idle${note}`, `${f2(rendering.p50 / idle.p50)} (${rendering.p50} / ${idle.p50} ms; ${range(pdf.ratioInterval.p50)})`, `≤ ${TARGETS.pdfP50Ratio}`, !dry && clean(rendering) && within(rendering.p50, idle.p50, TARGETS.pdfP50Ratio)],
+    [`5. retirement p99 rendering ÷ idle${note}`, `${f2(rendering.p99 / idle.p99)} (${rendering.p99} / ${idle.p99} ms; ${range(pdf.ratioInterval.p99)})`, `≤ ${TARGETS.pdfP99Ratio}`, !dry && clean(rendering) && within(rendering.p99, idle.p99, TARGETS.pdfP99Ratio)],
+    [`(info) retirement p90 rendering ÷ idle${note}`, `${f2(rendering.p90 / idle.p90)} (${rendering.p90} / ${idle.p90} ms; ${range(pdf.ratioInterval.p90)})`, '—', null],
     ...pdf.throughput.map((t) => [`(info) PDFs/s per worker process, WORKER_CONCURRENCY=${t.concurrency}`, f2(t.perSecond), '—', null]),
   ];
+}
+
+function latencySamples(raw) {
+  const rounds = (phase) => raw.latency[phase].map((r) => r.latencies.map((ms) => Math.round(ms * 100) / 100));
+  return { at: new Date().toISOString(), noiseCheck: PDF.noiseCheck, rate: PDF.rate, idle: rounds('idle'), rendering: rounds('rendering') };
 }
 
 async function runPdfScenario() {
@@ -426,6 +441,7 @@ async function runPdfScenario() {
       noiseCheck: PDF.noiseCheck,
     });
     await teardown(run, { verify: true });
+    if (PDF.samplesOut) fs.writeFileSync(PDF.samplesOut, JSON.stringify(latencySamples(raw)));
     return combinePdf(raw);
   } catch (error) {
     await teardown(run).catch(() => {});

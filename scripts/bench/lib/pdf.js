@@ -10,15 +10,18 @@
  * With noiseCheck (BENCH_PDF_NOISE_CHECK=1) the "rendering" rounds keep the queue paused too: an
  * idle-vs-idle run whose ratios show how far this machine's own noise moves them.
  * 2. Retirement latency at a fixed, evenly paced offered rate (measurePaced; 0 = autocannon at
- *    saturation), rounds taking turns: worker idle (queue paused,
- *    no job active) vs worker rendering the backlog (queue resumed; the backlog never runs dry,
- *    which is checked and reported).
+ *    saturation), in pairs of rounds, one of each phase in an order a seeded coin picks: worker idle
+ *    (queue paused, no job active) vs worker rendering the backlog (queue resumed; the backlog
+ *    never runs dry, which is checked and reported).
  */
 const { Queue } = require('bullmq');
 const Database = require('better-sqlite3');
 const { randomBytes } = require('node:crypto');
 const { startWorker, distFile, PDF_DATABASE_REL } = require('./api-process');
 const { measure, measurePaced } = require('./load');
+const { seededRandom } = require('./bootstrap');
+
+const PHASE_ORDER_SEED = 6;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -125,10 +128,11 @@ async function measurePdf(run, env, options) {
         : measure(run.api, run.scenarioOf.retire, { connections, warmupSeconds: 0, durationSeconds });
     log(`pdf: warm-up retirements at ${rate || 'max'} req/s (worker idle)`);
     await retireLoad(warmupSeconds);
-    for (let round = 1; round <= latencyRounds; round++) {
+    const idleRound = async (round) => {
       log(`pdf: retirements, worker idle, round ${round}/${latencyRounds} (backlog ${await queue.getWaitingCount()})`);
       result.latency.idle.push(await retireLoad(roundSeconds));
-
+    };
+    const renderingRound = async (round) => {
       const completedBefore = await queue.getCompletedCount();
       if (!noiseCheck) {
         await queue.resume();
@@ -142,6 +146,13 @@ async function measurePdf(run, env, options) {
       const rendered = (await queue.getCompletedCount()) - completedBefore;
       await paused();
       result.latency.rendering.push({ ...m, rendered, backlogLeft, workerCpuShare: workerCpu / 1e6 / m.seconds });
+    };
+    // A coin decides which phase of a pair goes first, so that nothing tied to a position in the
+    // pair (the pause before it, a periodic task in step with the rounds) favours one phase.
+    const coin = seededRandom(PHASE_ORDER_SEED);
+    for (let round = 1; round <= latencyRounds; round++) {
+      const order = coin() < 0.5 ? [idleRound, renderingRound] : [renderingRound, idleRound];
+      for (const phase of order) await phase(round);
     }
     result.failedJobs = await queue.getFailedCount();
     const { certificatePdfDatabasePath } = require(await distFile(PDF_DATABASE_REL));
