@@ -36,6 +36,7 @@ const { seed, Layout, STRIDE, BLOCK_SIZE } = require('./lib/seed');
 const { measure } = require('./lib/load');
 const { measurePdf, redisEnvironment } = require('./lib/pdf');
 const { pairedRatioInterval } = require('./lib/bootstrap');
+const { reportedQuantile } = require('./lib/percentiles');
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 12);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
@@ -348,14 +349,14 @@ function report({ parse, runs, pdf, started, loadBefore }) {
   return lines.join('\n');
 }
 
-/** The PDF scenario's rounds combined: throughput = median round, latency as the HTTP scenarios. */
-/** Rounds combined, with p50/p99 over every sample of every round (a 1,000-sample round's p99 is its 10th worst). */
+/** Rounds combined, with p50/p90/p99 over every sample of every round (a 1,000-sample round's p99 is its 10th worst). */
 function pooled(rounds) {
   const all = rounds.flatMap((r) => r.latencies ?? []).sort((a, b) => a - b);
-  const at = (q) => Math.round(all[Math.min(all.length - 1, Math.ceil(q * all.length) - 1)] * 10) / 10;
+  const at = (q) => reportedQuantile(all, q);
   return { ...combine(rounds), p50: at(0.5), p90: at(0.9), p99: at(0.99), roundP99: rounds.map((r) => r.p99) };
 }
 
+/** The PDF scenario's rounds combined: throughput = median round, latency pooled over the rounds, with paired intervals. */
 function combinePdf(raw) {
   const throughput = raw.throughput.map(({ concurrency, rounds }) => ({
     concurrency,

@@ -5,10 +5,7 @@
  * replacement) keeps each pair together and the machine's slow drifts fall on both phases alike.
  * The PRNG is seeded, so the same samples always give the same interval.
  */
-
-function quantile(sorted, q) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
+const { pooledQuantile, quantile } = require('./percentiles');
 
 /** mulberry32: small, fast, seedable; statistical quality is ample for picking round indices. */
 function seededRandom(seed) {
@@ -22,16 +19,6 @@ function seededRandom(seed) {
   };
 }
 
-function pooledQuantile(rounds, indices, q) {
-  const all = new Float64Array(indices.reduce((n, i) => n + rounds[i].length, 0));
-  let at = 0;
-  for (const i of indices) {
-    all.set(rounds[i], at);
-    at += rounds[i].length;
-  }
-  return quantile(all.sort(), q);
-}
-
 /**
  * @param busy, calm  per-round latency samples, busy[i] and calm[i] measured back to back
  * @returns { low, high }: the central `level` interval of pooledQuantile(busy) ÷ pooledQuantile(calm)
@@ -43,11 +30,11 @@ function pairedRatioInterval(busy, calm, { q = 0.99, resamples = 1000, level = 0
   const ratios = [];
   for (let r = 0; r < resamples; r++) {
     const indices = Array.from({ length: n }, () => Math.floor(random() * n));
-    ratios.push(pooledQuantile(busy, indices, q) / pooledQuantile(calm, indices, q));
+    ratios.push(pooledQuantile(busy, q, indices) / pooledQuantile(calm, q, indices));
   }
   ratios.sort((x, y) => x - y);
   const tail = (1 - level) / 2;
   return { low: quantile(ratios, tail), high: quantile(ratios, 1 - tail) };
 }
 
-module.exports = { pairedRatioInterval, quantile, seededRandom };
+module.exports = { pairedRatioInterval, seededRandom };

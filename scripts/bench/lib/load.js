@@ -4,6 +4,7 @@
  * measurePaced: a fixed, evenly paced offered load (for latency comparisons below saturation).
  */
 const autocannon = require('autocannon');
+const { reportedQuantile } = require('./percentiles');
 
 function runOnce(options) {
   return new Promise((resolve, reject) => {
@@ -103,7 +104,7 @@ async function measurePaced(api, scenario, { rate, durationSeconds, timeoutMs = 
   const cpuAfter = api.cpuMicros();
   const writtenAfter = api.writeBytes();
   const sorted = latencies.sort((a, b) => a - b);
-  const at = (q) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] * 10) / 10 : NaN);
+  const at = (q) => reportedQuantile(sorted, q);
   const completed = latencies.length;
   return {
     requestsPerSecond: completed / seconds,
