@@ -25,7 +25,7 @@ describe('certificate PDF store and repair sweep', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const provider = await createOrganizationWithKey(t, ['provider']);
-    await t.http.post('/v1/holdings').set(provider.auth).send({ serial: 'JCL-ERL-R700-1-1000' }).expect(201);
+    await t.http.post('/v1/holdings').set(provider.auth).send({ serial: 'JCL-ERL-R700-1-1000', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } }).expect(201);
     const retired = [];
     for (let i = 0; i < 4; i++) {
       const serial = `JCL-ERL-R700-${i * 100 + 1}-${i * 100 + 100}`;

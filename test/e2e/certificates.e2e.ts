@@ -10,7 +10,7 @@ describe('retirement certificates', () => {
   beforeAll(async () => {
     t = await startTestApp();
     provider = await createOrganizationWithKey(t, ['provider']);
-    await t.http.post('/v1/holdings').set(provider.auth).send({ serial: 'JCL-ERL-R500-1-1000' }).expect(201);
+    await t.http.post('/v1/holdings').set(provider.auth).send({ serial: 'JCL-ERL-R500-1-1000', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } }).expect(201);
   });
   afterAll(() => t.close());
 

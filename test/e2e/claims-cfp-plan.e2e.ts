@@ -12,7 +12,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
     t = await startTestApp();
     applicant = await createOrganizationWithKey(t, ['applicant', 'provider']);
     certifier = await createOrganizationWithKey(t, ['certifier']);
-    await t.http.post('/v1/holdings').set(applicant.auth).send({ serial: 'JCL-ERL-R700-1-1000' }).expect(201);
+    await t.http.post('/v1/holdings').set(applicant.auth).send({ serial: 'JCL-ERL-R700-1-1000', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } }).expect(201);
   });
   afterAll(() => t.close());
 
@@ -47,7 +47,8 @@ describe('CFP offset and CN plan certification (stories)', () => {
     expect(trued.body).toMatchObject({ covered: false, trueUp: [{ actualTonnes: '3', retiredTonnes: '1', shortfallTonnes: '2' }] });
     expect(trued.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'CFP-art10' })]));
 
-    await retire(['JCL-ERL-R700-2-3'], claim.body.id, { retiredOn: '2025-03-31' }).expect(201);
+    // After the period, as art. 10 has it: held credits are retired on the day of the request, never backdated.
+    await retire(['JCL-ERL-R700-2-3'], claim.body.id).expect(201);
     const settled = await t.http.get(`/v1/claims/${claim.body.id}`).set(applicant.auth).expect(200);
     expect(settled.body).toMatchObject({ covered: true, trueUp: [{ shortfallTonnes: '0' }] });
   });

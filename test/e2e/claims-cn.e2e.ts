@@ -37,7 +37,7 @@ describe('CN certification, from organisation to certified claim (story)', () =>
     expect(claim.body).toMatchObject({ type: 'CN', status: 'draft', requiredTonnes: '2001', retiredTonnes: '0', covered: false });
 
     await t.http.post(`/v1/claims/${claim.body.id}/providers`).set(applicant.auth).send({ providerId: provider.id }).expect(201);
-    await t.http.post('/v1/holdings').set(provider.auth).send({ serial: 'JCL-ERL-R900-1-5000' }).expect(201);
+    await t.http.post('/v1/holdings').set(provider.auth).send({ serial: 'JCL-ERL-R900-1-5000', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } }).expect(201);
     const denied = await retire(stranger, { serials: ['JCL-ERL-R901-1-10'], claimId: claim.body.id, evidence: { registry: 'J', reference: 'x' } }).expect(403);
     expect(denied.body.code).toBe('FORBIDDEN');
 

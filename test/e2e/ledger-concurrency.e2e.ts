@@ -15,7 +15,7 @@ describe('concurrent retirements of one block', () => {
     const provider = await createOrganizationWithKey(t, ['provider']);
     const rival = await createOrganizationWithKey(t, ['provider']);
     const auditor = await createOrganizationWithKey(t, ['auditor']);
-    await t.http.post('/v1/holdings').set(provider.auth).send({ serial: 'JCL-ERL-C1-1-1000' }).expect(201);
+    await t.http.post('/v1/holdings').set(provider.auth).send({ serial: 'JCL-ERL-C1-1-1000', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } }).expect(201);
     const before = (await t.http.get('/v1/ledger/head').set(auditor.auth).expect(200)).body.sequence;
     const requests = Array.from({ length: 40 }, (_, i) => {
       const start = 1 + (i % 10) * 10;

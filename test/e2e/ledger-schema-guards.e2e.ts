@@ -10,7 +10,7 @@ describe(`ledger schema guards (${TEST_ENGINE})`, () => {
   let t: TestApp;
   let orgId: string;
   const p = (n: number) => (TEST_ENGINE === 'postgres' ? `$${n}` : '?');
-  const ns = 'JCREDIT:JCL-ERL-R012';
+  const ns = 'JCREDIT_REGISTRY:JCL-ERL-R012';
 
   async function sql(text: string, params: unknown[] = []) {
     let i = 0;

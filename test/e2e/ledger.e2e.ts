@@ -20,7 +20,7 @@ describe('ledger: holdings, transfers, retirements, status, journal', () => {
   });
   afterAll(() => t.close());
 
-  const hold = (org: Org, serial: string) => t.http.post('/v1/holdings').set(org.auth).send({ serial });
+  const hold = (org: Org, serial: string) => t.http.post('/v1/holdings').set(org.auth).send({ serial, evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } });
   const retire = (org: Org, body: Record<string, unknown>) =>
     t.http.post('/v1/retirements').set(org.auth).send({ beneficiary: '株式会社サンプル', purpose: 'CN 2025', ...body });
   const status = (serial: string, org?: Org) => t.http.get('/v1/serials/status').query({ serial }).set(org ? org.auth : {});

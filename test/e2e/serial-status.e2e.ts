@@ -20,7 +20,7 @@ describe('serial status: neighbours the caller cannot tell apart are one segment
   });
   afterAll(() => t.close());
 
-  const hold = (org: Org, serial: string) => t.http.post('/v1/holdings').set(org.auth).send({ serial }).expect(201);
+  const hold = (org: Org, serial: string) => t.http.post('/v1/holdings').set(org.auth).send({ serial, evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } }).expect(201);
   const transfer = (from: Org, to: Org, serial: string) =>
     t.http.post('/v1/transfers').set(from.auth).send({ serial, toOrganizationId: to.id }).expect(201);
   const retire = async (org: Org, serials: string[]) =>

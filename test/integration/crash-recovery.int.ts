@@ -31,7 +31,7 @@ describe.each(['sqlite', 'postgres'] as const)('crash recovery on %s', (engine) 
     running = first.api;
     const org = await callApi(first.base, 'POST', '/v1/organizations', ADMIN, { name: 'p', roles: ['provider', 'auditor'] });
     const { key } = (await callApi(first.base, 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {})).body;
-    await callApi(first.base, 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-K1-1-1000000' });
+    await callApi(first.base, 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-K1-1-1000000', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } });
 
     const acknowledged: string[] = [];
     let next = 0;

@@ -30,7 +30,7 @@ describe('two API processes on one PostgreSQL', () => {
   it('40 overlapping retirements spread over both processes: exactly one 201, the rest 409, no 5xx', async () => {
     const org = await callApi(bases[0], 'POST', '/v1/organizations', ADMIN, { name: 'p', roles: ['provider', 'auditor'] });
     const { key } = (await callApi(bases[1], 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {})).body;
-    expect((await callApi(bases[0], 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-P1-1-1000' })).status).toBe(201);
+    expect((await callApi(bases[0], 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-P1-1-1000', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } })).status).toBe(201);
 
     const responses = await Promise.all(
       Array.from({ length: 40 }, (_, i) => {
@@ -58,7 +58,7 @@ describe('two API processes on one PostgreSQL', () => {
   it('many non-overlapping retirements on both processes all succeed and chain one journal', async () => {
     const org = await callApi(bases[0], 'POST', '/v1/organizations', ADMIN, { name: 'q', roles: ['provider', 'auditor'] });
     const { key } = (await callApi(bases[0], 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {})).body;
-    await callApi(bases[0], 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-P2-1-10000' });
+    await callApi(bases[0], 'POST', '/v1/holdings', key, { serial: 'JCL-ERL-P2-1-10000', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } });
     const head = (await callApi(bases[0], 'GET', '/v1/ledger/head', key)).body.sequence;
     const responses = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>

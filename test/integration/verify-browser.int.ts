@@ -100,7 +100,7 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
     expect(org.status).toBe(201);
     const key = await callApi(base, 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {});
     expect(key.status).toBe(201);
-    const holding = await callApi(base, 'POST', '/v1/holdings', key.body.key, { serial: 'JCL-ERL-R1-1-1000' });
+    const holding = await callApi(base, 'POST', '/v1/holdings', key.body.key, { serial: 'JCL-ERL-R1-1-1000', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } });
     expect(holding.status).toBe(201);
     const retirement = await callApi(base, 'POST', '/v1/retirements', key.body.key, {
       serials: ['JCL-ERL-R1-1-500'],

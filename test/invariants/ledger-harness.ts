@@ -36,6 +36,7 @@ import {
 type OrgActor = Extract<Actor, { kind: 'organization' }>;
 const ADMIN: Actor = { kind: 'admin' };
 /** Sees holders in status answers; needs no row (viewers are not foreign keys). */
+const LIMITS = { maxBlockQuantity: 1_000_000_000n };
 const AUDITOR: Actor = { kind: 'organization', organizationId: 'auditor-viewer', roles: ['auditor'], apiKeyId: 'auditor-key' };
 
 /**
@@ -121,7 +122,7 @@ export class RealLedger {
   private async execute(command: Command): Promise<Outcome> {
     switch (command.op) {
       case 'register':
-        await new RegisterHoldingUseCase(this.uow).execute({ actor: this.actor(command.org), serial: command.serial });
+        await new RegisterHoldingUseCase(this.uow, LIMITS).execute({ actor: this.actor(command.org), serial: command.serial, evidence: EVIDENCE });
         return { ok: true };
       case 'transfer':
         await new TransferSerialsUseCase(this.uow).execute({
@@ -131,7 +132,7 @@ export class RealLedger {
         });
         return { ok: true };
       case 'retire': {
-        const { result } = await new RetireCreditsUseCase(this.uow, this.signer, JOBS_NOT_UNDER_TEST).execute({
+        const { result } = await new RetireCreditsUseCase(this.uow, this.signer, JOBS_NOT_UNDER_TEST, LIMITS).execute({
           actor: this.actor(command.org),
           serials: command.serials,
           beneficiary: 'Model Test Co.',

@@ -164,8 +164,9 @@ export class LedgerModel {
     return { ok: true };
   }
 
-  /** The recipient must exist; the range must be wholly held by the sender. */
+  /** The recipient must be another organisation and exist; the range must be wholly held by the sender. */
   private transfer(from: number, to: number | 'ghost', s: SerialText): Outcome {
+    if (to === from) return { ok: false, code: 'VALIDATION_FAILED' };
     if (to === 'ghost') return { ok: false, code: 'NOT_FOUND' };
     const ns = serialNumbers(s);
     const wholly = ns.every((n) => {

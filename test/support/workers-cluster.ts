@@ -117,7 +117,7 @@ export async function provider(base: string, cert = 'R1', size = 100_000): Promi
   if (org.status !== 201) throw new Error(`create organization: ${org.status} ${JSON.stringify(org.body)}`);
   const key = await callApi(base, 'POST', `/v1/organizations/${org.body.id}/api-keys`, ADMIN, {});
   if (key.status !== 201) throw new Error(`create api key: ${key.status} ${JSON.stringify(key.body)}`);
-  const holding = await callApi(base, 'POST', '/v1/holdings', key.body.key, { serial: `JCL-ERL-${cert}-1-${size}` });
+  const holding = await callApi(base, 'POST', '/v1/holdings', key.body.key, { serial: `JCL-ERL-${cert}-1-${size}`, evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } });
   if (holding.status !== 201) throw new Error(`register holding: ${holding.status} ${JSON.stringify(holding.body)}`);
   return key.body.key as string;
 }

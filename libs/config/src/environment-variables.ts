@@ -44,6 +44,9 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY?: number;
 
+  @IsOptional() @Matches(/^[1-9]\d{0,17}$/, { message: 'must be a whole number from 1 to 999999999999999999' })
+  MAX_BLOCK_QUANTITY?: string;
+
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, _ or -' })
   REDIS_PREFIX?: string;
 

@@ -38,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     logLevel: (vars.LOG_LEVEL ?? 'info') as RegistryConfig['logLevel'],
     bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE ?? 6000,
+    maxBlockQuantity: BigInt(vars.MAX_BLOCK_QUANTITY ?? '1000000000'),
     workerConcurrency: vars.WORKER_CONCURRENCY ?? 4,
     workerLockMs: vars.WORKER_LOCK_MS ?? 30_000,
     workerNice: vars.WORKER_NICE ?? 10,

@@ -18,6 +18,8 @@ export interface RegistryConfig {
   bodyLimitBytes: number;
   /** Requests per minute per client address; 0 turns the limiter off (benchmarks). */
   rateLimitPerMinute: number;
+  /** Largest block a holding or a part retired outside the ledger may name (squatting a whole namespace is refused). */
+  maxBlockQuantity: bigint;
   /** Jobs one worker process runs at once. */
   workerConcurrency: number;
   /** How long a worker holds a job before another worker may take it over (a dead worker's job is retried after this). */

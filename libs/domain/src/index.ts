@@ -5,5 +5,6 @@ export * from './journal/journal-chain';
 export * from './serials';
 export * from './schemes';
 export * from './ledger/segments';
+export * from './ledger/overlapping-pairs';
 export * from './certificates/certificate-signature';
 export * from './rulebooks';

@@ -10,6 +10,8 @@ import { RegisterQuery } from './claims/register.query';
 import { ReportActualsUseCase } from './claims/report-actuals.use-case';
 import { ListHoldingsQuery } from './holdings/list-holdings.query';
 import { RegisterHoldingUseCase } from './holdings/register-holding.use-case';
+import { VoidDuplicateHoldingUseCase } from './holdings/void-duplicate-holding.use-case';
+import { IdentityDuplicatesQuery } from './serials/identity-duplicates.query';
 import { JournalQueries } from './journal/journal.queries';
 import { CheckReadinessUseCase } from './ops/check-readiness.use-case';
 import { GetJobRunUseCase, RequestHeartbeatUseCase } from './ops/heartbeat.use-cases';
@@ -29,6 +31,8 @@ const USE_CASES = [
   GetJobRunUseCase,
   CheckReadinessUseCase,
   RegisterHoldingUseCase,
+  VoidDuplicateHoldingUseCase,
+  IdentityDuplicatesQuery,
   ListHoldingsQuery,
   TransferSerialsUseCase,
   RetireCreditsUseCase,

@@ -13,3 +13,8 @@ export function organizationOf(principal: Principal | undefined): Extract<Princi
   if (principal?.kind !== 'organization') throw new DomainError('FORBIDDEN', 'this endpoint is for organisation keys');
   return principal;
 }
+
+export function adminOf(principal: Principal | undefined): Extract<Principal, { kind: 'admin' }> {
+  if (principal?.kind !== 'admin') throw new DomainError('FORBIDDEN', 'this endpoint is for the admin key');
+  return principal;
+}

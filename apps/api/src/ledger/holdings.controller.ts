@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, type Principal } from '@registry/auth';
-import { ListHoldingsQuery, RegisterHoldingUseCase, TransferSerialsUseCase, type HoldingView, type TransferView } from '@registry/ledger';
+import { ListHoldingsQuery, RegisterHoldingUseCase, TransferSerialsUseCase, VoidDuplicateHoldingUseCase, type HoldingView, type TransferView } from '@registry/ledger';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, organizationOf } from '../http/current-principal';
+import { adminOf, CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { pageLimit } from '../http/paging';
-import { RegisterHoldingDto, TransferDto } from './ledger.dto';
+import { RegisterHoldingDto, TransferDto, VoidRetirementDto } from './ledger.dto';
 
 @ApiTags('holdings')
 @ApiBearerAuth()
@@ -17,14 +17,25 @@ export class HoldingsController {
     private readonly registerHolding: RegisterHoldingUseCase,
     private readonly listHoldings: ListHoldingsQuery,
     private readonly transferSerials: TransferSerialsUseCase,
+    private readonly voidDuplicateHolding: VoidDuplicateHoldingUseCase,
   ) {}
 
   @Post('holdings')
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'the block is held by the caller; 409 SERIAL_CONFLICT names overlapping blocks' })
+  @ApiCreatedResponse({
+    description: 'the block is held by the caller; 400 EVIDENCE_REQUIRED without the account statement; 409 SERIAL_CONFLICT names overlapping blocks or the scheme on record',
+  })
   async register(@Body() body: RegisterHoldingDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<HoldingView> {
     return markReplay(res, await this.registerHolding.execute({ ...body, actor: organizationOf(principal), idempotency: idempotencyOf(req) }));
+  }
+
+  @Post('holdings/:id/void')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ description: 'resolves a pair listed by `ledger duplicates`: the held record is voided (journaled); 409 INVALID_STATE for any other block' })
+  void(@Param('id') id: string, @Body() body: VoidRetirementDto, @CurrentPrincipal() principal: Principal) {
+    return this.voidDuplicateHolding.execute({ actor: adminOf(principal), blockId: id, reason: body.reason });
   }
 
   @Get('holdings')
@@ -38,7 +49,9 @@ export class HoldingsController {
   @Post('transfers')
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'the range now belongs to toOrganizationId; 409 NOT_HELD unless wholly held by the caller' })
+  @ApiCreatedResponse({
+    description: 'the range now belongs to toOrganizationId (another organisation with the provider role, else 400 / 422 RULE_VIOLATION); 409 NOT_HELD unless wholly held by the caller',
+  })
   async transfer(@Body() body: TransferDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TransferView> {
     return markReplay(res, await this.transferSerials.execute({ ...body, actor: organizationOf(principal), idempotency: idempotencyOf(req) }));
   }

@@ -8,7 +8,10 @@ export type SerialAttributes = Readonly<Record<string, SerialAttributeValue>>;
 /** A serial block read from text: the ledger keys on `namespace` + `range`. */
 export interface ParsedSerial {
   readonly scheme: SchemeCode;
-  /** Scheme code, ':', then the constant part of the serial; overlap checks compare within one namespace. */
+  /**
+   * What is printed, never a caller's label: the registry family (the scheme code where the print
+   * names it), ':', then the constant part of the serial. Overlap checks compare within one namespace.
+   */
   readonly namespace: string;
   readonly range: SerialRange;
   /** The one text form of this block; parsing it again yields the same block and text. */

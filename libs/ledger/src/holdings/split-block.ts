@@ -26,5 +26,5 @@ export async function splitBlock(
 }
 
 function piece(parent: BlockRecord, range: SerialRange, seq: number): BlockRecord {
-  return { ...parent, id: newId(), start: range.start, end: range.end, parentId: parent.id, createdSeq: seq };
+  return { ...parent, id: newId(), start: range.start, end: range.end, parentId: parent.id, createdSeq: seq, identityDuplicate: false };
 }

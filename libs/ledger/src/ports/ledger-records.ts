@@ -19,6 +19,10 @@ export interface BlockRecord {
   evidenceRegistry: string | null;
   evidenceReference: string | null;
   createdSeq: number;
+  /** The day (Japan time) these serials entered the ledger, kept by every piece; null for blocks older than the record. */
+  enteredOn: string | null;
+  /** Set only by the serial-identity migration: the same printed serials were found recorded twice. */
+  identityDuplicate: boolean;
 }
 
 export interface Evidence {

@@ -1,4 +1,4 @@
-import type { JournalEntry } from '@registry/domain';
+import type { JournalEntry, SchemeCode } from '@registry/domain';
 import type { ClaimRecord } from './claim-records';
 import type { BlockRecord, IdempotencyRecord, RetirementRecord, RetirementVoidRecord } from './ledger-records';
 
@@ -8,6 +8,11 @@ export interface BlockStore {
   /** Throws DomainError SERIAL_CONFLICT when the schema refuses an overlap. */
   insert(block: BlockRecord): Promise<void>;
   close(id: string, seq: number, reason: 'split' | 'void'): Promise<void>;
+  /** The scheme the namespace entered the ledger with (the first record decides), or null if it never did. */
+  schemeOnRecord(namespace: string): Promise<SchemeCode | null>;
+  findLive(id: string): Promise<BlockRecord | null>;
+  /** Live blocks the serial-identity migration found recorded twice, by namespace, start, then the older record first. */
+  liveDuplicates(): Promise<BlockRecord[]>;
   liveHeldBy(ownerId: string, afterId: string | undefined, limit: number): Promise<BlockRecord[]>;
   liveOfRetirement(retirementId: string): Promise<BlockRecord[]>;
 }

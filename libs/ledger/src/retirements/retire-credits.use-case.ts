@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { canonicalJson, DomainError, segmentRange, SerialRange, type ParsedSerial, type SchemeCode, type Segment } from '@registry/domain';
 import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
@@ -10,6 +11,7 @@ import { issueCertificate } from '../certificates/issue-certificate';
 import { CertificateSigner, UnitOfWork, type BlockRecord, type ClaimRecord, type CreditFacts, type Evidence, type RetirementRecord } from '../ports';
 import { blockRange, blockSerial } from '../serials/block-view';
 import { parseRequestSerials } from '../serials/request-serials';
+import { labelConflict, onRecord, refuseOverQuantity, refuseUnresolvedDuplicates } from '../serials/serial-identity';
 import { certificateNumber, isCalendarDate, todayInJapan } from './japan-date';
 import { claimToBack, refuseIneligible } from './claim-backing';
 import { retirementView, type RetirementView } from './retirement-view';
@@ -29,7 +31,8 @@ export interface RetireCreditsCommand {
 }
 
 type LiveBlock = BlockRecord & { range: SerialRange };
-type Planned = { serial: ParsedSerial; segments: Segment<LiveBlock>[] };
+/** `serial` carries the scheme on record; `contradicted`: the request's label says otherwise. */
+type Planned = { serial: ParsedSerial; contradicted: boolean; segments: Segment<LiveBlock>[] };
 
 /**
  * Retires serials for a beneficiary: parts the caller holds are consumed (blocks split), parts the
@@ -41,6 +44,7 @@ export class RetireCreditsUseCase {
     private readonly uow: UnitOfWork,
     private readonly signer: CertificateSigner,
     private readonly queue: JobQueue,
+    @Inject(REGISTRY_CONFIG) private readonly config: Pick<RegistryConfig, 'maxBlockQuantity'>,
   ) {}
 
   async execute(command: RetireCreditsCommand): Promise<{ result: RetirementView; replayed: boolean }> {
@@ -58,8 +62,9 @@ export class RetireCreditsUseCase {
     }
     const outcome = await runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async (context) => {
       const claim = command.claimId === undefined ? null : await claimToBack(context.stores, command.actor, command.claimId);
-      const plan = await this.plan(context, serials);
-      this.refuseConflicts(command, plan, claim === null ? undefined : () => refuseIneligible(claim, serials, retiredOn, command.creditFacts));
+      const plan = await this.plan(context, serials, command.scheme !== undefined);
+      const onRecordSerials = plan.map((p) => p.serial);
+      this.refuseConflicts(command, retiredOn, plan, claim === null ? undefined : () => refuseIneligible(claim, onRecordSerials, retiredOn, command.creditFacts));
       return this.write(context, command, retiredOn, plan, claim);
     });
     // Only after the commit: a job never points at a retirement that was rolled back. Not awaited:
@@ -68,19 +73,30 @@ export class RetireCreditsUseCase {
     return outcome;
   }
 
-  private async plan({ stores }: LedgerContext, serials: ParsedSerial[]): Promise<Planned[]> {
+  private async plan({ stores }: LedgerContext, serials: ParsedSerial[], labelled: boolean): Promise<Planned[]> {
     const planned: Planned[] = [];
-    for (const serial of serials) {
-      const blocks = await stores.blocks.liveOverlapping(serial.namespace, serial.range.start, serial.range.end);
-      planned.push({ serial, segments: segmentRange(serial.range, blocks.map((b) => ({ ...b, range: blockRange(b) }))) });
+    for (const asked of serials) {
+      const blocks = await stores.blocks.liveOverlapping(asked.namespace, asked.range.start, asked.range.end);
+      refuseDoubleRecorded(asked, blocks);
+      const { serial, contradicted } = await onRecord(stores, asked, labelled);
+      planned.push({ serial, contradicted, segments: segmentRange(serial.range, blocks.map((b) => ({ ...b, range: blockRange(b) }))) });
     }
     return planned;
   }
 
   /** API.md precedence: 400 before 422 before 409, and ALREADY_RETIRED before NOT_HELD. */
-  private refuseConflicts(command: RetireCreditsCommand, plan: Planned[], refuseUnprocessable?: () => void): void {
+  private refuseConflicts(command: RetireCreditsCommand, retiredOn: string, plan: Planned[], refuseUnprocessable?: () => void): void {
     const all = plan.flatMap(({ serial, segments }) => segments.map((segment) => ({ serial, segment })));
+    const held = all.filter(({ segment }) => segment.block?.status === 'held');
+    const backdated = held.find(({ segment }) => segment.block!.enteredOn !== null && retiredOn < segment.block!.enteredOn);
+    if (backdated) {
+      const enteredOn = backdated.segment.block!.enteredOn!;
+      throw new DomainError('VALIDATION_FAILED', `retiredOn ${retiredOn} is before ${enteredOn}, the day ${backdated.serial.canonical} entered the ledger`, {
+        errors: [{ field: 'retiredOn', message: `held serials are retired when the request is made: not before ${enteredOn}` }],
+      });
+    }
     const unknown = all.filter(({ segment }) => !segment.block);
+    for (const { serial, segment } of unknown) refuseOverQuantity({ ...serial, range: segment.range }, 'serials', this.config.maxBlockQuantity);
     if (unknown.length > 0 && !command.evidence) {
       throw new DomainError('EVIDENCE_REQUIRED', `${unknown.length} part(s) are not in the ledger; give the managing registry's evidence of their retirement`, {
         field: 'evidence',
@@ -99,6 +115,8 @@ export class RetireCreditsUseCase {
         })),
       });
     }
+    const relabelled = plan.filter((p) => p.contradicted);
+    if (relabelled.length > 0) throw labelConflict(relabelled.map(({ serial }) => ({ serial, label: command.scheme! })));
     const notHeld = all.filter(({ segment }) => segment.block?.status === 'held' && segment.block.ownerId !== command.actor.organizationId);
     if (notHeld.length > 0) {
       throw new DomainError('NOT_HELD', `${notHeld.length} part(s) are held by another organisation`, {
@@ -150,6 +168,7 @@ export class RetireCreditsUseCase {
           id: newId(), scheme: serial.scheme, namespace: serial.namespace, start: range.start, end: range.end,
           attributes: serial.attributes, parentId: null, createdSeq: seq, ...retiredPart,
           evidenceRegistry: command.evidence!.registry, evidenceReference: command.evidence!.reference,
+          enteredOn: todayInJapan(new Date(now)), identityDuplicate: false,
         };
         await stores.blocks.insert(outside);
         created.push(outside);
@@ -170,4 +189,20 @@ export class RetireCreditsUseCase {
       result: view,
     };
   }
+}
+
+/**
+ * Serials the serial-identity migration found recorded twice: retired (by either record) answers
+ * ALREADY_RETIRED, held twice waits for an administrator. Both before segmenting, which needs
+ * disjoint blocks.
+ */
+function refuseDoubleRecorded(asked: ParsedSerial, blocks: readonly BlockRecord[]): void {
+  if (!blocks.some((b) => b.identityDuplicate)) return;
+  const retired = blocks.filter((b) => b.status === 'retired');
+  if (retired.length > 0) {
+    throw new DomainError('ALREADY_RETIRED', `${asked.canonical} is already retired`, {
+      conflicts: retired.map((b) => ({ namespace: b.namespace, start: String(b.start), end: String(b.end), retirementId: b.retirementId })),
+    });
+  }
+  refuseUnresolvedDuplicates(blocks);
 }

@@ -42,8 +42,11 @@ export class VoidRetirementUseCase {
       const restored: BlockRecord[] = [];
       for (const block of await stores.blocks.liveOfRetirement(retirementId)) {
         await stores.blocks.close(block.id, seq, 'void');
-        if (block.parentId) {
-          const back: BlockRecord = { ...block, id: newId(), status: 'held', retirementId: null, parentId: block.id, createdSeq: seq };
+        // A block the serial-identity migration found recorded twice goes back to no one while the
+        // other record of the same serials is live: the credit is accounted for there.
+        const stillRecorded = block.identityDuplicate && (await stores.blocks.liveOverlapping(block.namespace, block.start, block.end)).length > 0;
+        if (block.parentId && !stillRecorded) {
+          const back: BlockRecord = { ...block, id: newId(), status: 'held', retirementId: null, parentId: block.id, createdSeq: seq, identityDuplicate: false };
           await stores.blocks.insert(back);
           restored.push(back);
         }

@@ -6,6 +6,7 @@ import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
 import { UnitOfWork } from '../ports';
 import { blockRange, holdingView, type HoldingView } from '../serials/block-view';
 import { parseRequestSerial } from '../serials/request-serials';
+import { labelConflict, onRecord, refuseUnresolvedDuplicates } from '../serials/serial-identity';
 
 export interface TransferCommand {
   actor: Extract<Actor, { kind: 'organization' }>;
@@ -31,11 +32,26 @@ export class TransferSerialsUseCase {
   async execute(command: TransferCommand): Promise<{ result: TransferView; replayed: boolean }> {
     const parsed = parseRequestSerial(command.serial, 'serial', command.scheme);
     const from = command.actor.organizationId;
+    if (command.toOrganizationId === from) {
+      throw new DomainError('VALIDATION_FAILED', 'toOrganizationId: a transfer goes to another organisation', {
+        errors: [{ field: 'toOrganizationId', message: 'must be another organisation than the caller' }],
+      });
+    }
     return runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async ({ stores, seq }) => {
-      if (!(await stores.organizations.findById(command.toOrganizationId))) {
+      const receiver = await stores.organizations.findById(command.toOrganizationId);
+      if (!receiver) {
         throw new DomainError('NOT_FOUND', `organization ${command.toOrganizationId} does not exist`, { field: 'toOrganizationId' });
       }
+      if (!receiver.roles.includes('provider')) {
+        // Only a provider can hold, retire or pass on credits: anyone else would leave them stuck.
+        throw new DomainError('RULE_VIOLATION', `organization ${receiver.id} does not have the provider role and could never use or pass on these credits`, {
+          errors: [{ rule: 'LEDGER-transfer-receiver', message: 'credits are transferred only to an organisation with the provider role' }],
+        });
+      }
       const blocks = await stores.blocks.liveOverlapping(parsed.namespace, parsed.range.start, parsed.range.end);
+      refuseUnresolvedDuplicates(blocks);
+      const { serial, contradicted } = await onRecord(stores, parsed, command.scheme !== undefined);
+      if (contradicted) throw labelConflict([{ serial, label: command.scheme! }]);
       const segments = segmentRange(parsed.range, blocks.map((b) => ({ ...b, range: blockRange(b) })));
       const notHeld = segments.filter((s) => s.block?.status !== 'held' || s.block.ownerId !== from);
       if (notHeld.length > 0) {

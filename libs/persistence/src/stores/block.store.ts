@@ -5,7 +5,7 @@ import type { Sql } from './sql';
 
 // Bounds are read as TEXT so values beyond 2^53 stay exact on the way to BigInt.
 const COLUMNS = `id, scheme, namespace, CAST(start_serial AS TEXT) AS start_serial, CAST(end_serial AS TEXT) AS end_serial,
-  attributes, status, owner_id, retirement_id, parent_id, evidence_registry, evidence_reference, created_seq`;
+  attributes, status, owner_id, retirement_id, parent_id, evidence_registry, evidence_reference, created_seq, entered_on, identity_duplicate`;
 
 interface BlockRow {
   id: string;
@@ -21,6 +21,8 @@ interface BlockRow {
   evidence_registry: string | null;
   evidence_reference: string | null;
   created_seq: number | string;
+  entered_on: string | null;
+  identity_duplicate: number | boolean;
 }
 
 export class SqlBlockStore implements BlockStore {
@@ -28,13 +30,18 @@ export class SqlBlockStore implements BlockStore {
 
   async liveOverlapping(namespace: string, start: bigint, end: bigint): Promise<BlockRecord[]> {
     // From the predecessor of `start` (the only earlier block that can reach into the range) to `end`.
+    // Marked duplicates overlap each other, so the predecessor walk can miss one: they are few and
+    // have their own partial index, and are read apart.
     const rows = await this.sql.query<BlockRow>(
       `SELECT ${COLUMNS} FROM serial_blocks
        WHERE namespace = ? AND closed_seq IS NULL AND start_serial <= ?
          AND start_serial >= COALESCE((SELECT MAX(start_serial) FROM serial_blocks
                                        WHERE namespace = ? AND closed_seq IS NULL AND start_serial <= ?), ?)
+       UNION
+       SELECT ${COLUMNS} FROM serial_blocks
+       WHERE namespace = ? AND closed_seq IS NULL AND identity_duplicate = ? AND start_serial <= ? AND end_serial >= ?
        ORDER BY start_serial`,
-      [namespace, String(end), namespace, String(start), String(start)],
+      [namespace, String(end), namespace, String(start), String(start), namespace, this.sql.postgres ? true : 1, String(end), String(start)],
     );
     return rows.map(toRecord).filter((b) => b.end >= start);
   }
@@ -43,15 +50,20 @@ export class SqlBlockStore implements BlockStore {
     try {
       await this.sql.query(
         `INSERT INTO serial_blocks (id, scheme, namespace, start_serial, end_serial, attributes, status, owner_id,
-           retirement_id, parent_id, evidence_registry, evidence_reference, created_seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           retirement_id, parent_id, evidence_registry, evidence_reference, created_seq, entered_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           block.id, block.scheme, block.namespace, String(block.start), String(block.end), JSON.stringify(block.attributes),
           block.status, block.ownerId, block.retirementId, block.parentId, block.evidenceRegistry, block.evidenceReference,
-          block.createdSeq,
+          block.createdSeq, block.enteredOn,
         ],
       );
     } catch (error) {
+      if (isIdentityViolation(error)) {
+        throw new DomainError('SERIAL_CONFLICT', `serials ${block.start}-${block.end} of ${block.namespace} are on record under another scheme than ${block.scheme}`, {
+          conflicts: [{ namespace: block.namespace, start: String(block.start), end: String(block.end) }],
+        });
+      }
       if (isOverlapViolation(error)) {
         throw new DomainError('SERIAL_CONFLICT', `serials ${block.start}-${block.end} of ${block.namespace} overlap a live block`, {
           conflicts: [{ namespace: block.namespace, start: String(block.start), end: String(block.end) }],
@@ -63,6 +75,24 @@ export class SqlBlockStore implements BlockStore {
 
   async close(id: string, seq: number, reason: 'split' | 'void'): Promise<void> {
     await this.sql.query(`UPDATE serial_blocks SET closed_seq = ?, closed_reason = ? WHERE id = ? AND closed_seq IS NULL`, [seq, reason, id]);
+  }
+
+  async schemeOnRecord(namespace: string): Promise<SchemeCode | null> {
+    const rows = await this.sql.query<{ scheme: string }>(`SELECT scheme FROM serial_namespaces WHERE namespace = ?`, [namespace]);
+    return (rows[0]?.scheme as SchemeCode | undefined) ?? null;
+  }
+
+  async findLive(id: string): Promise<BlockRecord | null> {
+    const rows = await this.sql.query<BlockRow>(`SELECT ${COLUMNS} FROM serial_blocks WHERE id = ? AND closed_seq IS NULL`, [id]);
+    return rows.length > 0 ? toRecord(rows[0]) : null;
+  }
+
+  async liveDuplicates(): Promise<BlockRecord[]> {
+    const rows = await this.sql.query<BlockRow>(
+      `SELECT ${COLUMNS} FROM serial_blocks WHERE closed_seq IS NULL AND identity_duplicate = ? ORDER BY namespace, start_serial, created_seq, id`,
+      [this.sql.postgres ? true : 1],
+    );
+    return rows.map(toRecord);
   }
 
   async liveHeldBy(ownerId: string, afterId: string | undefined, limit: number): Promise<BlockRecord[]> {
@@ -99,7 +129,14 @@ function toRecord(row: BlockRow): BlockRecord {
     evidenceRegistry: row.evidence_registry,
     evidenceReference: row.evidence_reference,
     createdSeq: Number(row.created_seq),
+    enteredOn: row.entered_on,
+    identityDuplicate: row.identity_duplicate === true || Number(row.identity_duplicate) === 1,
   };
+}
+
+/** The schema refused a block entering a namespace under another scheme than the one on record. */
+function isIdentityViolation(error: unknown): boolean {
+  return /SERIAL_IDENTITY/.test((error as { message?: string })?.message ?? '');
 }
 
 /** The trigger (SQLite), the exclusion constraint (PostgreSQL 23P01) or the live-start unique index. */

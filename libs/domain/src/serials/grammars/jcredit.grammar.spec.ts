@@ -6,7 +6,7 @@ describe('J-Credit family grammar', () => {
     const parsed = parseSerial('JCL-ERL-R012-1000001-1000500');
     expect(parsed).toMatchObject({
       scheme: 'JCREDIT',
-      namespace: 'JCREDIT:JCL-ERL-R012',
+      namespace: 'JCREDIT_REGISTRY:JCL-ERL-R012',
       canonical: 'JCL-ERL-R012-1000001-1000500',
       attributes: { symbol: 'JCL', creditType: 'ERL', certificationNo: 'R012' },
     });
@@ -24,12 +24,14 @@ describe('J-Credit family grammar', () => {
   ])('SERIALS-jcredit: the symbol of %s gives scheme %s', (serial, scheme) => {
     const parsed = parseSerial(serial);
     expect(parsed.scheme).toBe(scheme);
-    expect(parsed.namespace.startsWith(`${scheme}:`)).toBe(true);
+    expect(parsed.namespace).toBe(`JCREDIT_REGISTRY:${serial.split('-').slice(0, 3).join('-')}`);
   });
 
-  it('SERIALS-jcredit: an explicit REGIONAL_JCREDIT claims a JC/JCL serial, in its own namespace', () => {
+  it('SERIALS-jcredit: an explicit REGIONAL_JCREDIT labels a JC/JCL serial, which stays in the namespace of what is printed', () => {
     const regional = parseSerial('JCL-ERL-R012-1000001-1000500', 'REGIONAL_JCREDIT');
-    expect(regional).toMatchObject({ scheme: 'REGIONAL_JCREDIT', namespace: 'REGIONAL_JCREDIT:JCL-ERL-R012' });
+    expect(regional).toMatchObject({ scheme: 'REGIONAL_JCREDIT', namespace: 'JCREDIT_REGISTRY:JCL-ERL-R012' });
+    expect(regional.namespace).toBe(parseSerial('JCL-ERL-R012-1000001-1000500').namespace);
+    expect(parseSerial('NIG-FM-12-1-10', 'REGIONAL_JCREDIT').namespace).toBe(parseSerial('NIG-FM-12-1-10', 'PREF_JVER').namespace);
     expect(regional.canonical).toBe('JCL-ERL-R012-1000001-1000500');
     expect(parseSerial('JC-ER-1-1-10', 'REGIONAL_JCREDIT').scheme).toBe('REGIONAL_JCREDIT');
   });
@@ -55,7 +57,7 @@ describe('J-Credit family grammar', () => {
   it('reads lower case and leading zeros, printing them canonically', () => {
     const parsed = parseSerial('jcl-erl-r012-0001000001-1000500');
     expect(parsed.canonical).toBe('JCL-ERL-R012-1000001-1000500');
-    expect(parsed.namespace).toBe('JCREDIT:JCL-ERL-R012');
+    expect(parsed.namespace).toBe('JCREDIT_REGISTRY:JCL-ERL-R012');
   });
 
   it('does not let Unicode case mappings forge letters (dotless ı is not I)', () => {

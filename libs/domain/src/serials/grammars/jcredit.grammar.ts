@@ -18,6 +18,12 @@ import { canonicalDigits, readSerialRange } from '../serial-number';
  */
 
 const { separator, constantFields } = JCREDIT_SERIAL_LAYOUT;
+/**
+ * Every J-Credit family serial lives in the one J-Credit registry, so the namespace is that registry plus
+ * what is printed, never the scheme: REGIONAL_JCREDIT or PREF_JVER on a NIG serial is a label on the same
+ * credit, and a label must not make a second credit out of it (API.md "One credit, one identity").
+ */
+export const JCREDIT_REGISTRY_NAMESPACE = 'JCREDIT_REGISTRY';
 const escapedSeparator = separator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SERIAL_PATTERN = new RegExp(
   `^${[...constantFields.map((f) => `(${f.pattern})`), '(\\d+)', '(\\d+)'].join(escapedSeparator)}$`,
@@ -53,7 +59,7 @@ export const jcreditGrammar: SerialGrammar = {
     for (let index = 0; index < FIELD_COUNT; index++) attributes[constantFields[index]!.name] = match[index + 1]!;
     return {
       scheme,
-      namespace: `${scheme}:${constantPart}`,
+      namespace: `${JCREDIT_REGISTRY_NAMESPACE}:${constantPart}`,
       range,
       canonical: `${constantPart}${separator}${canonicalDigits(startDigits)}${separator}${canonicalDigits(endDigits)}`,
       attributes,

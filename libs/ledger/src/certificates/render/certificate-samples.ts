@@ -49,7 +49,7 @@ export const SAMPLE_REVOKED_CERTIFICATE: FullCertificateDocument = {
 export const SAMPLE_SERIAL_STATUS: SerialStatusView = {
   serial: 'JCL-ERL-R012-999001-1001000',
   scheme: 'JCREDIT',
-  namespace: 'JCREDIT:JCL-ERL-R012',
+  namespace: 'JCREDIT_REGISTRY:JCL-ERL-R012',
   start: '999001',
   end: '1001000',
   segments: [
