@@ -28,6 +28,8 @@ export * from './claims/get-claim.query';
 export * from './claims/change-claim-status.use-case';
 export * from './claims/authorize-provider.use-case';
 export * from './claims/report-actuals.use-case';
+export * from './claims/assign-certifier.use-case';
+export * from './claims/certifier-authority.query';
 export * from './claims/register.query';
 export * from './certificates/certificate.queries';
 export * from './certificates/certificate-document';

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { CertificateQueries } from './certificates/certificate.queries';
 import { CertificateSweepScheduler } from './certificates/certificate-sweep.scheduler';
 import { SweepCertificatePdfsUseCase } from './certificates/sweep-certificate-pdfs.use-case';
+import { AssignCertifierUseCase } from './claims/assign-certifier.use-case';
 import { AuthorizeProviderUseCase } from './claims/authorize-provider.use-case';
+import { CertifierAuthorityQuery } from './claims/certifier-authority.query';
 import { ChangeClaimStatusUseCase } from './claims/change-claim-status.use-case';
 import { CreateClaimUseCase } from './claims/create-claim.use-case';
 import { GetClaimQuery } from './claims/get-claim.query';
@@ -46,6 +48,8 @@ const USE_CASES = [
   ChangeClaimStatusUseCase,
   AuthorizeProviderUseCase,
   ReportActualsUseCase,
+  AssignCertifierUseCase,
+  CertifierAuthorityQuery,
   RegisterQuery,
   CertificateQueries,
   SweepCertificatePdfsUseCase,

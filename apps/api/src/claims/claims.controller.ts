@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles, type Principal } from '@registry/auth';
 import type { ClaimDraft } from '@registry/domain';
 import {
+  AssignCertifierUseCase,
   AuthorizeProviderUseCase,
   ChangeClaimStatusUseCase,
   CreateClaimUseCase,
@@ -14,7 +15,10 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
-import { AuthorizeProviderDto, CertifyDto, CreateClaimDto, ReasonDto, ReportActualsDto } from './claims.dto';
+import { AssignedCertifierOnly } from './assigned-certifier.guard';
+import { AssignCertifierDto, AuthorizeProviderDto, CertifyDto, CreateClaimDto, ReasonDto, ReportActualsDto } from './claims.dto';
+
+const NOT_ASSIGNED = 'the caller is not the certification body assigned to this claim, or is its applicant (CN-2.1.1-2); checked before the body and the claim state';
 
 @ApiTags('claims')
 @ApiBearerAuth()
@@ -26,6 +30,7 @@ export class ClaimsController {
     private readonly changeStatus: ChangeClaimStatusUseCase,
     private readonly authorizeProvider: AuthorizeProviderUseCase,
     private readonly reportActuals: ReportActualsUseCase,
+    private readonly assignCertifier: AssignCertifierUseCase,
   ) {}
 
   @Post()
@@ -41,6 +46,7 @@ export class ClaimsController {
   @Get(':id')
   @Roles('applicant', 'provider', 'certifier', 'auditor', 'admin')
   @ApiOkResponse({ description: 'the claim with retiredTonnes, requiredTonnes, covered and findings' })
+  @ApiForbiddenResponse({ description: 'a certifier reads only the claims assigned to it' })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.getClaim.execute(principal, id);
   }
@@ -51,6 +57,15 @@ export class ClaimsController {
   @ApiCreatedResponse({ description: 'the provider may now retire credits for this claim' })
   providers(@Param('id') id: string, @Body() body: AuthorizeProviderDto, @CurrentPrincipal() principal: Principal) {
     return this.authorizeProvider.execute(principal, id, body.providerId);
+  }
+
+  @Post(':id/certifier')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ description: 'the claim with its certifierId; while draft or submitted (else 409 INVALID_STATE)' })
+  @ApiForbiddenResponse({ description: 'the organisation is the applicant (CN-2.1.1-2)' })
+  certifier(@Param('id') id: string, @Body() body: AssignCertifierDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+    return this.assignCertifier.execute(principal, id, body.organizationId);
   }
 
   @Post(':id/actuals')
@@ -72,6 +87,8 @@ export class ClaimsController {
   @Post(':id/certify')
   @HttpCode(200)
   @Roles('certifier')
+  @AssignedCertifierOnly('certify')
+  @ApiForbiddenResponse({ description: NOT_ASSIGNED })
   @ApiOkResponse({ description: 'certified, with a certification number' })
   certify(@Param('id') id: string, @Body() body: CertifyDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'certify', body);
@@ -80,6 +97,8 @@ export class ClaimsController {
   @Post(':id/suspend')
   @HttpCode(200)
   @Roles('certifier')
+  @AssignedCertifierOnly('suspend')
+  @ApiForbiddenResponse({ description: NOT_ASSIGNED })
   suspend(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'suspend', body);
   }
@@ -87,6 +106,8 @@ export class ClaimsController {
   @Post(':id/reinstate')
   @HttpCode(200)
   @Roles('certifier')
+  @AssignedCertifierOnly('reinstate')
+  @ApiForbiddenResponse({ description: NOT_ASSIGNED })
   reinstate(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'reinstate', body);
   }
@@ -94,6 +115,8 @@ export class ClaimsController {
   @Post(':id/revoke')
   @HttpCode(200)
   @Roles('certifier')
+  @AssignedCertifierOnly('revoke')
+  @ApiForbiddenResponse({ description: NOT_ASSIGNED })
   revoke(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'revoke', body);
   }

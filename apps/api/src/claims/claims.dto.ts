@@ -86,3 +86,9 @@ export class ActualPointDto {
 export class ReportActualsDto {
   @ApiProperty({ type: [ActualPointDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ActualPointDto) points: ActualPointDto[];
 }
+
+export class AssignCertifierDto {
+  @ApiProperty({ format: 'uuid', description: 'an organisation with the certifier role that is not the applicant (CN 2.1.1 ②)' })
+  @IsString()
+  organizationId: string;
+}

@@ -7,6 +7,7 @@ import { RULEBOOK_PARAMETERS } from './rulebook-parameters';
  * certification); `CN-annex-N` the annex "当分の間の特例" item N.
  */
 export const CN_RULE_IDS = Object.freeze({
+  applicantIndependence: 'CN-2.1.1-2',
   targetPeriod: 'CN-2.1.2-3',
   baseYear: 'CN-2.1.2-4',
   retirementCoversEmissions: 'CN-2.1.6',
@@ -36,6 +37,7 @@ const rule = (id: string, clause: string, summary: string, effective?: RuleDefin
 const R = CN_RULE_IDS;
 
 export const CN_STANDARD_2011_RULES: readonly RuleDefinition[] = Object.freeze([
+  rule(R.applicantIndependence, '2.1.1 ②', 'the applicant is independent of the certification body and the verifier, with no interest in them'),
   rule(R.targetPeriod, '2.1.2 ③', 'the target period starts on a day the applicant picks and lasts at least 1 year'),
   rule(R.baseYear, '2.1.2 ④', 'the base year is a fiscal year from FY1990 (平成2年度) on; a multi-year average is allowed'),
   rule(R.retirementCoversEmissions, '2.1.6', 'credits retired ≥ the neutralised emissions; only the credits listed in 2.1.6 count'),

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { assertNoRuleViolations, checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, type CnRulebook } from '@registry/domain';
-import { actorLabel, hasRole, type Actor } from '../actor';
+import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
 import { todayInJapan } from '../retirements/japan-date';
-import { forbidden, isApplicant, loadClaim } from './claim-access';
+import { assertAssignedCertifier, forbidden, isApplicant, loadClaim } from './claim-access';
 import { CLAIM_TRANSITIONS, type ClaimAction } from './claim-lifecycle';
 import { claimView, type ClaimView } from './claim-view';
 
@@ -19,6 +19,15 @@ export interface ChangeClaimStatusCommand {
   allowAdditionalPlan?: boolean;
 }
 
+const PAST_TENSE: Record<ClaimAction, string> = {
+  submit: 'submitted',
+  certify: 'certified',
+  suspend: 'suspended',
+  reinstate: 'reinstated',
+  revoke: 'revoked',
+  withdraw: 'withdrawn',
+};
+
 const CERTIFICATION_PREFIX = { CN: 'CN', CN_PLAN: 'CNP', CFP: 'CFP' } as const;
 
 /** Moves a claim through its lifecycle; every step is journaled with who took it and why. */
@@ -31,10 +40,10 @@ export class ChangeClaimStatusUseCase {
     const { result } = await runLedgerCommand(this.uow, actorLabel(command.actor), undefined, async ({ stores, seq, now }) => {
       const claim = await loadClaim(stores, command.claimId);
       if (transition.by === 'applicant' && !isApplicant(command.actor, claim)) throw forbidden(`only the applicant may ${command.action} its claim`);
-      if (transition.by === 'certifier' && !hasRole(command.actor, 'certifier')) throw forbidden(`only a certifier may ${command.action} a claim`);
+      if (transition.by === 'certifier') assertAssignedCertifier(command.actor, claim, command.action);
       if (!transition.from.includes(claim.status)) {
-        throw new DomainError('INVALID_STATE', `a ${claim.status} claim cannot be ${command.action === 'submit' ? 'submitted' : `${command.action}ed`}`, {
-          status: claim.status,
+        throw new DomainError('INVALID_STATE', `a ${claim.status} claim cannot be ${PAST_TENSE[command.action]}`, {
+          claimStatus: claim.status,
           allowedFrom: transition.from,
         });
       }

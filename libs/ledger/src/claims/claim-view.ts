@@ -15,6 +15,8 @@ export interface ClaimView {
   type: string;
   status: string;
   applicantId: string;
+  /** The certification body assigned by the admin (null until then). */
+  certifierId: string | null;
   draft: ClaimDraft;
   rulebookId: string | null;
   judgedOn: string;
@@ -72,6 +74,7 @@ export async function claimView(stores: Stores, claim: ClaimRecord): Promise<Cla
     type: claim.type,
     status: claim.status,
     applicantId: claim.applicantId,
+    certifierId: claim.certifierId,
     draft: claim.draft,
     rulebookId: evaluation.rulebookId,
     judgedOn: evaluation.judgedOn,

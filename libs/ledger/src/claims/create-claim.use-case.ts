@@ -35,6 +35,7 @@ export class CreateClaimUseCase {
         id,
         type: draft.type,
         applicantId,
+        certifierId: null,
         status: 'draft',
         draft,
         requiredTonnes: evaluation.requiredTonnes,

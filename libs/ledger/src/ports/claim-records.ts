@@ -12,6 +12,8 @@ export interface ClaimRecord {
   id: string;
   type: ClaimType;
   applicantId: string;
+  /** The certification body the admin assigned; only it acts on the claim, and it is never the applicant (CN 2.1.1 ②). */
+  certifierId: string | null;
   status: ClaimStatus;
   draft: ClaimDraft;
   requiredTonnes: string;

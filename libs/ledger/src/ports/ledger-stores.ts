@@ -48,7 +48,7 @@ export interface IdempotencyStore {
 
 export interface ClaimStore {
   insert(claim: ClaimRecord): Promise<void>;
-  /** Writes the mutable part: status, certification, true-up, reason, updated markers. */
+  /** Writes the mutable part: certifier, status, certification, true-up, reason, updated markers. */
   update(claim: ClaimRecord): Promise<void>;
   findById(id: string): Promise<ClaimRecord | null>;
   /** CN plan claims of an applicant that count against "one plan per entity". */

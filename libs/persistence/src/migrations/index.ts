@@ -4,13 +4,31 @@ import { Claims1764000000002 as PostgresClaims } from './postgres/1764000000002-
 import { Certificates1764000000003 as PostgresCertificates } from './postgres/1764000000003-certificates';
 import { CertificatePdfsApart1764000000004 as PostgresCertificatePdfsApart } from './postgres/1764000000004-certificate-pdfs-apart';
 import { SerialIdentity1764000000005 as PostgresSerialIdentity } from './postgres/1764000000005-serial-identity';
+import { ClaimCertifier1764000000006 as PostgresClaimCertifier } from './postgres/1764000000006-claim-certifier';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
 import { Certificates1764000000003 as SqliteCertificates } from './sqlite/1764000000003-certificates';
 import { CertificatePdfsApart1764000000004 as SqliteCertificatePdfsApart } from './sqlite/1764000000004-certificate-pdfs-apart';
 import { SerialIdentity1764000000005 as SqliteSerialIdentity } from './sqlite/1764000000005-serial-identity';
+import { ClaimCertifier1764000000006 as SqliteClaimCertifier } from './sqlite/1764000000006-claim-certifier';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
-export const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteLedger, SqliteClaims, SqliteCertificates, SqliteCertificatePdfsApart, SqliteSerialIdentity];
-export const POSTGRES_MIGRATIONS = [PostgresFoundation, PostgresLedger, PostgresClaims, PostgresCertificates, PostgresCertificatePdfsApart, PostgresSerialIdentity];
+export const SQLITE_MIGRATIONS = [
+  SqliteFoundation,
+  SqliteLedger,
+  SqliteClaims,
+  SqliteCertificates,
+  SqliteCertificatePdfsApart,
+  SqliteSerialIdentity,
+  SqliteClaimCertifier,
+];
+export const POSTGRES_MIGRATIONS = [
+  PostgresFoundation,
+  PostgresLedger,
+  PostgresClaims,
+  PostgresCertificates,
+  PostgresCertificatePdfsApart,
+  PostgresSerialIdentity,
+  PostgresClaimCertifier,
+];

@@ -6,6 +6,7 @@ interface ClaimRow {
   id: string;
   type: ClaimType;
   applicant_id: string;
+  certifier_id: string | null;
   status: ClaimStatus;
   draft: string;
   required_tonnes: string;
@@ -27,11 +28,11 @@ export class SqlClaimStore implements ClaimStore {
 
   async insert(c: ClaimRecord): Promise<void> {
     await this.sql.query(
-      `INSERT INTO claims (id, type, applicant_id, status, draft, required_tonnes, rulebook_id, certification_number, certified_on,
-         valid_from, valid_to, status_reason, true_up, created_seq, updated_seq, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO claims (id, type, applicant_id, certifier_id, status, draft, required_tonnes, rulebook_id, certification_number,
+         certified_on, valid_from, valid_to, status_reason, true_up, created_seq, updated_seq, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        c.id, c.type, c.applicantId, c.status, JSON.stringify(c.draft), c.requiredTonnes, c.rulebookId, c.certificationNumber,
+        c.id, c.type, c.applicantId, c.certifierId, c.status, JSON.stringify(c.draft), c.requiredTonnes, c.rulebookId, c.certificationNumber,
         c.certifiedOn, c.validFrom, c.validTo, c.statusReason, c.trueUp ? JSON.stringify(c.trueUp) : null, c.createdSeq,
         c.updatedSeq, c.createdAt, c.updatedAt,
       ],
@@ -40,10 +41,10 @@ export class SqlClaimStore implements ClaimStore {
 
   async update(c: ClaimRecord): Promise<void> {
     await this.sql.query(
-      `UPDATE claims SET status = ?, certification_number = ?, certified_on = ?, valid_from = ?, valid_to = ?, status_reason = ?,
-         true_up = ?, updated_seq = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE claims SET certifier_id = ?, status = ?, certification_number = ?, certified_on = ?, valid_from = ?, valid_to = ?,
+         status_reason = ?, true_up = ?, updated_seq = ?, updated_at = ? WHERE id = ?`,
       [
-        c.status, c.certificationNumber, c.certifiedOn, c.validFrom, c.validTo, c.statusReason,
+        c.certifierId, c.status, c.certificationNumber, c.certifiedOn, c.validFrom, c.validTo, c.statusReason,
         c.trueUp ? JSON.stringify(c.trueUp) : null, c.updatedSeq, c.updatedAt, c.id,
       ],
     );
@@ -88,6 +89,7 @@ function toRecord(row: ClaimRow): ClaimRecord {
     id: row.id,
     type: row.type,
     applicantId: row.applicant_id,
+    certifierId: row.certifier_id,
     status: row.status,
     draft: JSON.parse(row.draft) as ClaimDraft,
     requiredTonnes: row.required_tonnes,
