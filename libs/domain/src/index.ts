@@ -7,3 +7,4 @@ export * from './schemes';
 export * from './ledger/segments';
 export * from './certificates/certificate-signature';
 export * from './rulebooks';
+export * from './text/display-text';
