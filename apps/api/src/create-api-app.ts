@@ -8,6 +8,8 @@ import { ApiModule } from './api.module';
 import { mountOpenApi } from './http/openapi';
 import { requestIdMiddleware } from './http/request-id.middleware';
 import { createValidationPipe } from './http/validation.pipe';
+import { verifyJsonBody } from './http/json-depth';
+import { SingleQueryValuesPipe } from './http/query-parameters';
 
 /** The whole HTTP application, configured but not listening (main() and the e2e tests share it). */
 export async function createApiApp(config: RegistryConfig): Promise<INestApplication> {
@@ -20,9 +22,12 @@ export async function createApiApp(config: RegistryConfig): Promise<INestApplica
   app.set('trust proxy', 'loopback');
   app.use(requestIdMiddleware);
   app.use(helmet());
-  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true });
+  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, verify: verifyJsonBody });
   app.useBodyParser('text', { limit: config.bodyLimitBytes, type: 'text/csv' });
-  app.useGlobalPipes(createValidationPipe());
+  // Node's querystring: a repeated parameter becomes an array (refused by SingleQueryValuesPipe),
+  // never a nested object as with qs's `a[b]=1`.
+  app.set('query parser', 'simple');
+  app.useGlobalPipes(new SingleQueryValuesPipe(), createValidationPipe());
   app.enableShutdownHooks();
   mountOpenApi(app);
   return app;

@@ -8,3 +8,4 @@ export * from './ledger/segments';
 export * from './ledger/overlapping-pairs';
 export * from './certificates/certificate-signature';
 export * from './rulebooks';
+export * from './text/display-text';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Allow, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsDisplayText } from '../http/is-display-text';
 
 // Shapes only: formats (dates, decimals) and the programs' rules are checked by the rulebooks,
 // which name every bad field (400 VALIDATION_FAILED) or cite the rule (RULE_VIOLATION).
@@ -19,8 +20,8 @@ export class EmissionsDto {
 }
 
 export class ProductDto {
-  @ApiProperty({ example: 'ボールペン' }) @IsString() @Length(1, 300) name: string;
-  @ApiProperty({ example: 'CV-AB01-001' }) @IsString() @Length(1, 100) cfpVerificationNumber: string;
+  @ApiProperty({ example: 'ボールペン' }) @IsString() @IsDisplayText() @Length(1, 300) name: string;
+  @ApiProperty({ example: 'CV-AB01-001' }) @IsString() @IsDisplayText() @Length(1, 100) cfpVerificationNumber: string;
 }
 
 export class PartialOffsetDto {
@@ -38,7 +39,7 @@ export class PlannedRetirementDto {
 export class CreateClaimDto {
   @ApiProperty({ enum: ['CN', 'CN_PLAN', 'CFP'] }) @IsIn(['CN', 'CN_PLAN', 'CFP']) type: 'CN' | 'CN_PLAN' | 'CFP';
   @ApiPropertyOptional({ description: 'the calling organisation (default)' }) @IsOptional() @IsString() applicantId?: string;
-  @ApiPropertyOptional({ example: '本社及び国内全事業所' }) @IsOptional() @IsString() @Length(1, 2000) boundary?: string;
+  @ApiPropertyOptional({ example: '本社及び国内全事業所' }) @IsOptional() @IsString() @IsDisplayText() @Length(1, 2000) boundary?: string;
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto;
   @ApiPropertyOptional({ example: 2005, description: 'Japanese fiscal year (or a list of years for an average)' }) @IsOptional() @Allow() baseYear?: number | number[];
   @ApiPropertyOptional({ type: EmissionsDto }) @IsOptional() @ValidateNested() @Type(() => EmissionsDto) emissions?: EmissionsDto;
@@ -57,15 +58,15 @@ export class CreateClaimDto {
 
   // Disclosure items published in the register (CN tables 3 and 5, CFP art. 14).
   @ApiPropertyOptional({ example: '燃料使用量×排出係数（算定・報告・公表制度）', description: 'calculation methods of the emissions' })
-  @IsOptional() @IsString() @Length(1, 4000) calculationMethod?: string;
+  @IsOptional() @IsString() @IsDisplayText() @Length(1, 4000) calculationMethod?: string;
   @ApiPropertyOptional({ example: '照明のLED化、空調更新', description: 'reduction measures / efforts' })
-  @IsOptional() @IsString() @Length(1, 4000) reductionMeasures?: string;
+  @IsOptional() @IsString() @IsDisplayText() @Length(1, 4000) reductionMeasures?: string;
   @ApiPropertyOptional({ example: 'ウェブサイト及び製品パッケージに表示', description: 'use of the CN label / CFP offset mark' })
-  @IsOptional() @IsString() @Length(1, 2000) labelUse?: string;
+  @IsOptional() @IsString() @IsDisplayText() @Length(1, 2000) labelUse?: string;
 }
 
 export class ReasonDto {
-  @ApiProperty({ example: 'verification found understated scope 1 emissions' }) @IsString() @Length(1, 1000) reason: string;
+  @ApiProperty({ example: 'verification found understated scope 1 emissions' }) @IsString() @IsDisplayText() @Length(1, 1000) reason: string;
 }
 
 export class CertifyDto {

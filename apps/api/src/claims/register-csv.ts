@@ -1,5 +1,5 @@
 import type { RegisterEntry } from '@registry/ledger';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../http/csv';
 
 const COLUMNS = [
   'certificationNumber', 'type', 'status', 'holderName', 'holderCorporateNumber', 'certifiedOn', 'validFrom', 'validTo',
@@ -7,7 +7,7 @@ const COLUMNS = [
   'retirementStatus', 'retirementMethod', 'certificateNumber', 'disclosure',
 ];
 
-/** One row per credit (a claim without credits still gets a row); with a BOM so spreadsheet tools read the Japanese. */
+/** One row per credit (a claim without credits still gets a row). */
 export function registerCsv(entries: readonly RegisterEntry[]): string {
   const rows = entries.flatMap((e) => {
     const claim = {
@@ -17,5 +17,5 @@ export function registerCsv(entries: readonly RegisterEntry[]): string {
     };
     return e.credits.length === 0 ? [claim] : e.credits.map((c) => ({ ...claim, ...c }));
   });
-  return '\ufeff' + stringify(rows, { header: true, columns: COLUMNS });
+  return toCsv(rows, COLUMNS);
 }

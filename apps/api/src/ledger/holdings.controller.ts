@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { adminOf, CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { pageLimit } from '../http/paging';
+import { OnlyQueryParameters } from '../http/query-parameters';
 import { RegisterHoldingDto, TransferDto, VoidRetirementDto } from './ledger.dto';
 
 @ApiTags('holdings')
@@ -39,6 +40,7 @@ export class HoldingsController {
   }
 
   @Get('holdings')
+  @OnlyQueryParameters('cursor', 'limit')
   @ApiQuery({ name: 'cursor', required: false })
   @ApiQuery({ name: 'limit', required: false })
   @ApiOkResponse({ description: "the caller's held blocks" })

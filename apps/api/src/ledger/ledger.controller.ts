@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger
 import { Roles } from '@registry/auth';
 import { JournalQueries } from '@registry/ledger';
 import { nonNegativeInteger, pageLimit } from '../http/paging';
+import { OnlyQueryParameters } from '../http/query-parameters';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class LedgerController {
   }
 
   @Get('entries')
+  @OnlyQueryParameters('after', 'limit')
   @ApiQuery({ name: 'after', required: false })
   @ApiQuery({ name: 'limit', required: false })
   @ApiOkResponse({ description: 'journal entries in order' })

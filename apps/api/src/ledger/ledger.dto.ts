@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SCHEME_CODES, type SchemeCode } from '@registry/domain';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsDisplayText } from '../http/is-display-text';
 
 export class EvidenceDto {
-  @ApiProperty({ example: 'J-Credit registry' }) @IsString() @Length(1, 200)
+  @ApiProperty({ example: 'J-Credit registry' }) @IsString() @IsDisplayText() @Length(1, 200)
   registry: string;
 
-  @ApiProperty({ description: 'e.g. the J-Credit 無効化通知 number', example: 'MK-2026-000123' }) @IsString() @Length(1, 200)
+  @ApiProperty({ description: 'e.g. the J-Credit 無効化通知 number', example: 'MK-2026-000123' }) @IsString() @IsDisplayText() @Length(1, 200)
   reference: string;
 }
 
@@ -37,7 +38,7 @@ export class CreditFactsDto {
   @ApiPropertyOptional({ example: '2012-11-30', description: 'issue date of the credits (CN transitional rule)' }) @IsOptional() @IsString()
   issuedOn?: string;
 
-  @ApiPropertyOptional({ description: 'organisation that created the credits, where known (CFP art. 12)' }) @IsOptional() @IsString()
+  @ApiPropertyOptional({ description: 'organisation that created the credits, where known (CFP art. 12)' }) @IsOptional() @IsString() @IsDisplayText()
   creatorId?: string;
 
   @ApiPropertyOptional({ description: 'AAU: the applicant proved the units stand for real reductions (CN 2.1.6 ①)' }) @IsOptional() @IsBoolean()
@@ -58,10 +59,10 @@ export class RetireDto {
   @ApiPropertyOptional({ description: 'the claim these credits back' }) @IsOptional() @IsString() @Length(1, 64)
   claimId?: string;
 
-  @ApiProperty({ description: 'クレジット利用者', example: '株式会社サンプル' }) @IsString() @Length(1, 500)
+  @ApiProperty({ description: 'クレジット利用者', example: '株式会社サンプル' }) @IsString() @IsDisplayText() @Length(1, 500)
   beneficiary: string;
 
-  @ApiProperty({ example: 'Carbon neutral certification FY2025' }) @IsString() @Length(1, 1000)
+  @ApiProperty({ example: 'Carbon neutral certification FY2025' }) @IsString() @IsDisplayText() @Length(1, 1000)
   purpose: string;
 
   @ApiPropertyOptional({ example: '2026-11-24', description: 'default: today in Japan; never in the future' })
@@ -78,7 +79,7 @@ export class RetireDto {
 }
 
 export class VoidRetirementDto {
-  @ApiProperty({ example: 'serials entered in error; see ticket 42' }) @IsString() @Length(1, 1000)
+  @ApiProperty({ example: 'serials entered in error; see ticket 42' }) @IsString() @IsDisplayText() @Length(1, 1000)
   reason: string;
 }
 

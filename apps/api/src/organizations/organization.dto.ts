@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ORGANIZATION_ROLES, type OrganizationRole } from '@registry/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsDisplayText } from '../http/is-display-text';
 
 export class CreateOrganizationDto {
   @ApiProperty({ example: '株式会社サンプル' })
-  @IsString() @Length(1, 200)
+  @IsString() @IsDisplayText() @Length(1, 200)
   name: string;
 
   @ApiPropertyOptional({ description: '13-digit Japanese corporate number (法人番号), check digit verified', example: '7000012050002' })
@@ -26,7 +27,7 @@ export class OrganizationDto {
 
 export class CreateApiKeyDto {
   @ApiPropertyOptional({ description: 'a name to recognise the key by', example: 'import script' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional() @IsString() @IsDisplayText() @Length(1, 100)
   label?: string;
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCorporateNumber, DomainError, type OrganizationRole } from '@registry/domain';
+import { assertCorporateNumber, assertDisplayText, DomainError, type OrganizationRole } from '@registry/domain';
 import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
@@ -19,6 +19,9 @@ export class CreateOrganizationUseCase {
   constructor(private readonly uow: UnitOfWork) {}
 
   async execute(command: CreateOrganizationCommand): Promise<OrganizationRecord> {
+    // The HTTP DTO checks this too; the CLI (`orgs create --name`) reaches the ledger only here.
+    const name = assertDisplayText(command.name, 'name').trim();
+    if (name === '') throw new DomainError('VALIDATION_FAILED', 'name must not be empty', { errors: [{ field: 'name', message: 'must not be empty' }] });
     const corporateNumber =
       command.corporateNumber === undefined ? null : assertCorporateNumber(command.corporateNumber);
     const actor = command.actor ? actorLabel(command.actor) : 'operator:cli';
@@ -34,7 +37,7 @@ export class CreateOrganizationUseCase {
       }
       const organization: OrganizationRecord = {
         id: newId(),
-        name: command.name.trim(),
+        name,
         corporateNumber,
         roles: [...new Set(command.roles)].sort(),
         createdAt: now,

@@ -1,0 +1,55 @@
+import { DomainError } from '@registry/domain';
+import type { IncomingMessage } from 'node:http';
+
+/** Deepest nesting of objects and arrays a request body may have (API.md conventions). */
+export const MAX_JSON_DEPTH = 64;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+
+/**
+ * Whether UTF-8 JSON text opens more than `max` objects/arrays inside one another, found in one pass
+ * over the bytes before anything is parsed (brackets inside strings do not count; no UTF-8
+ * continuation byte is ASCII, so a byte scan cannot be fooled by multi-byte characters). Malformed
+ * text is left for the parser to refuse.
+ */
+export function jsonNestingExceeds(bytes: Uint8Array, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (inString) {
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (++depth > max) return true;
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * body-parser's `verify` hook for JSON: the validation pipe (class-transformer) recurses once per
+ * level and a body 3,000 levels deep overflows its stack, so such a body is refused before it is
+ * parsed. Only UTF-8 is JSON here (RFC 8259 §8.1), which is also what makes the byte scan sound.
+ */
+export function verifyJsonBody(_req: IncomingMessage, _res: unknown, body: Buffer, encoding: string): void {
+  if (encoding !== 'utf-8' && encoding !== 'utf8') {
+    throw bodyError(`a JSON request body must be UTF-8, not ${encoding}`);
+  }
+  if (jsonNestingExceeds(body, MAX_JSON_DEPTH)) {
+    throw bodyError(`the request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+}
+
+function bodyError(message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { errors: [{ field: 'body', message }] });
+}
