@@ -1,5 +1,6 @@
 import { CreateOrganizationUseCase } from '@registry/ledger';
 import { parse } from 'csv-parse/sync';
+import { assignCertifier } from '../support/claims';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
@@ -180,6 +181,7 @@ describe('register CSV (issue 13, finding 7)', () => {
       .send({ serials: ['JCL-ERL-R700-1-1'], claimId: claim.body.id, beneficiary: '+81 beneficiary', purpose: 'CFP offset', evidence })
       .expect(201);
     await t.http.post(`/v1/claims/${claim.body.id}/submit`).set(holder.auth).expect(200);
+    await assignCertifier(t, claim.body.id, certifier.id);
     await t.http.post(`/v1/claims/${claim.body.id}/certify`).set(certifier.auth).send({}).expect(200);
 
     const res = await t.http.get('/v1/register').query({ format: 'csv' }).buffer(true).parse((r, done) => {
