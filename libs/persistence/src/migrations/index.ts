@@ -3,13 +3,15 @@ import { Ledger1764000000001 as PostgresLedger } from './postgres/1764000000001-
 import { Claims1764000000002 as PostgresClaims } from './postgres/1764000000002-claims';
 import { Certificates1764000000003 as PostgresCertificates } from './postgres/1764000000003-certificates';
 import { CertificatePdfsApart1764000000004 as PostgresCertificatePdfsApart } from './postgres/1764000000004-certificate-pdfs-apart';
+import { ApiKeyLifecycle1764000000007 as PostgresApiKeyLifecycle } from './postgres/1764000000007-api-key-lifecycle';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
 import { Certificates1764000000003 as SqliteCertificates } from './sqlite/1764000000003-certificates';
 
 import { CertificatePdfsApart1764000000004 as SqliteCertificatePdfsApart } from './sqlite/1764000000004-certificate-pdfs-apart';
+import { ApiKeyLifecycle1764000000007 as SqliteApiKeyLifecycle } from './sqlite/1764000000007-api-key-lifecycle';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
-export const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteLedger, SqliteClaims, SqliteCertificates, SqliteCertificatePdfsApart];
-export const POSTGRES_MIGRATIONS = [PostgresFoundation, PostgresLedger, PostgresClaims, PostgresCertificates, PostgresCertificatePdfsApart];
+export const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteLedger, SqliteClaims, SqliteCertificates, SqliteCertificatePdfsApart, SqliteApiKeyLifecycle];
+export const POSTGRES_MIGRATIONS = [PostgresFoundation, PostgresLedger, PostgresClaims, PostgresCertificates, PostgresCertificatePdfsApart, PostgresApiKeyLifecycle];
