@@ -2,11 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type RegistryConfig } from '@registry/config';
 import { JOB_HANDLERS, startBullMqWorker, type JobHandlers } from '@registry/jobs';
 import type { Worker } from 'bullmq';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { createTestDatabase, TEST_REDIS_URL, uniqueName } from './test-engine';
+import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from './test-engine';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
@@ -21,12 +22,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Run on this database (e.g. a second instance beside another app); the caller drops it. Default: a fresh one, dropped on close. */
+  database?: TestDatabase;
+  /** Where the app's logs go (LOG_LEVEL decides what is written). */
+  logDestination?: DestinationStream;
+}
+
 /** The real application on a fresh database (and Redis with a BullMQ worker, in the integration tier). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const redis: Record<string, string> = TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniqueName('test') } : {};
   const config = loadConfig({ ADMIN_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...database.env, ...redis, ...env });
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { logDestination: options.logDestination });
   await app.init();
   let worker: Worker | undefined;
   if (config.redisUrl) {
@@ -46,7 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await worker?.close();
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -7,40 +7,46 @@ import { JobsModule } from '@registry/jobs';
 import { CertificateSweepModule, JobHandlersModule, LedgerModule } from '@registry/ledger';
 import { PersistenceModule, SqliteCheckpointModule } from '@registry/persistence';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { CertificatesController } from './certificates/certificates.controller';
 import { VerifyController } from './certificates/verify.controller';
 import { ClaimsController } from './claims/claims.controller';
 import { RegisterController } from './claims/register.controller';
 import { HealthController } from './health/health.controller';
+import { createLogRedactor, redactingSerializers } from './http/log-redaction';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { rateLimits } from './http/rate-limits';
 import { HoldingsController } from './ledger/holdings.controller';
 import { LedgerController } from './ledger/ledger.controller';
 import { RetirementsController } from './ledger/retirements.controller';
 import { MeController } from './me/me.controller';
 import { SerialsController } from './serials/serials.controller';
 import { JobsController } from './ops/jobs.controller';
+import { ApiKeysController } from './organizations/api-keys.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
+
+export interface ApiModuleOptions {
+  /** Where logs go instead of stdout (tests read them back). */
+  logDestination?: DestinationStream;
+}
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: RegistryConfig): DynamicModule {
+  static forRoot(config: RegistryConfig, options: ApiModuleOptions = {}): DynamicModule {
+    const pinoHttp: PinoHttpOptions = {
+      level: config.logLevel,
+      genReqId: (req) => (req as { id?: string }).id ?? '',
+      serializers: redactingSerializers(createLogRedactor(config.adminApiKey ? [config.adminApiKey] : [])),
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
+    };
     return {
       module: ApiModule,
       imports: [
         RegistryConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req) => (req as { id?: string }).id ?? '',
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
-          },
-        }),
-        ThrottlerModule.forRoot({
-          throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
-          skipIf: () => config.rateLimitPerMinute === 0,
-        }),
+        LoggerModule.forRoot({ pinoHttp: options.logDestination ? [pinoHttp, options.logDestination] : pinoHttp }),
+        ThrottlerModule.forRoot(rateLimits(config)),
         PersistenceModule,
         SqliteCheckpointModule,
         JobsModule.forRoot(JobHandlersModule),
@@ -52,6 +58,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         OrganizationsController,
+        ApiKeysController,
         MeController,
         JobsController,
         SerialsController,
@@ -64,6 +71,8 @@ export class ApiModule {
         VerifyController,
       ],
       providers: [
+        // Registered before AuthModule's key guard, so it runs first: floods of made-up keys are limited
+        // before any database lookup (rate-limits.e2e.ts holds this).
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RegistryConfig } from '@registry/config';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { ApiModule } from './api.module';
+import { ApiModule, type ApiModuleOptions } from './api.module';
 import { mountOpenApi } from './http/openapi';
 import { requestIdMiddleware } from './http/request-id.middleware';
 import { createValidationPipe } from './http/validation.pipe';
@@ -12,14 +12,15 @@ import { verifyJsonBody } from './http/json-depth';
 import { SingleQueryValuesPipe } from './http/query-parameters';
 
 /** The whole HTTP application, configured but not listening (main() and the e2e tests share it). */
-export async function createApiApp(config: RegistryConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+export async function createApiApp(config: RegistryConfig, options: ApiModuleOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
     bodyParser: false,
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Decides req.ip, hence whose rate limit a request counts against: by default no peer may name the client.
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(helmet());
   app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, verify: verifyJsonBody });

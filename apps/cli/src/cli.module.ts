@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { IssueApiKeyUseCase } from '@registry/auth';
+import { ApiKeysModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
 import { CertificateQueries, CreateOrganizationUseCase, JournalQueries } from '@registry/ledger';
 import { PersistenceModule } from '@registry/persistence';
@@ -10,8 +10,8 @@ export class CliModule {
   static forRoot(config: RegistryConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [RegistryConfigModule.forRoot(config), PersistenceModule],
-      providers: [CreateOrganizationUseCase, IssueApiKeyUseCase, JournalQueries, CertificateQueries],
+      imports: [RegistryConfigModule.forRoot(config), PersistenceModule, ApiKeysModule],
+      providers: [CreateOrganizationUseCase, JournalQueries, CertificateQueries],
     };
   }
 }

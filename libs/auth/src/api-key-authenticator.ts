@@ -1,12 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
-import { UnitOfWork } from '@registry/ledger/ports';
+import { UnitOfWork, type ApiKeyRecord } from '@registry/ledger/ports';
 import { timingSafeEqual } from 'node:crypto';
 import { parseApiKey, sha256Hex } from './api-key-format';
 import type { Principal } from './principal';
 
+/** `lastUsedAt` is refreshed at most this often, so authenticating stays a read almost always. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Looks every key up in the database on every request, on purpose: there is no in-process cache
+ * that could keep a revoked or expired key alive in one process after another revoked it.
+ */
 @Injectable()
 export class ApiKeyAuthenticator {
+  private readonly logger = new Logger(ApiKeyAuthenticator.name);
   private readonly adminDigest: Buffer | null;
 
   constructor(
@@ -16,7 +24,7 @@ export class ApiKeyAuthenticator {
     this.adminDigest = config.adminApiKey ? Buffer.from(sha256Hex(config.adminApiKey), 'hex') : null;
   }
 
-  /** Returns who holds this key, or null for any unknown, revoked or malformed key. */
+  /** Returns who holds this key, or null for any unknown, revoked, expired or malformed key. */
   async authenticate(presented: string): Promise<Principal | null> {
     // Digests of equal length make the comparison constant-time whatever was presented.
     const presentedDigest = Buffer.from(sha256Hex(presented), 'hex');
@@ -24,9 +32,10 @@ export class ApiKeyAuthenticator {
 
     const parsed = parseApiKey(presented);
     if (!parsed) return null;
+    const now = new Date();
     const found = await this.uow.read(async ({ apiKeys, organizations }) => {
       const key = await apiKeys.findByLookupId(parsed.lookupId);
-      if (!key || key.revokedAt) return null;
+      if (!key || key.revokedAt || isExpired(key, now)) return null;
       const organization = await organizations.findById(key.organizationId);
       return organization ? { key, organization } : null;
     });
@@ -34,6 +43,7 @@ export class ApiKeyAuthenticator {
     const expected = Buffer.from(found.key.secretSha256, 'hex');
     const actual = Buffer.from(sha256Hex(parsed.secret), 'hex');
     if (!timingSafeEqual(actual, expected)) return null;
+    await this.recordUse(found.key, now);
     return {
       kind: 'organization',
       organizationId: found.organization.id,
@@ -41,4 +51,19 @@ export class ApiKeyAuthenticator {
       apiKeyId: found.key.id,
     };
   }
+
+  private async recordUse(key: ApiKeyRecord, now: Date): Promise<void> {
+    const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
+    if (key.lastUsedAt !== null && key.lastUsedAt >= staleBefore) return;
+    try {
+      await this.uow.write(({ apiKeys }) => apiKeys.touchLastUsed(key.id, now.toISOString(), staleBefore));
+    } catch (error) {
+      // Bookkeeping only: a store that cannot write answers the request's own writes with 503.
+      this.logger.warn(`could not record the use of API key ${key.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function isExpired(key: ApiKeyRecord, now: Date): boolean {
+  return key.expiresAt !== null && Date.parse(key.expiresAt) <= now.getTime();
 }

@@ -23,6 +23,11 @@ export function parseApiKey(key: string): { lookupId: string; secret: string } |
   return match ? { lookupId: match[1], secret: match[2] } : null;
 }
 
+/** The public part of a key (`ork_<lookupId>`): enough to recognise it in a list, useless to call with. */
+export function apiKeyPrefix(lookupId: string): string {
+  return `ork_${lookupId}`;
+}
+
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
 }

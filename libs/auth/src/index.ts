@@ -2,6 +2,8 @@ export * from './api-key-format';
 export * from './principal';
 export * from './api-key-authenticator';
 export * from './issue-api-key.use-case';
+export * from './list-api-keys.use-case';
+export * from './revoke-api-key.use-case';
 export * from './decorators';
 export * from './api-key.guard';
 export * from './auth.module';

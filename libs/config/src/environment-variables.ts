@@ -10,7 +10,22 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
+import { parseTrustProxy } from './trust-proxy';
+
+/** TRUST_PROXY: the message says what was wrong with the value. */
+const IsTrustProxy = () =>
+  ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseTrustProxy(value).ok,
+      defaultMessage: (args) => {
+        const parsed = parseTrustProxy(String(args?.value));
+        return parsed.ok ? 'is invalid' : parsed.message;
+      },
+    },
+  });
 
 /** The process environment as the registry reads it (API.md "Start-up configuration"). */
 export class EnvironmentVariables {
@@ -40,6 +55,15 @@ export class EnvironmentVariables {
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(0)
   RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  RATE_LIMIT_PER_KEY_PER_MINUTE?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE?: number;
+
+  @IsOptional() @IsTrustProxy()
+  TRUST_PROXY?: string;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY?: number;

@@ -23,6 +23,10 @@ describe('loadConfig', () => {
     ['ADMIN_API_KEY', 'short'],
     ['PUBLIC_BASE_URL', 'not a url'],
     ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', 'proxy.example.com'],
+    ['RATE_LIMIT_PER_KEY_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_EXPENSIVE_PER_MINUTE', 'many'],
   ])('refuses %s=%s and names the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -38,6 +42,22 @@ describe('loadConfig', () => {
   it('refuses job fault injection in production', () => {
     expect(() => loadConfig({ JOB_FAULT_INJECTION: 'fail-first-attempt', NODE_ENV: 'production' })).toThrow(/JOB_FAULT_INJECTION/);
     expect(loadConfig({ JOB_FAULT_INJECTION: 'fail-first-attempt,delay-ms=10' }).jobFaults).toEqual({ failFirstAttempt: true, delayMs: 10 });
+  });
+
+  it('trusts no proxy by default, and what TRUST_PROXY names otherwise', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback,10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+  });
+
+  it('derives the per-key and expensive-endpoint limits from RATE_LIMIT_PER_MINUTE unless set', () => {
+    expect(loadConfig({})).toMatchObject({ rateLimitPerMinute: 6000, rateLimitPerKeyPerMinute: 6000, rateLimitExpensivePerMinute: 300 });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' })).toMatchObject({ rateLimitPerKeyPerMinute: 0, rateLimitExpensivePerMinute: 0 });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '30' }).rateLimitExpensivePerMinute).toBe(2);
+    expect(loadConfig({ RATE_LIMIT_PER_KEY_PER_MINUTE: '7', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0' })).toMatchObject({
+      rateLimitPerKeyPerMinute: 7,
+      rateLimitExpensivePerMinute: 0,
+    });
   });
 
   it('ignores unrelated and empty variables', () => {

@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import { dirname, join } from 'node:path';
 import { EnvironmentVariables } from './environment-variables';
 import { ConfigError, RegistryConfig } from './registry-config';
+import { parseTrustProxy } from './trust-proxy';
 
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
@@ -24,6 +25,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     throw new ConfigError([{ variable: 'JOB_FAULT_INJECTION', message: 'is for test environments and refused when NODE_ENV=production' }]);
   }
   const port = vars.PORT ?? 3000;
+  const rateLimitPerMinute = vars.RATE_LIMIT_PER_MINUTE ?? 6000;
+  const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
   const sqlitePath = vars.SQLITE_PATH ?? './data/registry.sqlite';
   return {
     port,
@@ -37,8 +40,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     logLevel: (vars.LOG_LEVEL ?? 'info') as RegistryConfig['logLevel'],
     bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
-    rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE ?? 6000,
+    rateLimitPerMinute,
     maxBlockQuantity: BigInt(vars.MAX_BLOCK_QUANTITY ?? '1000000000'),
+    rateLimitPerKeyPerMinute: vars.RATE_LIMIT_PER_KEY_PER_MINUTE ?? rateLimitPerMinute,
+    // Status, bulk check and verify pages answer up to 1,000 segments each: a twentieth of the general limit.
+    rateLimitExpensivePerMinute: vars.RATE_LIMIT_EXPENSIVE_PER_MINUTE ?? Math.ceil(rateLimitPerMinute / 20),
+    trustProxy: trustProxy.ok ? trustProxy.value : false, // validated above: always ok here
     workerConcurrency: vars.WORKER_CONCURRENCY ?? 4,
     workerLockMs: vars.WORKER_LOCK_MS ?? 30_000,
     workerNice: vars.WORKER_NICE ?? 10,

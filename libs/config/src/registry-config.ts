@@ -1,3 +1,5 @@
+import type { TrustProxy } from './trust-proxy';
+
 export type DatabaseConfig =
   | { engine: 'sqlite'; sqlitePath: string }
   | { engine: 'postgres'; url: string };
@@ -16,10 +18,16 @@ export interface RegistryConfig {
   certificateKeysDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
-  /** Requests per minute per client address; 0 turns the limiter off (benchmarks). */
+  /** Requests per minute per client address (and route); 0 turns the limiter off (benchmarks). */
   rateLimitPerMinute: number;
   /** Largest block a holding or a part retired outside the ledger may name (squatting a whole namespace is refused). */
   maxBlockQuantity: bigint;
+  /** Requests per minute per API key (whatever address it comes from); 0 turns this limit off. */
+  rateLimitPerKeyPerMinute: number;
+  /** Requests per minute per client address to the expensive public reads (status, bulk check, verify pages); 0: off. */
+  rateLimitExpensivePerMinute: number;
+  /** Express `trust proxy`: which peers' X-Forwarded-For decides the client address (default: none). */
+  trustProxy: TrustProxy;
   /** Jobs one worker process runs at once. */
   workerConcurrency: number;
   /** How long a worker holds a job before another worker may take it over (a dead worker's job is retried after this). */

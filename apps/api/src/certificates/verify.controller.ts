@@ -15,6 +15,7 @@ import {
   type SerialStatusView,
 } from '@registry/ledger';
 import type { Response } from 'express';
+import { ExpensiveEndpoint } from '../http/rate-limits';
 import { FAVICON_SVG, FAVICON_SVG_CACHE, NO_FAVICON_CACHE } from './favicon';
 
 /**
@@ -32,6 +33,7 @@ export class VerifyController {
   ) {}
 
   @Get('verify')
+  @ExpensiveEndpoint()
   async search(
     @Query() query: { number?: string; serial?: string; lang?: string },
     @Headers('accept-language') acceptLanguage: string | undefined,
@@ -52,6 +54,7 @@ export class VerifyController {
   }
 
   @Get('verify/:number')
+  @ExpensiveEndpoint()
   async certificate(
     @Param('number') number: string,
     @Query('lang') queryLang: string | undefined,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ISO_INSTANT } from '@registry/auth';
 import { ORGANIZATION_ROLES, type OrganizationRole } from '@registry/domain';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsDisplayText } from '../http/is-display-text';
 
 export class CreateOrganizationDto {
@@ -29,6 +30,12 @@ export class CreateApiKeyDto {
   @ApiPropertyOptional({ description: 'a name to recognise the key by', example: 'import script' })
   @IsOptional() @IsString() @IsDisplayText() @Length(1, 100)
   label?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'the key is refused (401) from this instant on; must be in the future', example: '2030-01-01T00:00:00Z' })
+  @IsOptional() @IsString()
+  @Matches(ISO_INSTANT, { message: 'must be an ISO 8601 instant with a time zone, e.g. 2030-01-01T00:00:00Z' })
+  @IsISO8601({ strict: true }, { message: 'must be a valid calendar instant' })
+  expiresAt?: string;
 }
 
 export class ApiKeyCreatedDto {
@@ -37,4 +44,21 @@ export class ApiKeyCreatedDto {
   @ApiProperty({ description: 'the key; shown once, stored only as a SHA-256 digest' }) key: string;
   @ApiProperty({ nullable: true, type: String }) label: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) expiresAt: string | null;
+}
+
+export class ApiKeySummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'the public start of the key (`ork_<lookup id>`), to recognise it; never the secret', example: 'ork_0123456789abcdef' })
+  prefix: string;
+  @ApiProperty({ nullable: true, type: String }) label: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'first use, then refreshed at most once a minute' })
+  lastUsedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) expiresAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt: string | null;
+}
+
+export class ApiKeyListDto {
+  @ApiProperty({ type: [ApiKeySummaryDto] }) items: ApiKeySummaryDto[];
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IssueApiKeyUseCase, Roles, type Principal } from '@registry/auth';
+import { IssueApiKeyUseCase, ListApiKeysUseCase, Roles, type Principal } from '@registry/auth';
 import { CreateOrganizationUseCase, GetOrganizationUseCase } from '@registry/ledger';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../http/current-principal';
 import { idempotencyOf } from '../http/idempotency';
-import { ApiKeyCreatedDto, CreateApiKeyDto, CreateOrganizationDto, OrganizationDto } from './organization.dto';
+import { ApiKeyCreatedDto, ApiKeyListDto, CreateApiKeyDto, CreateOrganizationDto, OrganizationDto } from './organization.dto';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -16,6 +16,7 @@ export class OrganizationsController {
     private readonly createOrganization: CreateOrganizationUseCase,
     private readonly getOrganization: GetOrganizationUseCase,
     private readonly issueApiKey: IssueApiKeyUseCase,
+    private readonly listApiKeys: ListApiKeysUseCase,
   ) {}
 
   @Post()
@@ -37,6 +38,14 @@ export class OrganizationsController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: ApiKeyCreatedDto })
   createKey(@Param('id') id: string, @Body() body: CreateApiKeyDto): Promise<ApiKeyCreatedDto> {
-    return this.issueApiKey.execute(id, body.label);
+    return this.issueApiKey.execute({ organizationId: id, label: body.label, expiresAt: body.expiresAt });
+  }
+
+  /** The admin, or a key of this organisation; another organisation's list is NOT_FOUND. */
+  @Get(':id/api-keys')
+  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
+  @ApiOkResponse({ type: ApiKeyListDto })
+  listKeys(@Param('id') id: string, @CurrentPrincipal() actor: Principal): Promise<ApiKeyListDto> {
+    return this.listApiKeys.execute({ organizationId: id, actor });
   }
 }

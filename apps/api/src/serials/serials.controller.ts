@@ -5,6 +5,7 @@ import { DomainError, SCHEME_CODES, SCHEMES, type SchemeCode } from '@registry/d
 import { CheckSerialsQuery, parseRequestSerial, SerialStatusQuery } from '@registry/ledger';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../http/current-principal';
+import { ExpensiveEndpoint } from '../http/rate-limits';
 import { validateBody } from '../http/validation.pipe';
 import { CheckSerialsDto, ParseSerialDto } from '../ledger/ledger.dto';
 import { serialsFromCsv } from './serials-csv';
@@ -42,6 +43,7 @@ export class SerialsController {
   }
 
   @Get('serials/status')
+  @ExpensiveEndpoint()
   @Public()
   @ApiQuery({ name: 'serial', required: true })
   @ApiQuery({ name: 'scheme', required: false, enum: SCHEME_CODES })
@@ -57,6 +59,7 @@ export class SerialsController {
   }
 
   @Post('serials/check')
+  @ExpensiveEndpoint()
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('auditor')

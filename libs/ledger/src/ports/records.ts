@@ -16,6 +16,10 @@ export interface ApiKeyRecord {
   label: string | null;
   createdAt: string;
   revokedAt: string | null;
+  /** The key is refused from this instant on; null: never expires. */
+  expiresAt: string | null;
+  /** Refreshed at most once a minute (see ApiKeyAuthenticator), so reads stay reads. */
+  lastUsedAt: string | null;
 }
 
 export interface JobRunRecord {

@@ -11,6 +11,12 @@ export interface OrganizationStore {
 export interface ApiKeyStore {
   insert(key: ApiKeyRecord): Promise<void>;
   findByLookupId(lookupId: string): Promise<ApiKeyRecord | null>;
+  findById(id: string): Promise<ApiKeyRecord | null>;
+  listByOrganization(organizationId: string): Promise<ApiKeyRecord[]>;
+  /** Sets revokedAt unless already set (the first revocation instant stands). */
+  revoke(id: string, at: string): Promise<void>;
+  /** Sets lastUsedAt to `at` only if it is unset or older than `staleBefore`; true when it wrote. */
+  touchLastUsed(id: string, at: string, staleBefore: string): Promise<boolean>;
 }
 
 export interface JobRunStore {

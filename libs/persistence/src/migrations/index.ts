@@ -5,6 +5,7 @@ import { Certificates1764000000003 as PostgresCertificates } from './postgres/17
 import { CertificatePdfsApart1764000000004 as PostgresCertificatePdfsApart } from './postgres/1764000000004-certificate-pdfs-apart';
 import { SerialIdentity1764000000005 as PostgresSerialIdentity } from './postgres/1764000000005-serial-identity';
 import { ClaimCertifier1764000000006 as PostgresClaimCertifier } from './postgres/1764000000006-claim-certifier';
+import { ApiKeyLifecycle1764000000007 as PostgresApiKeyLifecycle } from './postgres/1764000000007-api-key-lifecycle';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
@@ -12,6 +13,7 @@ import { Certificates1764000000003 as SqliteCertificates } from './sqlite/176400
 import { CertificatePdfsApart1764000000004 as SqliteCertificatePdfsApart } from './sqlite/1764000000004-certificate-pdfs-apart';
 import { SerialIdentity1764000000005 as SqliteSerialIdentity } from './sqlite/1764000000005-serial-identity';
 import { ClaimCertifier1764000000006 as SqliteClaimCertifier } from './sqlite/1764000000006-claim-certifier';
+import { ApiKeyLifecycle1764000000007 as SqliteApiKeyLifecycle } from './sqlite/1764000000007-api-key-lifecycle';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
 export const SQLITE_MIGRATIONS = [
@@ -22,6 +24,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteCertificatePdfsApart,
   SqliteSerialIdentity,
   SqliteClaimCertifier,
+  SqliteApiKeyLifecycle,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresFoundation,
@@ -31,4 +34,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresCertificatePdfsApart,
   PostgresSerialIdentity,
   PostgresClaimCertifier,
+  PostgresApiKeyLifecycle,
 ];

@@ -1,0 +1,59 @@
+import { SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { RegistryConfig } from '@registry/config';
+import { createHash } from 'node:crypto';
+
+const MINUTE_MS = 60_000;
+const EXPENSIVE = 'registry:expensiveEndpoint';
+
+/** A public read that can answer large results: it also counts against RATE_LIMIT_EXPENSIVE_PER_MINUTE. */
+export const ExpensiveEndpoint = () => SetMetadata(EXPENSIVE, true);
+
+interface TrackedRequest {
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * Three limits, each counted per route and minute: per client address (`default`: every request),
+ * per presented key (`key`), and per address again, lower, on expensive endpoints (`expensive`).
+ * The key limit adds to the address limit, never replaces it, so a client cannot escape its
+ * address's limit by presenting made-up keys. The address is Express's `req.ip`, which follows
+ * X-Forwarded-For only from TRUST_PROXY peers.
+ */
+export function rateLimits(config: RegistryConfig): ThrottlerModuleOptions {
+  const perAddress = config.rateLimitPerMinute;
+  const perKey = config.rateLimitPerKeyPerMinute;
+  const expensive = config.rateLimitExpensivePerMinute;
+  return {
+    throttlers: [
+      { name: 'default', ttl: MINUTE_MS, limit: perAddress, skipIf: () => perAddress === 0 },
+      {
+        name: 'key',
+        ttl: MINUTE_MS,
+        limit: perKey,
+        skipIf: (context) => perKey === 0 || presentedCredential(context) === undefined,
+        // Tracked by the digest of what was presented: this runs before authentication, and the
+        // throttler's store never holds a secret.
+        getTracker: (req) => `key:${digest(credentialOf(req as TrackedRequest) ?? '')}`,
+      },
+      { name: 'expensive', ttl: MINUTE_MS, limit: expensive, skipIf: (context) => expensive === 0 || !isExpensive(context) },
+    ],
+  };
+}
+
+function isExpensive(context: ExecutionContext): boolean {
+  return [context.getHandler(), context.getClass()].some((target) => Reflect.getMetadata(EXPENSIVE, target) === true);
+}
+
+function presentedCredential(context: ExecutionContext): string | undefined {
+  return credentialOf(context.switchToHttp().getRequest<TrackedRequest>());
+}
+
+function credentialOf(req: TrackedRequest): string | undefined {
+  const header = req.headers.authorization;
+  return typeof header === 'string' && header.trim() !== '' ? header.trim() : undefined;
+}
+
+function digest(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}
