@@ -5,6 +5,7 @@ import { CreateOrganizationUseCase, GetOrganizationUseCase } from '@registry/led
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../http/current-principal';
 import { idempotencyOf } from '../http/idempotency';
+import { OnlyQueryParameters } from '../http/query-parameters';
 import { ApiKeyCreatedDto, ApiKeyListDto, CreateApiKeyDto, CreateOrganizationDto, OrganizationDto } from './organization.dto';
 
 @ApiTags('organizations')
@@ -44,6 +45,7 @@ export class OrganizationsController {
   /** The admin, or a key of this organisation; another organisation's list is NOT_FOUND. */
   @Get(':id/api-keys')
   @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
+  @OnlyQueryParameters()
   @ApiOkResponse({ type: ApiKeyListDto })
   listKeys(@Param('id') id: string, @CurrentPrincipal() actor: Principal): Promise<ApiKeyListDto> {
     return this.listApiKeys.execute({ organizationId: id, actor });
