@@ -42,7 +42,7 @@ describe('SqliteCheckpointer', () => {
     } finally {
       await checkpointer.stop();
     }
-  });
+  }, 30_000); // a worker thread on a loaded 2-core machine can take seconds to start
 
   it('stops promptly, and no longer checkpoints once stopped', async () => {
     const checkpointer = new SqliteCheckpointer(join(dir, 'ledger.sqlite'), () => {});
