@@ -28,8 +28,8 @@ async function main(): Promise<void> {
     await app.close();
     process.exit(0);
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
   if (priority.warning) app.get(Logger).warn({ msg: priority.warning });
   app.get(Logger).log({ msg: 'registry worker started', concurrency, cpu: { nice: priority.nice, policy: priority.policy } });
 }

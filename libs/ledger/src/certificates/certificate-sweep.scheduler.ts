@@ -14,7 +14,7 @@ export class CertificateSweepScheduler implements OnApplicationBootstrap, OnAppl
   onApplicationBootstrap(): void {
     const run = () => this.sweep.execute().catch((error: Error) => this.logger.warn({ err: error.message }, 'sweep failed'));
     void run();
-    this.timer = setInterval(run, SWEEP_INTERVAL_MS);
+    this.timer = setInterval(() => void run(), SWEEP_INTERVAL_MS);
     this.timer.unref();
   }
 
