@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { dirname, join } from 'node:path';
 import { EnvironmentVariables } from './environment-variables';
-import { ConfigError, RegistryConfig } from './registry-config';
+import { ConfigError, type RegistryConfig } from './registry-config';
 import { parseTrustProxy } from './trust-proxy';
 
 

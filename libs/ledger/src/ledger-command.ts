@@ -1,5 +1,5 @@
 import { DomainError, nextJournalEntry } from '@registry/domain';
-import { UnitOfWork, type Stores } from './ports';
+import type { UnitOfWork, Stores } from './ports';
 
 export interface IdempotencyRequest {
   key: string;

@@ -1,4 +1,4 @@
-import { SerialRange } from '@registry/domain';
+import type { SerialRange } from '@registry/domain';
 import { newId } from '../ids';
 import type { BlockRecord, Stores } from '../ports';
 import { blockRange } from '../serials/block-view';

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The ledger on PostgreSQL. `EXCLUDE USING gist` makes overlapping live blocks impossible even

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The journal seqs the PDF repair sweep pages by (PostgreSQL keeps PDFs in the ledger database). */
 export class CertificatePdfsApart1764000000004 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Optional expiry and a coarse last-use instant for API keys; existing keys stay valid (both NULL). */
 export class ApiKeyLifecycle1764000000007 implements MigrationInterface {

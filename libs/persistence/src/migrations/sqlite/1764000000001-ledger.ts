@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The ledger. Serial bounds are INTEGER (64-bit, exact in SQL) and are read back as TEXT so no

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Claims (CN, CN plan, CFP). A claim's status changes in place (journaled), unlike the ledger's

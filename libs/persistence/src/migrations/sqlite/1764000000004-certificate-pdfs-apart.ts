@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { certificatePdfDatabasePath, openCertificatePdfDatabase } from '../../certificate-pdfs/sqlite-certificate-pdf-database';
 
 /**

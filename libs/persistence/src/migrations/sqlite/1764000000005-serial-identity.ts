@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { markIdentityDuplicates, RENAME_JCREDIT_NAMESPACES } from '../serial-identity';
 
 /**
