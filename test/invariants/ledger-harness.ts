@@ -21,6 +21,7 @@ import {
   describeOutcome,
   LedgerModel,
   MAX_SERIAL,
+  namespaceOf,
   ORG_COUNT,
   readSerialText,
   resolveCommand,
@@ -29,6 +30,7 @@ import {
   type Cert,
   type Command,
   type GeneratedCommand,
+  type Label,
   type ModelMutation,
   type Outcome,
 } from './ledger-model';
@@ -122,12 +124,18 @@ export class RealLedger {
   private async execute(command: Command): Promise<Outcome> {
     switch (command.op) {
       case 'register':
-        await new RegisterHoldingUseCase(this.uow, LIMITS).execute({ actor: this.actor(command.org), serial: command.serial, evidence: EVIDENCE });
+        await new RegisterHoldingUseCase(this.uow, LIMITS).execute({
+          actor: this.actor(command.org),
+          serial: command.serial,
+          ...scheme(command.label),
+          evidence: EVIDENCE,
+        });
         return { ok: true };
       case 'transfer':
         await new TransferSerialsUseCase(this.uow).execute({
           actor: this.actor(command.org),
           serial: command.serial,
+          ...scheme(command.label),
           toOrganizationId: command.to === 'ghost' ? randomUUID() : this.orgIds[command.to],
         });
         return { ok: true };
@@ -135,6 +143,7 @@ export class RealLedger {
         const { result } = await new RetireCreditsUseCase(this.uow, this.signer, JOBS_NOT_UNDER_TEST, LIMITS).execute({
           actor: this.actor(command.org),
           serials: command.serials,
+          ...scheme(command.label),
           beneficiary: 'Model Test Co.',
           purpose: 'property-based model test',
           ...(command.evidence ? { evidence: EVIDENCE } : {}),
@@ -227,12 +236,13 @@ export class RealLedger {
   /** serial_blocks rows, straight from the table (independent of the stores). */
   async blockRows(): Promise<BlockRow[]> {
     const rows: RawBlockRow[] = await this.dataSource.query(
-      `SELECT id, namespace, CAST(start_serial AS TEXT) AS s, CAST(end_serial AS TEXT) AS e, status, owner_id, retirement_id,
+      `SELECT id, scheme, namespace, CAST(start_serial AS TEXT) AS s, CAST(end_serial AS TEXT) AS e, status, owner_id, retirement_id,
               closed_seq, closed_reason
        FROM serial_blocks`,
     );
     return rows.map((r) => ({
       id: r.id,
+      scheme: r.scheme,
       namespace: r.namespace,
       start: Number(r.s),
       end: Number(r.e),
@@ -251,10 +261,20 @@ export class RealLedger {
   async verifyJournal() {
     return new JournalQueries(this.uow).verify();
   }
+
+  /** serial_namespaces: the scheme each namespace entered the ledger with. */
+  async namespaceSchemes(): Promise<Map<string, string>> {
+    const rows: { namespace: string; scheme: string }[] = await this.dataSource.query(`SELECT namespace, scheme FROM serial_namespaces`);
+    return new Map(rows.map((r) => [r.namespace, r.scheme]));
+  }
 }
+
+/** The command's label as the use cases take it (unlabelled: no `scheme` at all). */
+const scheme = (label: Label | undefined) => (label === undefined ? {} : { scheme: label });
 
 interface RawBlockRow {
   id: string;
+  scheme: string;
   namespace: string;
   s: string;
   e: string;
@@ -267,6 +287,7 @@ interface RawBlockRow {
 
 export interface BlockRow {
   id: string;
+  scheme: string;
   namespace: string;
   start: number;
   end: number;
@@ -384,7 +405,7 @@ export async function checkStatusesMatchModel(model: LedgerModel, ledger: RealLe
   }
 }
 
-type Conflict = { namespace?: string; start?: string; end?: string; status?: string; retirementId?: string };
+type Conflict = { namespace?: string; start?: string; end?: string; status?: string; retirementId?: string; scheme?: string };
 
 /** Per serial of the listed parts: `label(part)`; throws when two parts name one serial. */
 function expandParts(what: string, parts: unknown, label: (part: Conflict) => string): Map<string, string> {
@@ -425,6 +446,22 @@ export function checkRefusalDetails(model: LedgerModel, ledger: RealLedger, rows
   const expect = (filter: (r: (typeof requested)[number]) => boolean, label: (r: (typeof requested)[number]) => string) =>
     new Map(requested.filter(filter).map((r) => [r.key, label(r)]));
   const where = `${outcome.code} details ${JSON.stringify(details)}`;
+  const labelled = command.op === 'void' ? undefined : command.label;
+  const isLabelConflict =
+    outcome.code === 'SERIAL_CONFLICT' && (command.op === 'transfer' || command.op === 'retire' || requested.every((r) => !r.cell));
+  if (isLabelConflict) {
+    // The parts whose namespace is on record under another scheme, as asked, each with the scheme on record.
+    const texts = command.op === 'retire' ? command.serials : command.op === 'void' ? [] : [command.serial];
+    const expected = texts
+      .map(readSerialText)
+      .filter((s) => model.contradicts(s.cert, labelled))
+      .map((s) => ({ namespace: namespaceOf(s.cert), start: String(s.start), end: String(s.end), scheme: model.schemeOnRecord(s.cert) }));
+    const got = ((details.conflicts ?? []) as Conflict[]).map(({ namespace, start, end, scheme }) => ({ namespace, start, end, scheme }));
+    if (expected.length === 0 || JSON.stringify(got) !== JSON.stringify(expected)) {
+      throw new Error(`${where}: a label conflict must name the contradicted parts with the scheme on record: ${JSON.stringify(expected)}`);
+    }
+    return;
+  }
   switch (`${command.op}:${outcome.code}`) {
     case 'register:SERIAL_CONFLICT': {
       // Whole blocks are named: every live serial asked for is in one, and each is a live block as stored.
@@ -469,6 +506,26 @@ export function checkRefusalDetails(model: LedgerModel, ledger: RealLedger, rows
       return;
     }
   }
+}
+
+/**
+ * One credit, one identity, from the tables alone: every block ever written (live or closed) carries
+ * the scheme serial_namespaces records for its namespace, so no label made a second credit of a
+ * print. With the model: the record is the scheme the model says each namespace entered with.
+ */
+export function checkOneSchemePerNamespace(rows: readonly BlockRow[], namespaces: ReadonlyMap<string, string>, model?: LedgerModel): void {
+  for (const row of rows) {
+    const recorded = namespaces.get(row.namespace);
+    if (row.scheme !== recorded) {
+      throw new Error(`block ${fmt(row)} carries scheme ${row.scheme}; serial_namespaces records ${recorded ?? 'nothing'} for ${row.namespace}`);
+    }
+  }
+  if (!model) return;
+  const expected = new Map(CERTS.flatMap((cert) => (model.schemeOnRecord(cert) ? [[namespaceOf(cert), model.schemeOnRecord(cert)!] as const] : [])));
+  const diffs = [...new Set([...expected.keys(), ...namespaces.keys()])]
+    .filter((ns) => expected.get(ns) !== namespaces.get(ns))
+    .map((ns) => `${ns}: expected ${expected.get(ns) ?? 'no record'}, serial_namespaces says ${namespaces.get(ns) ?? 'no record'}`);
+  if (diffs.length) throw new Error(`the schemes on record differ from the model:\n  ${diffs.join('\n  ')}`);
 }
 
 /** LEDGER-4: one journal entry per successful command, none for failed ones; the chain verifies. */
@@ -519,15 +576,25 @@ export async function runScenario(commands: readonly GeneratedCommand[], options
           await checkStatusesMatchModel(model, ledger, command);
           checkRefusalDetails(model, ledger, await ledger.blockRows(), command, actual);
         }
-        if (options.retiredAtMostOnce || options.retirementCoverage) {
+        if (options.retiredAtMostOnce || options.retirementCoverage || options.model) {
           const rows = await ledger.blockRows();
           if (options.retiredAtMostOnce) checkRetiredAtMostOnce(rows, ledger);
           if (options.retirementCoverage) checkRetirementCoverage(rows, ledger);
+          if (options.retiredAtMostOnce || options.model) {
+            checkOneSchemePerNamespace(rows, await ledger.namespaceSchemes(), options.model ? model : undefined);
+          }
         }
         if (options.journal) await checkJournal(ledger, step === commands.length - 1);
       } catch (error) {
         throw new Error(`after step ${step}: ${(error as Error).message}\ntrace:\n${trace.join('\n')}`);
       }
+    }
+    // Whatever the options: at the end of every run, each namespace's blocks carry the one scheme on record.
+    const [rows, namespaces] = [await ledger.blockRows(), await ledger.namespaceSchemes()];
+    try {
+      checkOneSchemePerNamespace(rows, namespaces);
+    } catch (error) {
+      throw new Error(`after the run: ${(error as Error).message}\ntrace:\n${trace.join('\n')}`);
     }
   } finally {
     await ledger.close();

@@ -13,6 +13,15 @@ export type Cert = (typeof CERTS)[number];
 export const MAX_SERIAL = 60;
 /** Organisations taking part (indices 0..ORG_COUNT-1). */
 export const ORG_COUNT = 3;
+/**
+ * Scheme labels a caller may name for a JCL print (both valid for it; API.md "One credit, one
+ * identity"). Unlabelled means the scheme on record, or the symbol's own (JCREDIT) for a first record.
+ */
+export const LABELS = ['JCREDIT', 'REGIONAL_JCREDIT'] as const;
+export type Label = (typeof LABELS)[number];
+export const UNLABELLED_SCHEME: Label = 'JCREDIT';
+/** The namespace the ledger keys a cert's serials by: what is printed, never the label. */
+export const namespaceOf = (cert: Cert) => `JCREDIT_REGISTRY:JCL-ERL-${cert}`;
 
 /**
  * Concrete commands, as plain data so that a trace prints readably. `org`/`to` are organisation
@@ -20,9 +29,9 @@ export const ORG_COUNT = 3;
  * id the ledger never issued.
  */
 export type Command =
-  | { op: 'register'; org: number; serial: string }
-  | { op: 'transfer'; org: number; to: number | 'ghost'; serial: string }
-  | { op: 'retire'; org: number; serials: string[]; evidence: boolean }
+  | { op: 'register'; org: number; serial: string; label?: Label }
+  | { op: 'transfer'; org: number; to: number | 'ghost'; serial: string; label?: Label }
+  | { op: 'retire'; org: number; serials: string[]; evidence: boolean; label?: Label }
   | { op: 'void'; pick: number | 'ghost' };
 
 /**
@@ -35,9 +44,9 @@ export type Command =
  */
 export type SerialRef = { ref: number; slice: 'all' | 'head' | 'tail' | 'middle' };
 export type GeneratedCommand =
-  | { op: 'register'; org: number; serial: string }
-  | { op: 'transfer'; org: number | 'holder'; to: number | 'ghost'; serial: string | SerialRef }
-  | { op: 'retire'; org: number | 'holder'; serials: (string | SerialRef)[]; evidence: boolean }
+  | { op: 'register'; org: number; serial: string; label?: Label }
+  | { op: 'transfer'; org: number | 'holder'; to: number | 'ghost'; serial: string | SerialRef; label?: Label }
+  | { op: 'retire'; org: number | 'holder'; serials: (string | SerialRef)[]; evidence: boolean; label?: Label }
   | { op: 'void'; pick: number | 'ghost' };
 
 export function resolveCommand(generated: GeneratedCommand, succeeded: readonly Command[]): Command {
@@ -131,10 +140,16 @@ export type Cell =
  * Deliberate mistakes, used only to prove that the property can fail (the spec's "the model test
  * can fail" block). Never set in the real properties.
  */
-export type ModelMutation = 'void-forgets-holdings';
+export type ModelMutation = 'void-forgets-holdings' | 'labels-ignored';
 
 export class LedgerModel {
   private readonly cells = new Map<string, Cell>();
+  /**
+   * The scheme each namespace entered the ledger with: set by the first block that ever entered it
+   * (a register, or a retirement of parts unknown to the ledger) and never changed or forgotten,
+   * not even when a void removes every block again.
+   */
+  private readonly schemes = new Map<Cert, Label>();
   readonly retirements: { org: number; voided: boolean }[] = [];
 
   constructor(private readonly mutation?: ModelMutation) {}
@@ -143,31 +158,49 @@ export class LedgerModel {
     return this.cells.get(cellKey(cert, n));
   }
 
+  schemeOnRecord(cert: Cert): Label | undefined {
+    return this.schemes.get(cert);
+  }
+
+  /** A label contradicts the record when it names another scheme; unlabelled commands use the record. */
+  contradicts(cert: Cert, label: Label | undefined): boolean {
+    const recorded = this.schemes.get(cert);
+    if (this.mutation === 'labels-ignored') return false;
+    return label !== undefined && recorded !== undefined && recorded !== label;
+  }
+
+  private record(cert: Cert, label: Label | undefined): void {
+    if (!this.schemes.has(cert)) this.schemes.set(cert, label ?? UNLABELLED_SCHEME);
+  }
+
   apply(command: Command): Outcome {
     switch (command.op) {
       case 'register':
-        return this.register(command.org, readSerialText(command.serial));
+        return this.register(command.org, readSerialText(command.serial), command.label);
       case 'transfer':
-        return this.transfer(command.org, command.to, readSerialText(command.serial));
+        return this.transfer(command.org, command.to, readSerialText(command.serial), command.label);
       case 'retire':
-        return this.retire(command.org, command.serials.map(readSerialText), command.evidence);
+        return this.retire(command.org, command.serials.map(readSerialText), command.evidence, command.label);
       case 'void':
         return this.void(resolvePick(command.pick, this.retirements.length));
     }
   }
 
-  /** Refused when any part overlaps a live block, held or retired. */
-  private register(org: number, s: SerialText): Outcome {
+  /** Refused when any part overlaps a live block, held or retired; then when the label contradicts the record. */
+  private register(org: number, s: SerialText, label: Label | undefined): Outcome {
     const ns = serialNumbers(s);
     if (ns.some((n) => this.cell(s.cert, n))) return { ok: false, code: 'SERIAL_CONFLICT' };
+    if (this.contradicts(s.cert, label)) return { ok: false, code: 'SERIAL_CONFLICT' };
+    this.record(s.cert, label);
     for (const n of ns) this.cells.set(cellKey(s.cert, n), { state: 'held', owner: org });
     return { ok: true };
   }
 
-  /** The recipient must be another organisation and exist; the range must be wholly held by the sender. */
-  private transfer(from: number, to: number | 'ghost', s: SerialText): Outcome {
+  /** The recipient must be another organisation and exist; the label must agree; the range must be wholly held by the sender. */
+  private transfer(from: number, to: number | 'ghost', s: SerialText, label: Label | undefined): Outcome {
     if (to === from) return { ok: false, code: 'VALIDATION_FAILED' };
     if (to === 'ghost') return { ok: false, code: 'NOT_FOUND' };
+    if (this.contradicts(s.cert, label)) return { ok: false, code: 'SERIAL_CONFLICT' };
     const ns = serialNumbers(s);
     const wholly = ns.every((n) => {
       const c = this.cell(s.cert, n);
@@ -178,8 +211,11 @@ export class LedgerModel {
     return { ok: true };
   }
 
-  /** API.md precedence: DUPLICATE_SERIALS, EVIDENCE_REQUIRED, ALREADY_RETIRED, NOT_HELD. All or nothing. */
-  private retire(org: number, parts: SerialText[], evidence: boolean): Outcome {
+  /**
+   * API.md precedence: DUPLICATE_SERIALS, EVIDENCE_REQUIRED, ALREADY_RETIRED, SERIAL_CONFLICT (a label
+   * contradicting the record of any part's namespace), NOT_HELD. All or nothing.
+   */
+  private retire(org: number, parts: SerialText[], evidence: boolean, label: Label | undefined): Outcome {
     for (let i = 0; i < parts.length; i++) {
       for (let j = i + 1; j < parts.length; j++) {
         const [a, b] = [parts[i], parts[j]];
@@ -189,7 +225,10 @@ export class LedgerModel {
     const serials = parts.flatMap((p) => serialNumbers(p).map((n) => ({ cert: p.cert, n, cell: this.cell(p.cert, n) })));
     if (!evidence && serials.some((s) => !s.cell)) return { ok: false, code: 'EVIDENCE_REQUIRED' };
     if (serials.some((s) => s.cell?.state === 'retired')) return { ok: false, code: 'ALREADY_RETIRED' };
+    if (parts.some((p) => this.contradicts(p.cert, label))) return { ok: false, code: 'SERIAL_CONFLICT' };
     if (serials.some((s) => s.cell?.state === 'held' && s.cell.owner !== org)) return { ok: false, code: 'NOT_HELD' };
+    // Parts unknown to the ledger enter it (retired outside): the first such block records its namespace.
+    for (const s of serials) if (!s.cell) this.record(s.cert, label);
     const retirement = this.retirements.push({ org, voided: false }) - 1;
     for (const s of serials) {
       this.cells.set(cellKey(s.cert, s.n), { state: 'retired', owner: org, retirement, consumed: s.cell !== undefined });
@@ -262,6 +301,11 @@ export const serialText: fc.Arbitrary<string> = fc
   });
 
 const org = fc.integer({ min: 0, max: ORG_COUNT - 1 });
+/** Mostly unlabelled, so that sequences still reach deep states; labels often enough to contradict a record. */
+const label: fc.Arbitrary<Label | undefined> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom(...LABELS) },
+);
 const sender = fc.oneof({ weight: 2, arbitrary: fc.constant('holder' as const) }, { weight: 1, arbitrary: org });
 const serialRef: fc.Arbitrary<SerialRef> = fc.record({
   ref: fc.integer({ min: 0, max: 7 }),
@@ -270,7 +314,7 @@ const serialRef: fc.Arbitrary<SerialRef> = fc.record({
 const serialArg = fc.oneof({ weight: 2, arbitrary: serialRef }, { weight: 1, arbitrary: serialText });
 
 export const command: fc.Arbitrary<GeneratedCommand> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('register' as const), org, serial: serialText }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('register' as const), org, serial: serialText, label }) },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -278,6 +322,7 @@ export const command: fc.Arbitrary<GeneratedCommand> = fc.oneof(
       org: sender,
       to: fc.oneof({ weight: 9, arbitrary: org }, { weight: 1, arbitrary: fc.constant('ghost' as const) }),
       serial: serialArg,
+      label,
     }),
   },
   {
@@ -290,6 +335,7 @@ export const command: fc.Arbitrary<GeneratedCommand> = fc.oneof(
         { weight: 2, arbitrary: fc.array(serialArg, { minLength: 2, maxLength: 3 }) },
       ),
       evidence: fc.boolean(),
+      label,
     }),
   },
   {
