@@ -37,7 +37,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .status(problem.status)
       .type(PROBLEM_JSON)
       .send(
+        // The members RFC 9457 and API.md define come last: a code's extra fields never replace them.
         JSON.stringify({
+          ...problem.extra,
           type: `/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
           title: TITLE_OF[problem.status] ?? 'Error',
           status: problem.status,
@@ -45,7 +47,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           code: problem.code,
           instance: request.originalUrl?.split('?')[0],
           requestId: request.id,
-          ...problem.extra,
         }),
       );
   }

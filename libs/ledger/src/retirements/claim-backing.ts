@@ -11,7 +11,7 @@ export async function claimToBack(stores: Stores, actor: Actor, claimId: string)
     throw forbidden('only the applicant and the providers it authorised may retire credits for this claim');
   }
   if (!CLAIM_ACCEPTS_RETIREMENTS.includes(claim.status)) {
-    throw new DomainError('INVALID_STATE', `a ${claim.status} claim takes no more retirements`, { field: 'claimId', status: claim.status });
+    throw new DomainError('INVALID_STATE', `a ${claim.status} claim takes no more retirements`, { field: 'claimId', claimStatus: claim.status });
   }
   return claim;
 }

@@ -1,4 +1,17 @@
+import { DomainError } from '@registry/domain';
 import type { EntityManager } from 'typeorm';
+
+/**
+ * PostgreSQL cannot store U+0000 in text (it fails the statement), SQLite can: both engines refuse it
+ * here, alike, so an id or a field with a NUL that slipped past validation is a 400, never a 500.
+ */
+function refuseNul(params: readonly unknown[]): void {
+  if (params.some((p) => typeof p === 'string' && p.includes('\u0000'))) {
+    throw new DomainError('VALIDATION_FAILED', 'text may not contain the NUL character (U+0000)', {
+      errors: [{ field: 'request', message: 'contains the NUL character (U+0000)' }],
+    });
+  }
+}
 
 /** Raw SQL written with `?` placeholders, run on either engine. */
 export interface Sql {
@@ -14,6 +27,7 @@ export class TypeOrmPostgresSql implements Sql {
   constructor(private readonly em: EntityManager) {}
 
   query<T>(text: string, params: unknown[] = []): Promise<T[]> {
+    refuseNul(params);
     let n = 0;
     return this.em.query(text.replace(/\?/g, () => `$${++n}`), params);
   }
@@ -43,6 +57,7 @@ export class NativeSqliteSql implements Sql {
 
   query<T>(text: string, params: unknown[] = []): Promise<T[]> {
     try {
+      refuseNul(params);
       const statement = this.prepared(text);
       return Promise.resolve((statement.reader ? statement.all(...params) : (statement.run(...params), [])) as T[]);
     } catch (error) {
