@@ -35,7 +35,7 @@ export class VerifyController {
   @Get('verify')
   @ExpensiveEndpoint()
   async search(
-    @Query() query: { number?: string; serial?: string; lang?: string },
+    @Query() query: { number?: string; serial?: string; lang?: string; cursor?: unknown },
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
@@ -44,12 +44,15 @@ export class VerifyController {
     const action = resolveVerifyQuery(query, baseUrl);
     if (action.kind === 'redirect') return res.redirect(303, action.location);
     if (action.kind === 'search') return this.html(res, 200, renderSearchPage(lang, { baseUrl }));
+    const cursor = query.cursor;
     try {
-      const status = await this.serialStatus.execute(action.serial, undefined);
-      this.html(res, 200, renderSerialPage(status as SerialStatusView, lang, { serial: action.serial, baseUrl }));
+      const status = await this.serialStatus.execute(action.serial, undefined, undefined, cursor);
+      const page = { serial: action.serial, baseUrl, ...(typeof cursor === 'string' ? { cursor } : {}) };
+      this.html(res, 200, renderSerialPage(status as SerialStatusView, lang, page));
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'INVALID_SERIAL') throw error;
-      this.html(res, 400, renderSerialPage(null, lang, { serial: action.serial, error: error.message, baseUrl }));
+      const errorIn = error instanceof DomainError ? unreadablePart(error) : undefined;
+      if (!errorIn) throw error;
+      this.html(res, 400, renderSerialPage(null, lang, { serial: action.serial, error: (error as DomainError).message, errorIn, baseUrl }));
     }
   }
 
@@ -87,4 +90,11 @@ export class VerifyController {
     res.status(status).setHeader('Content-Security-Policy', verifyPageCsp(this.config.publicBaseUrl));
     res.type('text/html; charset=utf-8').send(page);
   }
+}
+
+/** The unreadable part of a serial page's query, for the 400 page: the serial or the page cursor. */
+function unreadablePart(error: DomainError): 'serial' | 'cursor' | undefined {
+  if (error.code === 'INVALID_SERIAL') return 'serial';
+  const errors = error.details.errors as { field?: string }[] | undefined;
+  return error.code === 'VALIDATION_FAILED' && errors?.some((e) => e.field === 'cursor') ? 'cursor' : undefined;
 }

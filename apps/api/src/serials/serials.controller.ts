@@ -47,15 +47,21 @@ export class SerialsController {
   @Public()
   @ApiQuery({ name: 'serial', required: true })
   @ApiQuery({ name: 'scheme', required: false, enum: SCHEME_CODES })
-  @ApiOkResponse({ description: 'segments covering the asked range exactly: retired / held / unknown' })
-  status(@Query('serial') serial: unknown, @Query('scheme') scheme: unknown, @CurrentPrincipal() principal?: Principal) {
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiOkResponse({ description: 'segments covering the asked range exactly, at most 1,000 a page (then nextCursor): retired / held / unknown' })
+  status(
+    @Query('serial') serial: unknown,
+    @Query('scheme') scheme: unknown,
+    @Query('cursor') cursor: unknown,
+    @CurrentPrincipal() principal?: Principal,
+  ) {
     if (typeof serial !== 'string') {
       throw new DomainError('VALIDATION_FAILED', 'query parameter serial is required (once)', { errors: [{ field: 'serial', message: 'is required' }] });
     }
     if (scheme !== undefined && !(SCHEME_CODES as readonly unknown[]).includes(scheme)) {
       throw new DomainError('VALIDATION_FAILED', `scheme must be one of ${SCHEME_CODES.join(', ')}`, { errors: [{ field: 'scheme', message: 'is not a known scheme code' }] });
     }
-    return this.serialStatus.execute(serial, principal, scheme as SchemeCode | undefined);
+    return this.serialStatus.execute(serial, principal, scheme as SchemeCode | undefined, cursor);
   }
 
   @Post('serials/check')
@@ -65,7 +71,7 @@ export class SerialsController {
   @Roles('auditor')
   @ApiConsumes('application/json', 'text/csv')
   @ApiBody({ type: CheckSerialsDto, description: 'JSON { serials: [...] }, or text/csv with a `serial` column' })
-  @ApiOkResponse({ description: '{ items: [status per serial] } in request order' })
+  @ApiOkResponse({ description: '{ items: [status per serial, or { serial, error: { code, message } } for an unreadable row] } in request order; at most 10,000 segments in all' })
   async check(@Req() req: Request, @CurrentPrincipal() principal: Principal, @Body() body: object) {
     const serials = req.is('text/csv') ? serialsFromCsv(String(body)) : (await validateBody(CheckSerialsDto, body)).serials;
     return this.checkSerials.execute(serials, principal);

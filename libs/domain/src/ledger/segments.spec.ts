@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { SerialRange } from '../serials/serial-range';
-import { mergeLookalikeSegments, sameVisibleFields, segmentRange } from './segments';
+import { mergeLookalikeSegments, sameVisibleFields, segmentPage, segmentRange, type Segment, type SegmentPage } from './segments';
 
 const r = (s: number, e: number) => new SerialRange(BigInt(s), BigInt(e));
 
@@ -165,6 +165,89 @@ describe('mergeLookalikeSegments', () => {
         const end = ps.length ? ps[ps.length - 1].range.end : 0n;
         expectSerialsSeenAlike(seen, merged, 0n, end);
       }),
+    );
+  });
+});
+
+describe('segmentPage', () => {
+  type Block = { range: SerialRange; look: string };
+  const view = ({ range, block }: Segment<Block>) => ({ range, look: block?.look ?? 'unknown' });
+  const show = (segments: { range: SerialRange; look: string }[]) => segments.map((s) => `${s.range}:${s.look}`);
+  /** What the store's paged read answers: the first `readLimit` blocks overlapping [from, end], by start. */
+  const read = (blocks: Block[], from: bigint, end: bigint, readLimit: number) =>
+    blocks.filter((b) => b.range.overlaps(new SerialRange(from, end))).slice(0, readLimit);
+  /** Every page of `asked`, as a client walks them with the cursor. */
+  const walk = (blocks: Block[], asked: SerialRange, limit: number, readLimit: number) => {
+    const pages: SegmentPage<ReturnType<typeof view>>[] = [];
+    let from: bigint | undefined = asked.start;
+    while (from !== undefined) {
+      const got = read(blocks, from, asked.end, readLimit);
+      const page: SegmentPage<ReturnType<typeof view>> = segmentPage(new SerialRange(from, asked.end), got, got.length < readLimit, view, limit);
+      pages.push(page);
+      expect(page.next === undefined || page.next > from).toBe(true);
+      from = page.next;
+    }
+    return pages;
+  };
+
+  it('ends a full page on a complete segment and the next page starts right after it', () => {
+    const blocks = [1, 3, 5, 7].map((n) => ({ range: r(n, n), look: `r${n}` }));
+    const first = segmentPage(r(1, 10), blocks.slice(0, 3), false, view, 3);
+    expect(show(first.segments)).toEqual(['1-1:r1', '2-2:unknown', '3-3:r3']);
+    expect(first.next).toBe(4n);
+    const last = segmentPage(r(4, 10), read(blocks, 4n, 10n, 3), true, view, 3);
+    expect(show(last.segments)).toEqual(['4-4:unknown', '5-5:r5', '6-6:unknown']);
+    expect(last.next).toBe(7n);
+  });
+
+  it('leaves a run that may go on past the blocks read to the next page, unless it is the only segment', () => {
+    const held = [r(1, 2), r(3, 4), r(5, 6), r(7, 8)].map((range) => ({ range, look: 'held' }));
+    const blocks = [{ range: r(0, 0), look: 'r0' }, ...held];
+    // Read 3 of 5: the held run 1-4 is known only up to 4, so the page ends before it.
+    expect(segmentPage(r(0, 8), blocks.slice(0, 3), false, view, 10)).toEqual({ segments: [{ range: r(0, 0), look: 'r0' }], next: 1n });
+    // From 1, the run is all the page has: it is cut at the end of the last block read.
+    expect(segmentPage(r(1, 8), held.slice(0, 3), false, view, 10)).toEqual({ segments: [{ range: r(1, 6), look: 'held' }], next: 7n });
+    // Everything read: one merged run to the end of the asked range, no next page.
+    expect(segmentPage(r(1, 9), held, true, view, 10)).toEqual({ segments: [{ range: r(1, 8), look: 'held' }, { range: r(9, 9), look: 'unknown' }] });
+  });
+
+  it('refuses a page of no segments', () => {
+    expect(() => segmentPage(r(1, 2), [], true, view, 0)).toThrow(/at least one segment/);
+  });
+
+  it('tiles the asked range with pages of at most `limit` segments that join up to the unpaged answer', () => {
+    const blocks: fc.Arbitrary<Block[]> = fc
+      // Mostly contiguous and mostly alike, so that runs longer than one read are common.
+      .array(fc.record({ gap: fc.constantFrom(0, 0, 0, 0, 1, 2), length: fc.integer({ min: 1, max: 3 }), look: fc.constantFrom('a', 'held', 'held', 'held') }), { maxLength: 30 })
+      .map((specs) => {
+        let next = 0n;
+        return specs.map(({ gap, length, look }) => {
+          const range = new SerialRange(next + BigInt(gap), next + BigInt(gap + length - 1));
+          next = range.end + 1n;
+          return { range, look };
+        });
+      });
+    const sizes = fc.record({ start: fc.bigInt({ min: 0n, max: 40n }), length: fc.bigInt({ min: 0n, max: 80n }), limit: fc.integer({ min: 1, max: 4 }), extraRead: fc.integer({ min: 0, max: 2 }) });
+    fc.assert(
+      fc.property(blocks, sizes, (bs, { start, length, limit, extraRead }) => {
+        const asked = new SerialRange(start, start + length);
+        const readLimit = limit + 1 + extraRead;
+        const pages = walk(bs, asked, limit, readLimit);
+        const all = pages.flatMap((p) => p.segments);
+        expect(all[0].range.start).toBe(asked.start);
+        expect(all[all.length - 1].range.end).toBe(asked.end);
+        for (let i = 1; i < all.length; i++) expect(all[i].range.start).toBe(all[i - 1].range.end + 1n);
+        for (const [i, page] of pages.entries()) {
+          expect(page.segments.length).toBeGreaterThan(0);
+          expect(page.segments.length).toBeLessThanOrEqual(limit);
+          expect(page.next === undefined).toBe(i === pages.length - 1);
+          // A run is cut across pages only where one run is a whole page (longer than one read).
+          const nextPage = pages[i + 1];
+          if (nextPage && sameVisibleFields(page.segments[page.segments.length - 1], nextPage.segments[0])) expect(page.segments).toHaveLength(1);
+        }
+        expect(show(mergeLookalikeSegments(all))).toEqual(show(mergeLookalikeSegments(segmentRange(asked, bs).map(view))));
+      }),
+      { numRuns: 300 },
     );
   });
 });

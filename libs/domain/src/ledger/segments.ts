@@ -59,3 +59,46 @@ export function sameVisibleFields(a: { readonly range: SerialRange }, b: { reado
   }
   return true;
 }
+
+/** One page of a walk over an asked range: segments as the caller sees them, and where the next page starts. */
+export interface SegmentPage<S> {
+  /** Merged segments covering [asked.start, last segment's end] exactly, in order; at most the limit. */
+  readonly segments: S[];
+  /** The first serial of the next page; absent on the last page. */
+  readonly next?: bigint;
+}
+
+/**
+ * The first page of `asked` (whose start is where this page begins) with at most `limit` segments
+ * after `view` (redaction) and merging. `blocks` are the live blocks overlapping `asked` as read with
+ * a limit, ordered by start; `allRead` says the read returned fewer than its limit, so no other live
+ * block overlaps `asked`. Otherwise only [asked.start, end of the last block read] is known.
+ *
+ * Pages tile `asked` exactly and depend only on the ledger, `asked.start`, the viewer and the limit.
+ * A page ends on a complete segment whenever it can: the last segment of the known part may continue
+ * into blocks not read yet, so it is left to the next page, unless it is the page's only segment (one
+ * run of lookalike blocks longer than the read), which is cut at the end of the last block read; the
+ * next page then starts with a segment that looks like this page's last one.
+ */
+export function segmentPage<B extends LiveBlock, S extends { readonly range: SerialRange }>(
+  asked: SerialRange,
+  blocks: readonly B[],
+  allRead: boolean,
+  view: (segment: Segment<B>) => S,
+  limit: number,
+): SegmentPage<S> {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`a page holds at least one segment; got limit ${limit}`);
+  const lastRead = blocks[blocks.length - 1];
+  const knownEnd = allRead || !lastRead || lastRead.range.end >= asked.end ? asked.end : lastRead.range.end;
+  const visible = mergeLookalikeSegments(segmentRange(new SerialRange(asked.start, knownEnd), blocks).map(view));
+  // More than a page: the last one kept is complete, as a different segment follows it.
+  if (visible.length > limit) return pageEndingAt(visible.slice(0, limit), asked);
+  if (knownEnd === asked.end) return { segments: visible };
+  if (visible.length > 1) return pageEndingAt(visible.slice(0, -1), asked);
+  return pageEndingAt(visible, asked);
+}
+
+function pageEndingAt<S extends { readonly range: SerialRange }>(segments: S[], asked: SerialRange): SegmentPage<S> {
+  const end = segments[segments.length - 1].range.end;
+  return end < asked.end ? { segments, next: end + 1n } : { segments };
+}

@@ -5,6 +5,11 @@ import type { BlockRecord, IdempotencyRecord, RetirementRecord, RetirementVoidRe
 export interface BlockStore {
   /** Live blocks of `namespace` that overlap [start, end], ordered by start. */
   liveOverlapping(namespace: string, start: bigint, end: bigint): Promise<BlockRecord[]>;
+  /**
+   * The first `limit` live blocks of `namespace` that overlap [start, end], ordered by start: one
+   * bounded step of a walk over a namespace (fewer than `limit` means there are no more).
+   */
+  liveOverlappingPage(namespace: string, start: bigint, end: bigint, limit: number): Promise<BlockRecord[]>;
   /** Throws DomainError SERIAL_CONFLICT when the schema refuses an overlap. */
   insert(block: BlockRecord): Promise<void>;
   close(id: string, seq: number, reason: 'split' | 'void'): Promise<void>;

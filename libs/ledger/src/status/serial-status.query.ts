@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { mergeLookalikeSegments, segmentRange, type ParsedSerial, type SchemeCode } from '@registry/domain';
+import { segmentPage, SerialRange, type ParsedSerial, type SchemeCode, type SegmentPage } from '@registry/domain';
 import { hasRole, type Actor } from '../actor';
 import { UnitOfWork, type Stores } from '../ports';
 import { blockRange } from '../serials/block-view';
 import { parseRequestSerial } from '../serials/request-serials';
+import { decodeStatusCursor, encodeStatusCursor } from './status-cursor';
 
 export interface StatusSegment {
   start: string;
@@ -20,6 +21,9 @@ export interface StatusSegment {
 /** What a viewer sees of a segment besides its bounds. */
 type SegmentFields = Omit<StatusSegment, 'start' | 'end'>;
 
+/** A segment as a viewer sees it, before its bounds become strings. */
+export type VisibleSegment = SegmentFields & { range: SerialRange };
+
 export interface SerialStatus {
   serial: string;
   scheme: string;
@@ -27,29 +31,64 @@ export interface SerialStatus {
   start: string;
   end: string;
   segments: StatusSegment[];
+  /** Set when segments remain after this page: pass it as `cursor` for the next page. */
+  nextCursor?: string;
 }
 
+/** At most this many segments per answer (API.md "Serial status"). */
+export const STATUS_PAGE_SEGMENTS = 1000;
+/** Blocks one page reads: one more than a page can show, so that a full page ends on a complete segment. */
+const PAGE_READ_BLOCKS = STATUS_PAGE_SEGMENTS + 1;
+
 /**
- * Segments that cover the asked range exactly, one per run of serials that look alike to the viewer.
- * Holders are shown to auditors and to the holder.
+ * Segments that cover the asked range exactly, one per run of serials that look alike to the viewer,
+ * a page of at most STATUS_PAGE_SEGMENTS at a time. Holders are shown to auditors and to the holder.
  */
 @Injectable()
 export class SerialStatusQuery {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async execute(serial: string, viewer: Actor | undefined, scheme?: SchemeCode): Promise<SerialStatus> {
+  async execute(serial: string, viewer: Actor | undefined, scheme?: SchemeCode, cursor?: unknown): Promise<SerialStatus> {
     const parsed = parseRequestSerial(serial, 'serial', scheme);
-    return this.uow.read((stores) => statusOf(stores, parsed, viewer));
+    const from = cursor === undefined ? parsed.range.start : decodeStatusCursor(cursor, parsed);
+    const page = await this.uow.read((stores) => statusPage(stores, parsed, viewer, from, STATUS_PAGE_SEGMENTS));
+    return {
+      ...statusHeader(parsed),
+      segments: page.segments.map(toStatusSegment),
+      ...(page.next !== undefined ? { nextCursor: encodeStatusCursor(parsed, page.next) } : {}),
+    };
   }
 }
 
-export async function statusOf(stores: Stores, parsed: ParsedSerial, viewer: Actor | undefined): Promise<SerialStatus> {
-  const blocks = await stores.blocks.liveOverlapping(parsed.namespace, parsed.range.start, parsed.range.end);
-  const segments = segmentRange(parsed.range, blocks.map((b) => ({ ...b, range: blockRange(b) })));
-  const retirementIds = [...new Set(segments.map((s) => s.block?.retirementId).filter((id): id is string => !!id))];
+export function statusHeader(parsed: ParsedSerial): Omit<SerialStatus, 'segments' | 'nextCursor'> {
+  return {
+    serial: parsed.canonical,
+    scheme: parsed.scheme,
+    namespace: parsed.namespace,
+    start: String(parsed.range.start),
+    end: String(parsed.range.end),
+  };
+}
+
+/**
+ * The page of the asked range that starts at `from`: at most `limit` segments, from one bounded
+ * read of at most max(limit, STATUS_PAGE_SEGMENTS) + 1 blocks (see segmentPage for where it ends).
+ */
+export async function statusPage(
+  stores: Stores,
+  parsed: ParsedSerial,
+  viewer: Actor | undefined,
+  from: bigint,
+  limit: number,
+): Promise<SegmentPage<VisibleSegment>> {
+  const asked = new SerialRange(from, parsed.range.end);
+  const readLimit = Math.max(limit + 1, PAGE_READ_BLOCKS);
+  const blocks = await stores.blocks.liveOverlappingPage(parsed.namespace, asked.start, asked.end, readLimit);
+  const ranged = blocks.map((b) => ({ ...b, range: blockRange(b) }));
+  const retirementIds = [...new Set(blocks.map((b) => b.retirementId).filter((id): id is string => !!id))];
   const retirements = new Map((await stores.retirements.findByIds(retirementIds)).map((r) => [r.id, r]));
   const seesHolders = hasRole(viewer, 'auditor');
-  const seen = (block: (typeof segments)[number]['block']): SegmentFields => {
+  const seen = (block: (typeof ranged)[number] | undefined): SegmentFields => {
     if (!block) return { status: 'unknown' };
     if (block.status === 'held') {
       const mayKnow = seesHolders || (viewer?.kind === 'organization' && viewer.organizationId === block.ownerId);
@@ -66,13 +105,9 @@ export async function statusOf(stores: Stores, parsed: ParsedSerial, viewer: Act
     };
   };
   // Merged after redaction, so that neighbours this viewer cannot tell apart are one segment to it.
-  const visible = mergeLookalikeSegments(segments.map(({ range, block }) => ({ range, ...seen(block) })));
-  return {
-    serial: parsed.canonical,
-    scheme: parsed.scheme,
-    namespace: parsed.namespace,
-    start: String(parsed.range.start),
-    end: String(parsed.range.end),
-    segments: visible.map(({ range, ...fields }) => ({ start: String(range.start), end: String(range.end), ...fields })),
-  };
+  return segmentPage(asked, ranged, blocks.length < readLimit, ({ range, block }) => ({ range, ...seen(block) }), limit);
+}
+
+export function toStatusSegment({ range, ...fields }: VisibleSegment): StatusSegment {
+  return { start: String(range.start), end: String(range.end), ...fields };
 }

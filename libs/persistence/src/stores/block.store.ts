@@ -46,6 +46,26 @@ export class SqlBlockStore implements BlockStore {
     return rows.map(toRecord).filter((b) => b.end >= start);
   }
 
+  async liveOverlappingPage(namespace: string, start: bigint, end: bigint, limit: number): Promise<BlockRecord[]> {
+    // As above, with the predecessor kept only if it reaches `start`, so that LIMIT counts overlapping
+    // blocks only; the index on (namespace, start_serial) walks from there and stops after `limit` rows.
+    // The predecessor is found with ORDER BY … DESC LIMIT 1, not MAX(): on a freshly filled table
+    // PostgreSQL may answer MAX() by scanning the namespace through the exclusion constraint's index.
+    // The outer ORDER BY names the table's column: a bare `start_serial` is the TEXT alias of COLUMNS,
+    // which sorts '10' before '9' on both engines.
+    const rows = await this.sql.query<BlockRow>(
+      `SELECT ${COLUMNS} FROM serial_blocks
+       WHERE namespace = ? AND closed_seq IS NULL AND start_serial <= ? AND end_serial >= ?
+         AND start_serial >= COALESCE((SELECT p.start_serial FROM serial_blocks p
+                                       WHERE p.namespace = ? AND p.closed_seq IS NULL AND p.start_serial <= ?
+                                       ORDER BY p.start_serial DESC LIMIT 1), ?)
+       ORDER BY serial_blocks.start_serial
+       LIMIT ?`,
+      [namespace, String(end), String(start), namespace, String(start), String(start), limit],
+    );
+    return rows.map(toRecord);
+  }
+
   async insert(block: BlockRecord): Promise<void> {
     try {
       await this.sql.query(

@@ -109,8 +109,10 @@ export interface SerialStatusView {
   namespace: string;
   start: string;
   end: string;
-  /** Cover [start, end] exactly, in order. */
+  /** Cover [start, end] exactly, in order; or, when paged, [this page's start, its last segment's end]. */
   segments: SerialSegmentView[];
+  /** Set when more segments follow this page. */
+  nextCursor?: string;
 }
 
 /** `PUBLIC_BASE_URL/verify/{number}`: what the PDF's QR code points to. */

@@ -26,6 +26,8 @@ function allPages(): string[] {
     renderSerialPage(SAMPLE_SERIAL_STATUS, lang, ctx),
     renderSerialPage(null, lang, { ...ctx, serial: 'X-1', error: 'bad serial' }),
     renderSerialPage(null, lang, { ...ctx, serial: 'X-1' }),
+    renderSerialPage({ ...SAMPLE_SERIAL_STATUS, nextCursor: 'next' }, lang, { ...ctx, cursor: 'this' }),
+    renderSerialPage(null, lang, { ...ctx, serial: 'X-1', error: 'bad cursor', errorIn: 'cursor' }),
     renderSearchPage(lang, ctx),
   ]);
 }
@@ -246,6 +248,43 @@ describe('renderSerialPage', () => {
     expect(error.toLowerCase()).not.toContain('<script');
 
     expect(renderSerialPage(null, 'ja', { ...ctx, serial: 'JCL-ERL-R012-1-2' })).toContain('このシリアル番号の記録はありません。');
+  });
+});
+
+describe('renderSerialPage paging', () => {
+  const paged: SerialStatusView = { ...SAMPLE_SERIAL_STATUS, nextCursor: 'djEuMTAwMQ' };
+  const links = (html: string) => [...html.matchAll(/<a href="([^"]+)" rel="(first|next)">([^<]+)<\/a>/g)].map((m) => [m[2], m[1], m[3]]);
+
+  it('shows no pager when the whole range fits one page', () => {
+    const html = renderSerialPage(SAMPLE_SERIAL_STATUS, 'en', ctx);
+    expect(html).not.toContain('class="pager"');
+    expect(html).toContain('Breakdown</dt>');
+  });
+
+  it('links the next page on the first page, and the first page on a later one, as plain links', () => {
+    const first = renderSerialPage(paged, 'en', ctx);
+    expect(links(first)).toEqual([['next', `${BASE}/verify?serial=JCL-ERL-R012-999001-1001000&amp;cursor=djEuMTAwMQ&amp;lang=en`, 'Next page →']]);
+    expect(first).toContain('Breakdown (this page)</dt>');
+    expect(first).toMatch(/This page<\/dt><dd><span class="mono">999001 – 1001000<\/span>/);
+    expect(first).toContain('Up to 1,000 segments are shown per page.');
+
+    const last = renderSerialPage(SAMPLE_SERIAL_STATUS, 'ja', { ...ctx, cursor: 'abc' });
+    expect(links(last)).toEqual([['first', `${BASE}/verify?serial=JCL-ERL-R012-999001-1001000&amp;lang=ja`, '← 最初のページ']]);
+    expect(last).toContain('内訳（このページ）');
+    // The other language shows the same page.
+    expect(last).toContain(`href="${BASE}/verify?serial=JCL-ERL-R012-999001-1001000&amp;cursor=abc&amp;lang=en" hreflang="en"`);
+  });
+
+  it('escapes the cursor into the links', () => {
+    const html = renderSerialPage({ ...SAMPLE_SERIAL_STATUS, nextCursor: '"><script>' }, 'en', ctx);
+    expect(html.toLowerCase()).not.toContain('<script');
+    expect(html).toContain('cursor=%22%3E%3Cscript%3E');
+  });
+
+  it('says an unreadable page link is about the link, and links to the first page', () => {
+    const html = renderSerialPage(null, 'en', { ...ctx, serial: 'JCL-ERL-R012-1-2', error: 'cursor is not one this endpoint gave out', errorIn: 'cursor' });
+    expect(html).toContain('The page link could not be read: cursor is not one');
+    expect(html).toContain(`<a href="${BASE}/verify?serial=JCL-ERL-R012-1-2&amp;lang=en">← First page</a>`);
   });
 });
 

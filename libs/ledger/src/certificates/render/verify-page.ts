@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { STATUS_PAGE_SEGMENTS } from '../../status/serial-status.query';
 import {
   type CertificateDocument,
   type SegmentStatus,
@@ -117,6 +118,7 @@ const T = {
     serialTitle: 'シリアル番号の状態',
     serialNotFound: 'このシリアル番号の記録はありません。',
     serialError: 'シリアル番号を読み取れませんでした',
+    cursorError: 'ページの指定を読み取れませんでした',
     serialAsk: '確認したいシリアル番号を入力してください。',
     namespace: '名前空間',
     range: '範囲',
@@ -124,6 +126,12 @@ const T = {
     status: '状態',
     certificateCol: '証明書',
     summary: '内訳',
+    summaryPage: '内訳（このページ）',
+    thisPage: 'このページの範囲',
+    nextPage: '次のページ →',
+    firstPage: '← 最初のページ',
+    pages: 'ページ',
+    pageNote: (n: number) => `1ページに最大${n.toLocaleString('en-US')}区分まで表示します。`,
     segment: { retired: '償却済み / Retired', held: '保有中 / Held', unknown: '記録なし / Not recorded' } as Record<SegmentStatus, string>,
     unknownNote: '「記録なし」は本登録簿に記録がないことを示します（他のレジストリで償却されている可能性があります）。',
     footer: '本ページは登録簿の記録から生成しています。証明書の真正性は電子署名で確認できます。',
@@ -172,6 +180,7 @@ const T = {
     serialTitle: 'Serial status',
     serialNotFound: 'There is no record of this serial number.',
     serialError: 'The serial number could not be read',
+    cursorError: 'The page link could not be read',
     serialAsk: 'Enter the serial number to check.',
     namespace: 'Namespace',
     range: 'Range',
@@ -179,6 +188,12 @@ const T = {
     status: 'Status',
     certificateCol: 'Certificate',
     summary: 'Breakdown',
+    summaryPage: 'Breakdown (this page)',
+    thisPage: 'This page',
+    nextPage: 'Next page →',
+    firstPage: '← First page',
+    pages: 'Pages',
+    pageNote: (n: number) => `Up to ${n.toLocaleString('en-US')} segments are shown per page.`,
     segment: { retired: 'Retired / 償却済み', held: 'Held / 保有中', unknown: 'Not recorded / 記録なし' } as Record<SegmentStatus, string>,
     unknownNote: '“Not recorded” means this registry has no record of those units (they may have been retired in another registry).',
     footer: "This page is generated from the registry's records. A certificate's authenticity can be checked with its digital signature.",
@@ -227,6 +242,8 @@ code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font
 form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:0 0 .8rem}
 form.search label{display:block;width:100%;font-size:.9rem;color:var(--muted)}
 form.search input[type=text]{flex:1 1 14rem;min-width:0;font:inherit;padding:.45rem .6rem;border:1px solid #9aa0a6;border-radius:6px}
+nav.pager{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.6rem;margin:.8rem 0 0}
+nav.pager a{font-weight:600}
 form.search button{font:inherit;padding:.45rem 1.1rem;border:0;border-radius:6px;background:var(--accent);color:#fff;cursor:pointer}
 footer{max-width:56rem;margin:0 auto;padding:0 1rem 2rem;color:var(--muted);font-size:.85rem}
 @media (max-width:600px){dl.fields{grid-template-columns:1fr}dl.fields dt{border-bottom:0;padding-bottom:0}h1{font-size:1.25rem}main{padding:.6rem}.card{padding:.8rem}
@@ -315,8 +332,9 @@ function certHref(base: string, number: string, lang: Lang): string {
   return `${base}/verify/${encodeURIComponent(number)}?lang=${lang}`;
 }
 
-function serialHref(base: string, serial: string, lang: Lang): string {
-  return `${base}/verify?serial=${encodeURIComponent(serial)}&lang=${lang}`;
+function serialHref(base: string, serial: string, lang: Lang, cursor?: string): string {
+  const page = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+  return `${base}/verify?serial=${encodeURIComponent(serial)}${page}&lang=${lang}`;
 }
 
 function row(label: string, valueHtml: string): string {
@@ -427,20 +445,27 @@ ${row(t.signature, `<code>${escapeHtml(doc.signature)}</code>`)}
   });
 }
 
+/**
+ * The serial page, one page of segments at a time: `ctx.cursor` is the cursor this page was asked
+ * with (absent on the first page), `status.nextCursor` the next page's. `errorIn: 'cursor'` says the
+ * error is about the page link, not the serial, and links to the first page.
+ */
 export function renderSerialPage(
   status: SerialStatusView | null,
   lang: Lang,
-  ctx: { serial?: string; error?: string; baseUrl: string },
+  ctx: { serial?: string; error?: string; errorIn?: 'serial' | 'cursor'; cursor?: string; baseUrl: string },
 ): string {
   const t = T[lang];
   const base = trimBase(ctx.baseUrl);
   const other: Lang = lang === 'ja' ? 'en' : 'ja';
   const serial = (status?.serial ?? ctx.serial ?? '').trim();
-  const switchHref = serial ? serialHref(base, serial, other) : `${base}/verify?lang=${other}`;
+  const switchHref = serial ? serialHref(base, serial, other, status ? ctx.cursor : undefined) : `${base}/verify?lang=${other}`;
 
   if (!status) {
+    const cursorError = ctx.errorIn === 'cursor';
     const message = ctx.error
-      ? `<p class="revocation">${escapeHtml(t.serialError)}: ${escapeHtml(ctx.error)}</p>`
+      ? `<p class="revocation">${escapeHtml(cursorError ? t.cursorError : t.serialError)}: ${escapeHtml(ctx.error)}</p>` +
+        (cursorError && serial ? `\n<p><a href="${escapeHtml(serialHref(base, serial, lang))}">${escapeHtml(t.firstPage)}</a></p>` : '')
       : `<p>${escapeHtml(serial ? t.serialNotFound : t.serialAsk)}</p>`;
     return page({
       lang,
@@ -456,6 +481,7 @@ ${message}
     });
   }
 
+  const paged = Boolean(ctx.cursor || status.nextCursor);
   const totals: Record<SegmentStatus, bigint> = { retired: 0n, held: 0n, unknown: 0n };
   for (const s of status.segments) {
     const size = rangeSize(s.start, s.end);
@@ -490,7 +516,8 @@ ${row(t.scheme, escapeHtml(status.scheme))}
 ${row(t.namespace, `<code>${escapeHtml(status.namespace)}</code>`)}
 ${row(t.range, `<span class="mono">${escapeHtml(status.start)} – ${escapeHtml(status.end)}</span>`)}
 ${row(t.units, escapeHtml(formatQuantity(rangeSize(status.start, status.end))))}
-${row(t.summary, summary)}
+${paged ? row(t.thisPage, pageRange(status)) : ''}
+${row(paged ? t.summaryPage : t.summary, summary)}
 </dl>
 </section>
 <section class="card">
@@ -501,9 +528,25 @@ ${segRows}
 </tbody>
 </table></div>
 ${status.segments.some((s) => s.status === 'unknown') ? `<p class="note">${escapeHtml(t.unknownNote)}</p>` : ''}
+${paged ? pager(base, status.serial, lang, ctx.cursor, status.nextCursor) : ''}
 </section>`;
 
   return page({ lang, title: `${t.serialTitle} ${status.serial}`, baseUrl: base, switchHref, search: { serial }, body });
+}
+
+function pageRange(status: SerialStatusView): string {
+  const first = status.segments[0];
+  const last = status.segments[status.segments.length - 1];
+  return first && last ? `<span class="mono">${escapeHtml(first.start)} – ${escapeHtml(last.end)}</span>` : '';
+}
+
+/** Plain links (no JavaScript): back to the first page when on a later one, on to the next when there is one. */
+function pager(base: string, serial: string, lang: Lang, cursor: string | undefined, nextCursor: string | undefined): string {
+  const t = T[lang];
+  const first = cursor ? `<a href="${escapeHtml(serialHref(base, serial, lang))}" rel="first">${escapeHtml(t.firstPage)}</a>` : '<span></span>';
+  const next = nextCursor ? `<a href="${escapeHtml(serialHref(base, serial, lang, nextCursor))}" rel="next">${escapeHtml(t.nextPage)}</a>` : '';
+  return `<p class="note">${escapeHtml(t.pageNote(STATUS_PAGE_SEGMENTS))}</p>
+<nav class="pager" aria-label="${escapeHtml(t.pages)}">${first}${next}</nav>`;
 }
 
 /** `GET /verify` with no query: the search forms only. */
