@@ -147,6 +147,8 @@ describe('the serial-identity migration keeps a double retirement planted under 
           ],
         },
       ]);
+      const shown = await t.http.get('/v1/serials/status').query({ serial: 'JCL-ERL-LEG1-1-10' }).expect(200);
+      expect(shown.body.segments).toEqual([expect.objectContaining({ start: '1', end: '10', status: 'retired', retirementId: legacy.retirementIds[0] })]);
       const provider = await createOrganizationWithKey(t, ['provider']);
       const again = await t.http.post('/v1/retirements').set(provider.auth)
         .send({ serials: ['JCL-ERL-LEG1-5-5'], beneficiary: 'b', purpose: 'p', evidence: EVIDENCE }).expect(409);

@@ -23,7 +23,7 @@ describe('serial status: bounded answers', () => {
     t = await startTestApp();
     provider = await createOrganizationWithKey(t, ['provider']);
     auditor = await createOrganizationWithKey(t, ['auditor']);
-    await t.http.post('/v1/holdings').set(provider.auth).send({ serial: `${NS}-1-2400` }).expect(201);
+    await t.http.post('/v1/holdings').set(provider.auth).send({ serial: `${NS}-1-2400`, evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } }).expect(201);
     const odd = Array.from({ length: 1200 }, (_, i) => `${NS}-${2 * i + 1}-${2 * i + 1}`);
     retirementIds = [];
     for (const serials of [odd.slice(0, 1000), odd.slice(1000)]) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { SerialRange } from '../serials/serial-range';
-import { mergeLookalikeSegments, sameVisibleFields, segmentPage, segmentRange, type Segment, type SegmentPage } from './segments';
+import { firstOfOverlapping, mergeLookalikeSegments, sameVisibleFields, segmentPage, segmentRange, type Segment, type SegmentPage } from './segments';
 
 const r = (s: number, e: number) => new SerialRange(BigInt(s), BigInt(e));
 
@@ -249,5 +249,13 @@ describe('segmentPage', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('firstOfOverlapping (records the serial-identity migration kept twice)', () => {
+  const b = (id: string, start: number, end: number) => ({ id, range: new SerialRange(BigInt(start), BigInt(end)) });
+  it('LEDGER-identity: keeps the record that starts first (the older on a tie) and every disjoint block', () => {
+    const kept = firstOfOverlapping([b('later', 5, 5), b('first', 1, 10), b('tie', 1, 3), b('apart', 11, 20)]);
+    expect(kept.map((k) => k.id)).toEqual(['first', 'apart']);
   });
 });

@@ -12,6 +12,19 @@ export interface Segment<B extends LiveBlock> {
 }
 
 /**
+ * Live blocks never overlap, except pairs the serial-identity migration kept because the same
+ * serials were recorded twice (`ledger duplicates`). For showing a status, the record that starts
+ * first (the older, when both start together) stands for the pair until an administrator voids one.
+ */
+export function firstOfOverlapping<B extends LiveBlock>(blocks: readonly B[]): B[] {
+  const kept: B[] = [];
+  for (const block of [...blocks].sort((a, b) => (a.range.start < b.range.start ? -1 : a.range.start > b.range.start ? 1 : 0))) {
+    if (!kept.some((k) => k.range.overlaps(block.range))) kept.push(block);
+  }
+  return kept;
+}
+
+/**
  * Cuts `asked` into consecutive segments that cover it exactly, in order. `blocks` are the live
  * blocks of the same namespace that overlap it; live blocks are disjoint, which the schema ensures.
  */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { segmentPage, SerialRange, type ParsedSerial, type SchemeCode, type SegmentPage } from '@registry/domain';
+import { firstOfOverlapping, segmentPage, SerialRange, type ParsedSerial, type SchemeCode, type SegmentPage } from '@registry/domain';
 import { hasRole, type Actor } from '../actor';
 import { UnitOfWork, type Stores } from '../ports';
 import { blockRange } from '../serials/block-view';
@@ -84,7 +84,7 @@ export async function statusPage(
   const asked = new SerialRange(from, parsed.range.end);
   const readLimit = Math.max(limit + 1, PAGE_READ_BLOCKS);
   const blocks = await stores.blocks.liveOverlappingPage(parsed.namespace, asked.start, asked.end, readLimit);
-  const ranged = blocks.map((b) => ({ ...b, range: blockRange(b) }));
+  const ranged = firstOfOverlapping(blocks.map((b) => ({ ...b, range: blockRange(b) })));
   const retirementIds = [...new Set(blocks.map((b) => b.retirementId).filter((id): id is string => !!id))];
   const retirements = new Map((await stores.retirements.findByIds(retirementIds)).map((r) => [r.id, r]));
   const seesHolders = hasRole(viewer, 'auditor');
