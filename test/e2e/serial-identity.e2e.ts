@@ -58,6 +58,8 @@ describe('one credit, one identity; no backdating, squatting or stuck credits', 
     expect(relabel.body).toMatchObject({ code: 'SERIAL_CONFLICT', conflicts: [{ scheme: 'REGIONAL_JCREDIT' }] });
     const unlabelled = await hold(other, { serial: 'JCL-ERL-R902-11-20' }).expect(201);
     expect(unlabelled.body.scheme).toBe('REGIONAL_JCREDIT');
+    const status = await t.http.get('/v1/serials/status').query({ serial: 'JCL-ERL-R902-1-20', scheme: 'JCREDIT' }).expect(200);
+    expect(status.body.scheme).toBe('REGIONAL_JCREDIT');
     const outside = await retire(other, { serials: ['JCL-ERL-R902-21-30'], scheme: 'JCREDIT', evidence: EVIDENCE }).expect(409);
     expect(outside.body.code).toBe('SERIAL_CONFLICT');
     const transfer = await t.http.post('/v1/transfers').set(other.auth).send({ serial: 'JCL-ERL-R902-11-20', scheme: 'JCREDIT', toOrganizationId: provider.id }).expect(409);

@@ -46,7 +46,7 @@ export class CheckSerialsQuery {
         }
         const segments = await wholeStatus(stores, row, viewer, budget, i);
         budget -= segments.length;
-        items.push({ ...statusHeader(row), segments });
+        items.push({ ...statusHeader(row, await stores.blocks.schemeOnRecord(row.namespace)), segments });
       }
       return { items };
     });

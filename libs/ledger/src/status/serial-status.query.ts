@@ -51,19 +51,22 @@ export class SerialStatusQuery {
   async execute(serial: string, viewer: Actor | undefined, scheme?: SchemeCode, cursor?: unknown): Promise<SerialStatus> {
     const parsed = parseRequestSerial(serial, 'serial', scheme);
     const from = cursor === undefined ? parsed.range.start : decodeStatusCursor(cursor, parsed);
-    const page = await this.uow.read((stores) => statusPage(stores, parsed, viewer, from, STATUS_PAGE_SEGMENTS));
+    const [page, recorded] = await this.uow.read(
+      async (stores) => [await statusPage(stores, parsed, viewer, from, STATUS_PAGE_SEGMENTS), await stores.blocks.schemeOnRecord(parsed.namespace)] as const,
+    );
     return {
-      ...statusHeader(parsed),
+      ...statusHeader(parsed, recorded),
       segments: page.segments.map(toStatusSegment),
       ...(page.next !== undefined ? { nextCursor: encodeStatusCursor(parsed, page.next) } : {}),
     };
   }
 }
 
-export function statusHeader(parsed: ParsedSerial): Omit<SerialStatus, 'segments' | 'nextCursor'> {
+/** `recorded`: the scheme the serials are on record under, which decides over any label the caller named. */
+export function statusHeader(parsed: ParsedSerial, recorded: SchemeCode | null): Omit<SerialStatus, 'segments' | 'nextCursor'> {
   return {
     serial: parsed.canonical,
-    scheme: parsed.scheme,
+    scheme: recorded ?? parsed.scheme,
     namespace: parsed.namespace,
     start: String(parsed.range.start),
     end: String(parsed.range.end),
