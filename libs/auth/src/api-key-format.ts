@@ -6,6 +6,9 @@ import { createHash, randomBytes } from 'node:crypto';
  */
 const KEY_PATTERN = /^ork_([a-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
 
+/** Anything shaped like an organisation key, even cut short or altered: what logs must never show. */
+export const API_KEY_LOOKALIKE = /ork_[A-Za-z0-9]{6,}_[A-Za-z0-9_-]{8,}/g;
+
 export interface GeneratedApiKey {
   key: string;
   lookupId: string;

@@ -1,3 +1,5 @@
+import { API_KEY_LOOKALIKE } from '@registry/auth';
+
 /**
  * What request and response logs may show. Credentials are replaced wherever a client might put
  * them: credential-looking headers (Authorization, Cookie, X-Api-Key, anything naming a key,
@@ -8,7 +10,6 @@
 export const REDACTED = '[REDACTED]';
 
 const SENSITIVE_NAME = /key|token|secret|auth|passw|pwd|session|cookie|credential|signature/i;
-const ORGANIZATION_KEY = /ork_[A-Za-z0-9]{6,}_[A-Za-z0-9_-]{8,}/g;
 
 export function isSensitiveName(name: string): boolean {
   return SENSITIVE_NAME.test(name);
@@ -24,7 +25,7 @@ export interface LogRedactor {
 export function createLogRedactor(knownSecrets: string[] = []): LogRedactor {
   const secrets = knownSecrets.filter((s) => s.length >= 8);
   const scrub = (text: string): string =>
-    secrets.reduce((out, secret) => out.split(secret).join(REDACTED), text.replace(ORGANIZATION_KEY, REDACTED));
+    secrets.reduce((out, secret) => out.split(secret).join(REDACTED), text.replace(API_KEY_LOOKALIKE, REDACTED));
 
   const url = (value: string): string => {
     const mark = value.indexOf('?');

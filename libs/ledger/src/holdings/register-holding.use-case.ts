@@ -43,7 +43,7 @@ export class RegisterHoldingUseCase {
         });
       }
       const { serial, contradicted } = await onRecord(stores, parsed, command.scheme !== undefined);
-      if (contradicted) throw labelConflict([{ serial, label: command.scheme! }]);
+      if (contradicted) throw labelConflict([serial], command.scheme!);
       const block: BlockRecord = {
         id: newId(),
         scheme: serial.scheme,

@@ -11,7 +11,7 @@ import { issueCertificate } from '../certificates/issue-certificate';
 import { CertificateSigner, UnitOfWork, type BlockRecord, type ClaimRecord, type CreditFacts, type Evidence, type RetirementRecord } from '../ports';
 import { blockRange, blockSerial } from '../serials/block-view';
 import { parseRequestSerials } from '../serials/request-serials';
-import { labelConflict, onRecord, refuseOverQuantity, refuseUnresolvedDuplicates } from '../serials/serial-identity';
+import { labelConflict, onRecord, refuseDoubleRecorded, refuseOverQuantity } from '../serials/serial-identity';
 import { certificateNumber, isCalendarDate, todayInJapan } from './japan-date';
 import { claimToBack, refuseIneligible } from './claim-backing';
 import { retirementView, type RetirementView } from './retirement-view';
@@ -116,7 +116,7 @@ export class RetireCreditsUseCase {
       });
     }
     const relabelled = plan.filter((p) => p.contradicted);
-    if (relabelled.length > 0) throw labelConflict(relabelled.map(({ serial }) => ({ serial, label: command.scheme! })));
+    if (relabelled.length > 0) throw labelConflict(relabelled.map((p) => p.serial), command.scheme!);
     const notHeld = all.filter(({ segment }) => segment.block?.status === 'held' && segment.block.ownerId !== command.actor.organizationId);
     if (notHeld.length > 0) {
       throw new DomainError('NOT_HELD', `${notHeld.length} part(s) are held by another organisation`, {
@@ -189,20 +189,4 @@ export class RetireCreditsUseCase {
       result: view,
     };
   }
-}
-
-/**
- * Serials the serial-identity migration found recorded twice: retired (by either record) answers
- * ALREADY_RETIRED, held twice waits for an administrator. Both before segmenting, which needs
- * disjoint blocks.
- */
-function refuseDoubleRecorded(asked: ParsedSerial, blocks: readonly BlockRecord[]): void {
-  if (!blocks.some((b) => b.identityDuplicate)) return;
-  const retired = blocks.filter((b) => b.status === 'retired');
-  if (retired.length > 0) {
-    throw new DomainError('ALREADY_RETIRED', `${asked.canonical} is already retired`, {
-      conflicts: retired.map((b) => ({ namespace: b.namespace, start: String(b.start), end: String(b.end), retirementId: b.retirementId })),
-    });
-  }
-  refuseUnresolvedDuplicates(blocks);
 }

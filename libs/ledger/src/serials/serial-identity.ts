@@ -19,13 +19,14 @@ export async function onRecord(stores: Stores, serial: ParsedSerial, labelled: b
   return { serial: { ...serial, scheme: recorded }, contradicted: labelled };
 }
 
-export function labelConflict(contradicted: readonly { serial: ParsedSerial; label: string }[]): DomainError {
+/** `contradicted`: serials (with the scheme on record) that the request's `label` names otherwise. */
+export function labelConflict(contradicted: readonly ParsedSerial[], label: string): DomainError {
   const first = contradicted[0]!;
   return new DomainError(
     'SERIAL_CONFLICT',
-    `${first.serial.canonical} is on record as ${first.serial.scheme}; scheme ${first.label} cannot make it another credit`,
+    `${first.canonical} is on record as ${first.scheme}; scheme ${label} cannot make it another credit`,
     {
-      conflicts: contradicted.map(({ serial }) => ({
+      conflicts: contradicted.map((serial) => ({
         namespace: serial.namespace,
         start: String(serial.range.start),
         end: String(serial.range.end),
@@ -44,6 +45,22 @@ export function refuseUnresolvedDuplicates(blocks: readonly BlockRecord[]): void
     `the ledger holds ${marked.length} record(s) of these serials twice; an administrator must void one first (ledger duplicates)`,
     { conflicts: marked.map((b) => ({ namespace: b.namespace, start: String(b.start), end: String(b.end), status: b.status, blockId: b.id })) },
   );
+}
+
+/**
+ * Serials the serial-identity migration found recorded twice: retired (by either record) answers
+ * ALREADY_RETIRED, held twice waits for an administrator. Both before segmenting, which needs
+ * disjoint blocks.
+ */
+export function refuseDoubleRecorded(asked: ParsedSerial, blocks: readonly BlockRecord[]): void {
+  if (!blocks.some((b) => b.identityDuplicate)) return;
+  const retired = blocks.filter((b) => b.status === 'retired');
+  if (retired.length > 0) {
+    throw new DomainError('ALREADY_RETIRED', `${asked.canonical} is already retired`, {
+      conflicts: retired.map((b) => ({ namespace: b.namespace, start: String(b.start), end: String(b.end), retirementId: b.retirementId })),
+    });
+  }
+  refuseUnresolvedDuplicates(blocks);
 }
 
 /** MAX_BLOCK_QUANTITY: no one can register or retire-outside a whole namespace and squat on it. */

@@ -51,7 +51,7 @@ export class TransferSerialsUseCase {
       const blocks = await stores.blocks.liveOverlapping(parsed.namespace, parsed.range.start, parsed.range.end);
       refuseUnresolvedDuplicates(blocks);
       const { serial, contradicted } = await onRecord(stores, parsed, command.scheme !== undefined);
-      if (contradicted) throw labelConflict([{ serial, label: command.scheme! }]);
+      if (contradicted) throw labelConflict([serial], command.scheme!);
       const segments = segmentRange(parsed.range, blocks.map((b) => ({ ...b, range: blockRange(b) })));
       const notHeld = segments.filter((s) => s.block?.status !== 'held' || s.block.ownerId !== from);
       if (notHeld.length > 0) {

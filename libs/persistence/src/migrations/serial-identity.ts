@@ -34,10 +34,7 @@ export async function markIdentityDuplicates(q: QueryRunner, trueValue: string):
   );
   const blocks = rows.map((r) => ({ id: r.id, namespace: r.namespace, start: BigInt(r.start_serial), end: BigInt(r.end_serial) }));
   const marked = new Set(overlappingPairs(blocks).flatMap(([a, b]) => [a.id, b.id]));
-  for (const id of marked) await q.query(`UPDATE serial_blocks SET identity_duplicate = ${trueValue} WHERE id = $1`.replace('$1', placeholder(q)), [id]);
+  const placeholder = q.connection.options.type === 'postgres' ? '$1' : '?';
+  for (const id of marked) await q.query(`UPDATE serial_blocks SET identity_duplicate = ${trueValue} WHERE id = ${placeholder}`, [id]);
   return marked.size;
-}
-
-function placeholder(q: QueryRunner): string {
-  return q.connection.options.type === 'postgres' ? '$1' : '?';
 }
