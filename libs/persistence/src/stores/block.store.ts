@@ -29,24 +29,26 @@ export class SqlBlockStore implements BlockStore {
   constructor(private readonly sql: Sql) {}
 
   async liveOverlapping(namespace: string, start: bigint, end: bigint): Promise<BlockRecord[]> {
+    const { unmarked, marked } = this.duplicateTerms();
     // From the predecessor of `start` (the only earlier block that can reach into the range) to `end`.
     // Marked duplicates overlap each other, so the predecessor walk can miss one: they are few and
     // have their own partial index, and are read apart.
     const rows = await this.sql.query<BlockRow>(
       `SELECT ${COLUMNS} FROM serial_blocks
-       WHERE namespace = ? AND closed_seq IS NULL AND start_serial <= ?
+       WHERE namespace = ? AND closed_seq IS NULL AND ${unmarked} AND start_serial <= ?
          AND start_serial >= COALESCE((SELECT MAX(start_serial) FROM serial_blocks
-                                       WHERE namespace = ? AND closed_seq IS NULL AND start_serial <= ?), ?)
+                                       WHERE namespace = ? AND closed_seq IS NULL AND ${unmarked} AND start_serial <= ?), ?)
        UNION
        SELECT ${COLUMNS} FROM serial_blocks
-       WHERE namespace = ? AND closed_seq IS NULL AND identity_duplicate = ? AND start_serial <= ? AND end_serial >= ?
+       WHERE namespace = ? AND closed_seq IS NULL AND ${marked} AND start_serial <= ? AND end_serial >= ?
        ORDER BY start_serial`,
-      [namespace, String(end), namespace, String(start), String(start), namespace, this.sql.postgres ? true : 1, String(end), String(start)],
+      [namespace, String(end), namespace, String(start), String(start), namespace, String(end), String(start)],
     );
     return rows.map(toRecord).filter((b) => b.end >= start);
   }
 
   async liveOverlappingPage(namespace: string, start: bigint, end: bigint, limit: number): Promise<BlockRecord[]> {
+    const { unmarked, marked } = this.duplicateTerms();
     // As above, with the predecessor kept only if it reaches `start`, so that LIMIT counts overlapping
     // blocks only; the index on (namespace, start_serial) walks from there and stops after `limit` rows.
     // The predecessor is found with ORDER BY … DESC LIMIT 1, not MAX(): on a freshly filled table
@@ -55,15 +57,32 @@ export class SqlBlockStore implements BlockStore {
     // which sorts '10' before '9' on both engines.
     const rows = await this.sql.query<BlockRow>(
       `SELECT ${COLUMNS} FROM serial_blocks
-       WHERE namespace = ? AND closed_seq IS NULL AND start_serial <= ? AND end_serial >= ?
+       WHERE namespace = ? AND closed_seq IS NULL AND ${unmarked} AND start_serial <= ? AND end_serial >= ?
          AND start_serial >= COALESCE((SELECT p.start_serial FROM serial_blocks p
-                                       WHERE p.namespace = ? AND p.closed_seq IS NULL AND p.start_serial <= ?
+                                       WHERE p.namespace = ? AND p.closed_seq IS NULL AND ${unmarked} AND p.start_serial <= ?
                                        ORDER BY p.start_serial DESC LIMIT 1), ?)
        ORDER BY serial_blocks.start_serial
        LIMIT ?`,
       [namespace, String(end), String(start), namespace, String(start), String(start), limit],
     );
-    return rows.map(toRecord);
+    const duplicates = await this.sql.query<BlockRow>(
+      `SELECT ${COLUMNS} FROM serial_blocks
+       WHERE namespace = ? AND closed_seq IS NULL AND ${marked} AND start_serial <= ? AND end_serial >= ?
+       ORDER BY serial_blocks.start_serial LIMIT ?`,
+      [namespace, String(end), String(start), limit],
+    );
+    if (duplicates.length === 0) return rows.map(toRecord);
+    return [...rows, ...duplicates].map(toRecord).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)).slice(0, limit);
+  }
+
+  /**
+   * The partial indexes' own predicates, written as the migration wrote them: a planner uses a partial
+   * index only when the query states its predicate (SQLite textually, and never through a bound parameter).
+   */
+  private duplicateTerms(): { unmarked: string; marked: string } {
+    return this.sql.postgres
+      ? { unmarked: 'NOT identity_duplicate', marked: 'identity_duplicate' }
+      : { unmarked: 'identity_duplicate = 0', marked: 'identity_duplicate = 1' };
   }
 
   async insert(block: BlockRecord): Promise<void> {
@@ -109,8 +128,7 @@ export class SqlBlockStore implements BlockStore {
 
   async liveDuplicates(): Promise<BlockRecord[]> {
     const rows = await this.sql.query<BlockRow>(
-      `SELECT ${COLUMNS} FROM serial_blocks WHERE closed_seq IS NULL AND identity_duplicate = ? ORDER BY namespace, start_serial, created_seq, id`,
-      [this.sql.postgres ? true : 1],
+      `SELECT ${COLUMNS} FROM serial_blocks WHERE closed_seq IS NULL AND ${this.duplicateTerms().marked} ORDER BY namespace, start_serial, created_seq, id`,
     );
     return rows.map(toRecord);
   }
