@@ -198,3 +198,29 @@ describe('register CSV (issue 13, finding 7)', () => {
     for (const cell of Object.values(rows[0])) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });
+
+describe('numbers JSON cannot hold again, and the status endpoint\'s parameters (found by the route fuzz)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('a number out of range (1e400) is 400 naming the member, not a 500 from the idempotency hash', async () => {
+    const applicant = await createOrganizationWithKey(t, ['applicant']);
+    const res = await t.http
+      .post('/v1/claims')
+      .set(applicant.auth)
+      .set('Idempotency-Key', 'k-1e400')
+      .set('Content-Type', 'application/json')
+      .send('{"type":"CN","baseYear":1e400}')
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'body' }] });
+    expect(res.body.detail).toMatch(/member "baseYear" is out of range/);
+  });
+
+  it('GET /v1/serials/status refuses an unknown query parameter', async () => {
+    const res = await t.http.get('/v1/serials/status').query({ serial: 'JCL-ERL-R1-1-10', foo: '' }).expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'foo' }] });
+  });
+});

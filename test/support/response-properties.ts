@@ -77,8 +77,14 @@ function isList(route: FuzzRoute): boolean {
   return route.method === 'GET' && (route.queryNames.includes('cursor') || route.queryNames.includes('limit'));
 }
 
+/**
+ * Whether the app parses this body as JSON: its JSON parser takes the media type application/json
+ * only (any parameters aside). A body sent as `json` or `text/json` is never read, so a route that
+ * takes no body may rightly answer 200 whatever it holds.
+ */
 function isJson(req: FuzzRequest): boolean {
-  return req.body !== undefined && String(req.headers['content-type'] ?? '').includes('json');
+  const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return req.body !== undefined && mediaType === 'application/json';
 }
 
 function refusedFreeText(req: FuzzRequest): string[] {

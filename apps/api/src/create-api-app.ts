@@ -8,7 +8,7 @@ import { ApiModule, type ApiModuleOptions } from './api.module';
 import { mountOpenApi } from './http/openapi';
 import { requestIdMiddleware } from './http/request-id.middleware';
 import { createValidationPipe } from './http/validation.pipe';
-import { verifyJsonBody } from './http/json-depth';
+import { refuseNonFiniteNumbers, verifyJsonBody } from './http/json-depth';
 import { SingleQueryValuesPipe } from './http/query-parameters';
 
 /** The whole HTTP application, configured but not listening (main() and the e2e tests share it). */
@@ -23,7 +23,7 @@ export async function createApiApp(config: RegistryConfig, options: ApiModuleOpt
   app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(helmet());
-  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, verify: verifyJsonBody });
+  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, verify: verifyJsonBody, reviver: refuseNonFiniteNumbers });
   app.useBodyParser('text', { limit: config.bodyLimitBytes, type: 'text/csv' });
   // Node's querystring: a repeated parameter becomes an array (refused by SingleQueryValuesPipe),
   // never a nested object as with qs's `a[b]=1`.

@@ -50,6 +50,19 @@ export function verifyJsonBody(_req: IncomingMessage, _res: unknown, body: Buffe
   }
 }
 
+/**
+ * body-parser's JSON `reviver`: a number too large for a double (`1e400`) parses to Infinity, which
+ * no JSON can hold again; the idempotency hash and the journal (RFC 8785) would throw on it later.
+ * Refused where it is read, for every route. A SyntaxError, because body-parser rewrites whatever the
+ * parse throws as one (dropping other fields) and answers it as 400 "not valid JSON" with this message.
+ */
+export function refuseNonFiniteNumbers(key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new SyntaxError(`the number in ${key === '' ? 'the body' : `member "${key}"`} is out of range`);
+  }
+  return value;
+}
+
 function bodyError(message: string): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { errors: [{ field: 'body', message }] });
 }

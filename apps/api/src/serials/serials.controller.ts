@@ -5,6 +5,7 @@ import { DomainError, SCHEME_CODES, SCHEMES, type SchemeCode } from '@registry/d
 import { CheckSerialsQuery, parseRequestSerial, SerialStatusQuery } from '@registry/ledger';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../http/current-principal';
+import { OnlyQueryParameters } from '../http/query-parameters';
 import { ExpensiveEndpoint } from '../http/rate-limits';
 import { validateBody } from '../http/validation.pipe';
 import { CheckSerialsDto, ParseSerialDto } from '../ledger/ledger.dto';
@@ -43,6 +44,7 @@ export class SerialsController {
   }
 
   @Get('serials/status')
+  @OnlyQueryParameters('serial', 'scheme', 'cursor')
   @ExpensiveEndpoint()
   @Public()
   @ApiQuery({ name: 'serial', required: true })

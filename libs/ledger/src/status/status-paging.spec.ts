@@ -21,6 +21,7 @@ function ledgerOf(blocks: BlockRecord[]) {
         reads.push(page.length);
         return page;
       },
+      schemeOnRecord: async () => null,
     },
     retirements: {
       findByIds: async (ids: readonly string[]) => ids.map((id) => ({ id, certificateNumber: `RC-${id}`, claimId: null, retiredOn: '2026-01-05', beneficiary: 'B' }) as unknown as RetirementRecord),
