@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type RegistryConfig } from '@registry/config';
-import { JOB_HANDLERS, startBullMqWorker, type JobHandlers } from '@registry/jobs';
-import type { Worker } from 'bullmq';
+import { JOB_HANDLERS, startBullMqWorker, type JobHandlers, type RunningWorker } from '@registry/jobs';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -36,7 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const config = loadConfig({ ADMIN_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...database.env, ...redis, ...env });
   const app = await createApiApp(config, { logDestination: options.logDestination });
   await app.init();
-  let worker: Worker | undefined;
+  let worker: RunningWorker | undefined;
   if (config.redisUrl) {
     worker = startBullMqWorker(app.get<JobHandlers>(JOB_HANDLERS), {
       redisUrl: config.redisUrl,

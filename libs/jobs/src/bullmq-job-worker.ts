@@ -11,7 +11,22 @@ export interface BullMqWorkerOptions {
   lockMs?: number;
 }
 
-export function startBullMqWorker(handlers: JobHandlers, { redisUrl, prefix, concurrency, lockMs = 30_000 }: BullMqWorkerOptions): Worker {
+/** A started worker; close() is safe at any moment, even before Redis answered. */
+export interface RunningWorker {
+  worker: Worker;
+  /** Both of the worker's Redis connections are up. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * How long close() waits for a connection still being made. BullMQ 5.81 drops a connection's
+ * listeners when it is closed while connecting, and the connect attempt's failure is then thrown
+ * into the process ("Unhandled error. (Error: Connection is closed.)").
+ */
+const CLOSE_WAITS_FOR_CONNECT_MS = 5_000;
+
+export function startBullMqWorker(handlers: JobHandlers, { redisUrl, prefix, concurrency, lockMs = 30_000 }: BullMqWorkerOptions): RunningWorker {
   const logger = new Logger('BullMqWorker');
   const worker = new Worker(
     REGISTRY_QUEUE,
@@ -27,5 +42,18 @@ export function startBullMqWorker(handlers: JobHandlers, { redisUrl, prefix, con
     logger.warn({ jobId: job?.id, name: job?.name, attempt: job?.attemptsMade, err: error.message }, 'job attempt failed'),
   );
   worker.on('error', (error) => logger.error({ err: error.message }, 'worker error'));
-  return worker;
+  const blockingReady = new Promise<void>((resolve) => worker.once('ready', () => resolve()));
+  const ready = Promise.all([worker.waitUntilReady(), blockingReady]).then(() => undefined);
+  ready.catch(() => undefined);
+  return {
+    worker,
+    ready,
+    close: async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAITS_FOR_CONNECT_MS)));
+      await Promise.race([ready.catch(() => undefined), timeout]);
+      clearTimeout(timer);
+      await worker.close();
+    },
+  };
 }
