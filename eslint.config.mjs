@@ -13,7 +13,7 @@ export default defineConfig(
       parserOptions: {
         // .ts files get tsconfig.json's program; the JS below (outside its `include`) a default one.
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'config/*.js', 'scripts/*/*.js', 'scripts/*/*/*.js', 'test/support/*.js', 'test/support/*/*.js'],
+          allowDefaultProject: ['*.js', '*.mjs', 'config/*.js', 'scripts/*/*.js', 'scripts/*/*/*.js', 'test/support/*.js', 'test/support/*/*.js', 'tools/*.mjs'],
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 40,
         },
         tsconfigRootDir: import.meta.dirname,
