@@ -98,4 +98,4 @@ async function main() {
   return 0;
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));
