@@ -4,6 +4,7 @@ import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  for (const warning of config.warnings) process.stderr.write(JSON.stringify({ level: 'warn', msg: warning }) + '\n');
   const app = await createApiApp(config);
   await app.listen(config.port, '0.0.0.0');
   const engine = config.database.engine === 'sqlite' ? `SQLite at ${config.database.sqlitePath}` : 'PostgreSQL';

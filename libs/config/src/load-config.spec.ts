@@ -9,6 +9,14 @@ describe('loadConfig', () => {
     expect(config.publicBaseUrl).toBe('http://localhost:3000');
   });
 
+  it('warns at start when PUBLIC_BASE_URL is unset outside development, since QR codes would point to localhost', () => {
+    expect(loadConfig({}).warnings).toEqual([expect.stringMatching(/^PUBLIC_BASE_URL is unset: .*http:\/\/localhost:3000/)]);
+    expect(loadConfig({ NODE_ENV: 'production', PORT: '8080' }).warnings).toEqual([expect.stringContaining('http://localhost:8080')]);
+    expect(loadConfig({ NODE_ENV: 'development' }).warnings).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'test' }).warnings).toEqual([]);
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://registry.example.jp' }).warnings).toEqual([]);
+  });
+
   it('selects PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1:5432/test', PORT: '8080' });
     expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://127.0.0.1:5432/test' });

@@ -5,6 +5,18 @@ import { EnvironmentVariables } from './environment-variables';
 import { ConfigError, type RegistryConfig } from './registry-config';
 import { parseTrustProxy } from './trust-proxy';
 
+const DEVELOPMENT_ENVIRONMENTS = ['development', 'test'];
+
+function startupWarnings(vars: EnvironmentVariables, env: NodeJS.ProcessEnv): string[] {
+  const warnings: string[] = [];
+  if (!vars.PUBLIC_BASE_URL && !DEVELOPMENT_ENVIRONMENTS.includes(env.NODE_ENV ?? '')) {
+    warnings.push(
+      `PUBLIC_BASE_URL is unset: certificate links and the QR codes printed on PDFs point to http://localhost:${vars.PORT ?? 3000}, ` +
+        'which nobody else can open; set it to the address the public reaches (NODE_ENV=development silences this)',
+    );
+  }
+  return warnings;
+}
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
@@ -54,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
       failFirstAttempt: (vars.JOB_FAULT_INJECTION ?? '').split(',').includes('fail-first-attempt'),
       delayMs: Number(/delay-ms=(\d+)/.exec(vars.JOB_FAULT_INJECTION ?? '')?.[1] ?? 0),
     },
+    warnings: startupWarnings(vars, env),
   };
 }

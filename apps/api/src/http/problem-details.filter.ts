@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, type ErrorCode } from '@registry/domain';
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
+import { japaneseDetail, TITLE_JA } from './problem-japanese';
 import { STATUS_OF, TITLE_OF } from './problem-status';
 
 export const PROBLEM_JSON = 'application/problem+json';
@@ -33,7 +34,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     }
     if (response.headersSent) return;
+    // Accept-Language: ja gives Japanese words; the code, the fields and the English detail's facts stay.
+    const japanese = request.acceptsLanguages?.('en', 'ja') === 'ja';
     response
+      .vary('Accept-Language')
       .status(problem.status)
       .type(PROBLEM_JSON)
       .send(
@@ -41,9 +45,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         JSON.stringify({
           ...problem.extra,
           type: `/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
-          title: TITLE_OF[problem.status] ?? 'Error',
+          title: (japanese ? TITLE_JA : TITLE_OF)[problem.status] ?? (japanese ? 'エラー' : 'Error'),
           status: problem.status,
-          detail: problem.detail,
+          detail: japanese ? japaneseDetail(problem.code, problem.extra) : problem.detail,
+          ...(japanese ? { detailEn: problem.detail } : {}),
           code: problem.code,
           instance: request.originalUrl?.split('?')[0],
           requestId: request.id,
