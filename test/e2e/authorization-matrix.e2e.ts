@@ -89,6 +89,10 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'POST /v1/claims/{id}/reinstate': claimOf(['certifier'], ['certifier']),
   'POST /v1/claims/{id}/revoke': claimOf(['certifier'], ['certifier']),
   'GET /v1/register': PUBLIC,
+  // Lists filter to what the caller may see; a caller with none of these roles has nothing to list.
+  'GET /v1/retirements': { public: false, roles: ['provider', 'applicant', 'auditor', 'admin'] },
+  'GET /v1/claims': { public: false, roles: ['applicant', 'provider', 'certifier', 'auditor', 'admin'] },
+  'GET /v1/organizations': PUBLIC,
   'GET /v1/certificate-keys': PUBLIC,
   'GET /v1/certificates/{file}': { ...PUBLIC, params: { file: 'certificate' } },
 };

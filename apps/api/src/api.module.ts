@@ -20,6 +20,7 @@ import { rateLimits } from './http/rate-limits';
 import { HoldingsController } from './ledger/holdings.controller';
 import { LedgerController } from './ledger/ledger.controller';
 import { RetirementsController } from './ledger/retirements.controller';
+import { ListsController } from './lists/lists.controller';
 import { MeController } from './me/me.controller';
 import { SerialsController } from './serials/serials.controller';
 import { JobsController } from './ops/jobs.controller';
@@ -63,6 +64,7 @@ export class ApiModule {
         JobsController,
         SerialsController,
         HoldingsController,
+        ListsController,
         RetirementsController,
         LedgerController,
         ClaimsController,

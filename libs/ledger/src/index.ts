@@ -11,6 +11,7 @@ export * from './serials/request-serials';
 export * from './serials/block-view';
 export * from './holdings/register-holding.use-case';
 export * from './holdings/list-holdings.query';
+export * from './lists';
 export * from './holdings/void-duplicate-holding.use-case';
 export * from './serials/identity-duplicates.query';
 export * from './transfers/transfer-serials.use-case';

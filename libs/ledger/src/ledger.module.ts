@@ -22,6 +22,7 @@ import { GetOrganizationUseCase } from './organizations/get-organization.use-cas
 import { GetRetirementQuery } from './retirements/get-retirement.query';
 import { RetireCreditsUseCase } from './retirements/retire-credits.use-case';
 import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
+import { LIST_QUERIES } from './lists';
 import { CheckSerialsQuery } from './status/check-serials.query';
 import { SerialStatusQuery } from './status/serial-status.query';
 import { TransferSerialsUseCase } from './transfers/transfer-serials.use-case';
@@ -53,6 +54,7 @@ const USE_CASES = [
   RegisterQuery,
   CertificateQueries,
   SweepCertificatePdfsUseCase,
+  ...LIST_QUERIES,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, type Principal } from '@registry/auth';
-import { ListHoldingsQuery, RegisterHoldingUseCase, TransferSerialsUseCase, VoidDuplicateHoldingUseCase, type HoldingView, type TransferView } from '@registry/ledger';
+import { RegisterHoldingUseCase, TransferSerialsUseCase, VoidDuplicateHoldingUseCase, type HoldingView, type TransferView } from '@registry/ledger';
 import type { Request, Response } from 'express';
 import { adminOf, CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
@@ -16,7 +16,6 @@ import { RegisterHoldingDto, TransferDto, VoidRetirementDto } from './ledger.dto
 export class HoldingsController {
   constructor(
     private readonly registerHolding: RegisterHoldingUseCase,
-    private readonly listHoldings: ListHoldingsQuery,
     private readonly transferSerials: TransferSerialsUseCase,
     private readonly voidDuplicateHolding: VoidDuplicateHoldingUseCase,
   ) {}
@@ -37,15 +36,6 @@ export class HoldingsController {
   @ApiOkResponse({ description: 'resolves a pair listed by `ledger duplicates`: the held record is voided (journaled); 409 INVALID_STATE for any other block' })
   void(@Param('id') id: string, @Body() body: VoidRetirementDto, @CurrentPrincipal() principal: Principal) {
     return this.voidDuplicateHolding.execute({ actor: adminOf(principal), blockId: id, reason: body.reason });
-  }
-
-  @Get('holdings')
-  @OnlyQueryParameters('cursor', 'limit')
-  @ApiQuery({ name: 'cursor', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiOkResponse({ description: "the caller's held blocks" })
-  list(@CurrentPrincipal() principal: Principal, @Query('cursor') cursor?: string, @Query('limit') limit?: string) {
-    return this.listHoldings.execute(organizationOf(principal).organizationId, cursor, pageLimit(limit));
   }
 
   @Post('transfers')

@@ -18,7 +18,7 @@ export interface BlockStore {
   findLive(id: string): Promise<BlockRecord | null>;
   /** Live blocks the serial-identity migration found recorded twice, by namespace, start, then the older record first. */
   liveDuplicates(): Promise<BlockRecord[]>;
-  liveHeldBy(ownerId: string, afterId: string | undefined, limit: number): Promise<BlockRecord[]>;
+  liveHeldBy(ownerId: string, afterId: string | undefined, limit: number, scheme?: SchemeCode): Promise<BlockRecord[]>;
   liveOfRetirement(retirementId: string): Promise<BlockRecord[]>;
 }
 

@@ -133,12 +133,12 @@ export class SqlBlockStore implements BlockStore {
     return rows.map(toRecord);
   }
 
-  async liveHeldBy(ownerId: string, afterId: string | undefined, limit: number): Promise<BlockRecord[]> {
+  async liveHeldBy(ownerId: string, afterId: string | undefined, limit: number, scheme?: SchemeCode): Promise<BlockRecord[]> {
     const rows = await this.sql.query<BlockRow>(
       `SELECT ${COLUMNS} FROM serial_blocks
-       WHERE owner_id = ? AND closed_seq IS NULL AND status = 'held' AND id > ?
+       WHERE owner_id = ? AND closed_seq IS NULL AND status = 'held' AND id > ? ${scheme ? 'AND scheme = ?' : ''}
        ORDER BY id LIMIT ?`,
-      [ownerId, afterId ?? '', limit],
+      scheme ? [ownerId, afterId ?? '', scheme, limit] : [ownerId, afterId ?? '', limit],
     );
     return rows.map(toRecord);
   }

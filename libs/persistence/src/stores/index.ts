@@ -6,6 +6,7 @@ import { SqlClaimStore } from './claim.store';
 import { SqlIdempotencyStore } from './idempotency.store';
 import { SqlJobRunStore } from './job-run.store';
 import { SqlJournalStore } from './journal.store';
+import { SqlListStore } from './list.store';
 import { SqlOrganizationStore } from './organization.store';
 import { SqlRetirementStore } from './retirement.store';
 import { SqlSequenceStore } from './sequence.store';
@@ -25,5 +26,6 @@ export function storesFor(sql: Sql): Stores {
     sequences: new SqlSequenceStore(sql),
     claims: new SqlClaimStore(sql),
     certificates: new SqlCertificateStore(sql),
+    lists: new SqlListStore(sql),
   };
 }

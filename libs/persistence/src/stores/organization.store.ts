@@ -3,7 +3,7 @@ import type { OrganizationRecord, OrganizationStore } from '@registry/ledger/por
 import { isUniqueViolation } from '../database-errors';
 import type { Sql } from './sql';
 
-interface OrganizationRow {
+export interface OrganizationRow {
   id: string;
   name: string;
   corporate_number: string | null;
@@ -40,7 +40,10 @@ export class SqlOrganizationStore implements OrganizationStore {
 }
 
 function toRecord(row: OrganizationRow | null): OrganizationRecord | null {
-  if (!row) return null;
+  return row ? organizationFromRow(row) : null;
+}
+
+export function organizationFromRow(row: OrganizationRow): OrganizationRecord {
   return {
     id: row.id,
     name: row.name,

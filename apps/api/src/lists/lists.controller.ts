@@ -1,0 +1,91 @@
+import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Public, Roles, type Principal } from '@registry/auth';
+import { ListClaimsQuery, ListHoldingsQuery, ListRetirementsQuery, OrganizationDirectoryQuery } from '@registry/ledger';
+import { CurrentPrincipal, organizationOf } from '../http/current-principal';
+import { pageLimit } from '../http/paging';
+import { OnlyQueryParameters } from '../http/query-parameters';
+import { exportTable, headerLanguage, listFormat, type ExportColumn } from '../http/table-export';
+import { CLAIM_COLUMNS, HOLDING_COLUMNS, RETIREMENT_COLUMNS } from './list-columns';
+import { ClaimListQueryDto, HoldingListQueryDto, LIST_PARAMETERS, OrganizationListQueryDto, RetirementListQueryDto } from './list.dto';
+
+const SPREADSHEETS = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
+/** The lists people work from (API.md "Lists"): filtered, paged newest first, exportable as CSV and xlsx. */
+@ApiTags('lists')
+@Controller('v1')
+export class ListsController {
+  constructor(
+    private readonly retirements: ListRetirementsQuery,
+    private readonly claims: ListClaimsQuery,
+    private readonly holdings: ListHoldingsQuery,
+    private readonly directory: OrganizationDirectoryQuery,
+  ) {}
+
+  @Get('retirements')
+  @ApiBearerAuth()
+  @Roles('provider', 'applicant', 'auditor', 'admin')
+  @OnlyQueryParameters(...LIST_PARAMETERS, 'beneficiary', 'claimId', 'scheme', 'retiredFrom', 'retiredTo', 'organizationId')
+  @ApiOperation({ operationId: 'listRetirements', summary: 'Retirements made by the caller or backing its claims (auditors: all), newest first' })
+  @ApiProduces(...SPREADSHEETS)
+  @ApiOkResponse({ description: '`{ items, nextCursor? }`, or the whole filtered list as CSV/xlsx' })
+  listRetirements(@Query() query: RetirementListQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept') accept?: string) {
+    const { cursor, limit, format, lang, ...filters } = query;
+    const page = (from: string | undefined, size: number) => this.retirements.execute({ ...filters, actor: principal, cursor: from, limit: size });
+    return answer({ accept, name: 'retirements', columns: RETIREMENT_COLUMNS, page, cursor, limit, format, lang });
+  }
+
+  @Get('claims')
+  @ApiBearerAuth()
+  @Roles('applicant', 'provider', 'certifier', 'auditor', 'admin')
+  @OnlyQueryParameters(...LIST_PARAMETERS, 'type', 'status')
+  @ApiOperation({ operationId: 'listClaims', summary: 'Claims the caller works on: its own, those it may retire for, those assigned to it (auditors: all)' })
+  @ApiProduces(...SPREADSHEETS)
+  @ApiOkResponse({ description: '`{ items, nextCursor? }` of claim summaries, or a CSV/xlsx file' })
+  listClaims(@Query() query: ClaimListQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept') accept?: string) {
+    const { cursor, limit, format, lang, ...filters } = query;
+    const page = (from: string | undefined, size: number) => this.claims.execute({ ...filters, actor: principal, cursor: from, limit: size });
+    return answer({ accept, name: 'claims', columns: CLAIM_COLUMNS, page, cursor, limit, format, lang });
+  }
+
+  @Get('holdings')
+  @ApiBearerAuth()
+  @Roles('provider')
+  @OnlyQueryParameters(...LIST_PARAMETERS, 'scheme')
+  @ApiOperation({ operationId: 'listHoldings', summary: 'The caller’s held blocks, with totals per scheme over the whole filtered list' })
+  @ApiProduces(...SPREADSHEETS)
+  @ApiOkResponse({ description: '`{ items, totals: [{ scheme, blocks, quantity }], nextCursor? }`, or a CSV/xlsx file' })
+  listHoldings(@Query() query: HoldingListQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept') accept?: string) {
+    const { organizationId } = organizationOf(principal);
+    const page = (from: string | undefined, size: number) => this.holdings.execute({ organizationId, scheme: query.scheme, cursor: from, limit: size });
+    return answer({ accept, name: 'holdings', columns: HOLDING_COLUMNS, page, cursor: query.cursor, limit: query.limit, format: query.format, lang: query.lang });
+  }
+
+  @Get('organizations')
+  @Public()
+  @OnlyQueryParameters('cursor', 'limit', 'role', 'name')
+  @ApiOperation({ operationId: 'listOrganizations', summary: 'The public directory of providers and certifiers with their corporate numbers (admin: every organisation)' })
+  @ApiOkResponse({ description: '`{ items: [{ id, name, corporateNumber, roles }], nextCursor? }`' })
+  listOrganizations(@Query() query: OrganizationListQueryDto, @CurrentPrincipal() principal?: Principal) {
+    return this.directory.execute({ actor: principal, role: query.role, name: query.name, cursor: query.cursor, limit: pageLimit(query.limit) });
+  }
+}
+
+interface ListAnswer<T, P extends { items: T[]; nextCursor?: string }> {
+  accept?: string;
+  name: string;
+  columns: readonly ExportColumn<T>[];
+  page: (cursor: string | undefined, limit: number) => Promise<P>;
+  cursor?: string;
+  limit?: string;
+  format?: string;
+  lang?: string;
+}
+
+/** JSON answers one page; CSV and xlsx stream the whole filtered list from the cursor on. */
+function answer<T, P extends { items: T[]; nextCursor?: string }>(a: ListAnswer<T, P>): Promise<P> | StreamableFile {
+  const format = listFormat(a.format, a.accept);
+  const lang = headerLanguage(a.lang);
+  if (format === 'json') return a.page(a.cursor, pageLimit(a.limit));
+  return exportTable({ format, lang, columns: a.columns, name: a.name, page: a.page, cursor: a.cursor, limit: a.limit === undefined ? undefined : pageLimit(a.limit) });
+}
