@@ -1,7 +1,7 @@
 const transform = { '^.+\\.ts$': require('./config/jest.swc.js') };
 const moduleNameMapper = {
-  '^@registry/(domain|ledger|persistence|jobs|config|auth)$': '<rootDir>/libs/$1/src',
-  '^@registry/(domain|ledger|persistence|jobs|config|auth)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@registry/(domain|ledger|persistence|jobs|config|auth|documents)$': '<rootDir>/libs/$1/src',
+  '^@registry/(domain|ledger|persistence|jobs|config|auth|documents)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const base = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, setupFiles: ['reflect-metadata'] };
 

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Response as SuperagentResponse } from 'superagent';
 import { parse } from 'csv-parse/sync';
 import { CN_DRAFT } from '../support/access-fixtures';
 import { assignCertifier } from '../support/claims';
@@ -7,7 +8,7 @@ import { createOrganizationWithKey, startTestApp, type TestApp } from '../suppor
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'statement 1' };
 
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+const binary = (res: SuperagentResponse, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => done(null, Buffer.concat(chunks)));
@@ -114,7 +115,7 @@ describe('lists: filters, cursors and exports (API.md "Lists")', () => {
     const res = await list(provider, { format: 'xlsx', lang: 'ja', beneficiary: 'さくら' }).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    await workbook.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
     const sheet = workbook.worksheets[0];
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows).toHaveLength(4);

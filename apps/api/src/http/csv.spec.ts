@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { neutraliseFormula, toCsv } from './csv';
+import { neutraliseFormula } from '@registry/documents';
+import { toCsv } from './csv';
 
 describe('CSV writing', () => {
   it.each(['=1+1', '+81-3-0000', '-2+3', '@SUM(A1)', '\tx', '\rx', "=HYPERLINK(\"http://evil\",\"click\")"])(

@@ -1,16 +1,8 @@
+import { neutraliseFormula } from '@registry/documents';
 import { stringify } from 'csv-stringify/sync';
 
 /** Spreadsheet tools read the Japanese only when the file says it is UTF-8. */
 const UTF8_BOM = '\ufeff';
-
-/**
- * A cell that a spreadsheet would run as a formula (OWASP "CSV injection": `=`, `+`, `-`, `@`, tab,
- * CR) gets a leading apostrophe, which spreadsheets show as text and do not evaluate. By rule, not
- * by column: a column that "cannot" start with these characters today is escaped the same way.
- */
-export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 /** The one CSV writer: a header row from `columns`, a UTF-8 BOM, every cell formula-neutralised. */
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {

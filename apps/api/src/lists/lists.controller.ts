@@ -1,12 +1,11 @@
-import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public, Roles, type Principal } from '@registry/auth';
 import { ListClaimsQuery, ListHoldingsQuery, ListRetirementsQuery, OrganizationDirectoryQuery } from '@registry/ledger';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { pageLimit } from '../http/paging';
 import { OnlyQueryParameters } from '../http/query-parameters';
-import { exportTable, headerLanguage, listFormat, type ExportColumn } from '../http/table-export';
-import { CLAIM_COLUMNS, HOLDING_COLUMNS, RETIREMENT_COLUMNS } from './list-columns';
+import { CLAIM_COLUMNS, HOLDING_COLUMNS, RETIREMENT_COLUMNS, TABLE_CONTENT_TYPE, headerLanguage, listFormat, tableStream, type ExportColumn } from '@registry/documents';
 import { ClaimListQueryDto, HoldingListQueryDto, LIST_PARAMETERS, OrganizationListQueryDto, RetirementListQueryDto } from './list.dto';
 
 const SPREADSHEETS = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
@@ -87,5 +86,6 @@ function answer<T, P extends { items: T[]; nextCursor?: string }>(a: ListAnswer<
   const format = listFormat(a.format, a.accept);
   const lang = headerLanguage(a.lang);
   if (format === 'json') return a.page(a.cursor, pageLimit(a.limit));
-  return exportTable({ format, lang, columns: a.columns, name: a.name, page: a.page, cursor: a.cursor, limit: a.limit === undefined ? undefined : pageLimit(a.limit) });
+  const stream = tableStream({ format, lang, columns: a.columns, name: a.name, page: a.page, cursor: a.cursor, limit: a.limit === undefined ? undefined : pageLimit(a.limit) });
+  return new StreamableFile(stream, { type: TABLE_CONTENT_TYPE[format], disposition: `attachment; filename="${a.name}.${format}"` });
 }

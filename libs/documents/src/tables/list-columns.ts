@@ -1,5 +1,5 @@
 import type { ClaimSummary, HoldingView, RetirementView } from '@registry/ledger';
-import type { ExportColumn } from '../http/table-export';
+import type { ExportColumn } from './table-export';
 
 /** Flattened columns of the exported lists, one value per cell, headers in English and Japanese. */
 export const RETIREMENT_COLUMNS: ExportColumn<RetirementView>[] = [

@@ -1,9 +1,8 @@
-import { StreamableFile } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
-import { neutraliseFormula } from './csv';
+import { neutraliseFormula } from './formula-cells';
 
 /** One column of an exported list: its headers in both languages and how a row fills it. */
 export interface ExportColumn<T> {
@@ -49,19 +48,21 @@ export interface TableExport<T> {
   limit?: number;
 }
 
+export const TABLE_CONTENT_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: XLSX } as const;
+
 /**
  * Streams a whole filtered list as CSV (UTF-8 BOM, formula cells neutralised) or .xlsx (cells
  * written as text, which a spreadsheet never evaluates), reading it page by page.
  */
-export function exportTable<T>(spec: TableExport<T>): StreamableFile {
+export function writeTable<T>(spec: TableExport<T>, out: Writable): Promise<void> {
+  return spec.format === 'csv' ? writeCsv(spec, out) : writeXlsx(spec, out);
+}
+
+/** The same as a readable stream (for an HTTP answer); a failure midway destroys it. */
+export function tableStream<T>(spec: TableExport<T>): PassThrough {
   const out = new PassThrough();
-  const write = spec.format === 'csv' ? writeCsv : writeXlsx;
-  write(spec, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
-  const extension = spec.format;
-  return new StreamableFile(out, {
-    type: spec.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX,
-    disposition: `attachment; filename="${spec.name}.${extension}"`,
-  });
+  writeTable(spec, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
 }
 
 async function* rowsOf<T>(spec: TableExport<T>): AsyncGenerator<T[]> {

@@ -1,0 +1,3 @@
+export * from './tables/formula-cells';
+export * from './tables/table-export';
+export * from './tables/list-columns';
