@@ -93,6 +93,8 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'GET /v1/retirements': { public: false, roles: ['provider', 'applicant', 'auditor', 'admin'] },
   'GET /v1/claims': { public: false, roles: ['applicant', 'provider', 'certifier', 'auditor', 'admin'] },
   'GET /v1/organizations': PUBLIC,
+  'PATCH /v1/organizations/{id}': { ...ADMIN, params: { id: 'organization' } },
+  'DELETE /v1/claims/{id}/providers/{providerId}': claimOf(['applicant'], ['applicant']),
   'GET /v1/certificate-keys': PUBLIC,
   'GET /v1/certificates/{file}': { ...PUBLIC, params: { file: 'certificate' } },
 };

@@ -11,6 +11,7 @@ import type { DestinationStream } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { CertificatesController } from './certificates/certificates.controller';
 import { VerifyController } from './certificates/verify.controller';
+import { ClaimProvidersController } from './claims/claim-providers.controller';
 import { ClaimsController } from './claims/claims.controller';
 import { RegisterController } from './claims/register.controller';
 import { HealthController } from './health/health.controller';
@@ -65,6 +66,7 @@ export class ApiModule {
         SerialsController,
         HoldingsController,
         ListsController,
+        ClaimProvidersController,
         RetirementsController,
         LedgerController,
         ClaimsController,

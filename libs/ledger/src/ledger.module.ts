@@ -23,6 +23,8 @@ import { GetRetirementQuery } from './retirements/get-retirement.query';
 import { RetireCreditsUseCase } from './retirements/retire-credits.use-case';
 import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
 import { LIST_QUERIES } from './lists';
+import { RenameOrganizationUseCase } from './organizations/rename-organization.use-case';
+import { RevokeProviderUseCase } from './claims/revoke-provider.use-case';
 import { CheckSerialsQuery } from './status/check-serials.query';
 import { SerialStatusQuery } from './status/serial-status.query';
 import { TransferSerialsUseCase } from './transfers/transfer-serials.use-case';
@@ -55,6 +57,8 @@ const USE_CASES = [
   CertificateQueries,
   SweepCertificatePdfsUseCase,
   ...LIST_QUERIES,
+  RenameOrganizationUseCase,
+  RevokeProviderUseCase,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */

@@ -4,7 +4,6 @@ import { Roles, type Principal } from '@registry/auth';
 import type { ClaimDraft } from '@registry/domain';
 import {
   AssignCertifierUseCase,
-  AuthorizeProviderUseCase,
   ChangeClaimStatusUseCase,
   CreateClaimUseCase,
   GetClaimQuery,
@@ -16,7 +15,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { AssignedCertifierOnly } from './assigned-certifier.guard';
-import { AssignCertifierDto, AuthorizeProviderDto, CertifyDto, CreateClaimDto, ReasonDto, ReportActualsDto } from './claims.dto';
+import { AssignCertifierDto, CertifyDto, CreateClaimDto, ReasonDto, ReportActualsDto } from './claims.dto';
 
 const NOT_ASSIGNED = 'the caller is not the certification body assigned to this claim, or is its applicant (CN-2.1.1-2); checked before the body and the claim state';
 
@@ -28,7 +27,6 @@ export class ClaimsController {
     private readonly createClaim: CreateClaimUseCase,
     private readonly getClaim: GetClaimQuery,
     private readonly changeStatus: ChangeClaimStatusUseCase,
-    private readonly authorizeProvider: AuthorizeProviderUseCase,
     private readonly reportActuals: ReportActualsUseCase,
     private readonly assignCertifier: AssignCertifierUseCase,
   ) {}
@@ -49,14 +47,6 @@ export class ClaimsController {
   @ApiForbiddenResponse({ description: 'a certifier reads only the claims assigned to it' })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.getClaim.execute(principal, id);
-  }
-
-  @Post(':id/providers')
-  @HttpCode(201)
-  @Roles('applicant')
-  @ApiCreatedResponse({ description: 'the provider may now retire credits for this claim' })
-  providers(@Param('id') id: string, @Body() body: AuthorizeProviderDto, @CurrentPrincipal() principal: Principal) {
-    return this.authorizeProvider.execute(principal, id, body.providerId);
   }
 
   @Post(':id/certifier')

@@ -4,6 +4,12 @@ import { ORGANIZATION_ROLES, type OrganizationRole } from '@registry/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsDisplayText } from '../http/is-display-text';
 
+export class RenameOrganizationDto {
+  @ApiProperty({ example: '株式会社サンプル新社名' })
+  @IsString() @IsDisplayText() @Length(1, 200)
+  name: string;
+}
+
 export class CreateOrganizationDto {
   @ApiProperty({ example: '株式会社サンプル' })
   @IsString() @IsDisplayText() @Length(1, 200)

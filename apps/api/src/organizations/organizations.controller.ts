@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IssueApiKeyUseCase, ListApiKeysUseCase, Roles, type Principal } from '@registry/auth';
-import { CreateOrganizationUseCase, GetOrganizationUseCase } from '@registry/ledger';
+import { CreateOrganizationUseCase, GetOrganizationUseCase, RenameOrganizationUseCase } from '@registry/ledger';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../http/current-principal';
 import { idempotencyOf } from '../http/idempotency';
 import { OnlyQueryParameters } from '../http/query-parameters';
-import { ApiKeyCreatedDto, ApiKeyListDto, CreateApiKeyDto, CreateOrganizationDto, OrganizationDto } from './organization.dto';
+import { ApiKeyCreatedDto, ApiKeyListDto, CreateApiKeyDto, CreateOrganizationDto, OrganizationDto, RenameOrganizationDto } from './organization.dto';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -16,6 +16,7 @@ export class OrganizationsController {
   constructor(
     private readonly createOrganization: CreateOrganizationUseCase,
     private readonly getOrganization: GetOrganizationUseCase,
+    private readonly renameOrganization: RenameOrganizationUseCase,
     private readonly issueApiKey: IssueApiKeyUseCase,
     private readonly listApiKeys: ListApiKeysUseCase,
   ) {}
@@ -32,6 +33,12 @@ export class OrganizationsController {
   @ApiOkResponse({ type: OrganizationDto })
   get(@Param('id') id: string): Promise<OrganizationDto> {
     return this.getOrganization.execute(id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: OrganizationDto, description: 'renamed (journaled with the old and new name); certificates already issued keep the name they were signed with' })
+  rename(@Param('id') id: string, @Body() body: RenameOrganizationDto, @CurrentPrincipal() actor: Principal): Promise<OrganizationDto> {
+    return this.renameOrganization.execute({ actor, organizationId: id, name: body.name });
   }
 
   /** Not idempotent on purpose: a replay would have to keep the plaintext key. */

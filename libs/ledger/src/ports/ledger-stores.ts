@@ -59,6 +59,8 @@ export interface ClaimStore {
   /** CN plan claims of an applicant that count against "one plan per entity". */
   countActivePlans(applicantId: string, excludingId: string): Promise<number>;
   addProvider(claimId: string, providerId: string, seq: number): Promise<void>;
+  /** False when the provider was not authorised on the claim. */
+  removeProvider(claimId: string, providerId: string): Promise<boolean>;
   isProvider(claimId: string, providerId: string): Promise<boolean>;
   /** Claims that were ever certified (the public register), by id. */
   register(afterId: string | undefined, limit: number): Promise<ClaimRecord[]>;

@@ -5,6 +5,7 @@ import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
 
 export interface OrganizationStore {
   insert(organization: OrganizationRecord): Promise<void>;
+  rename(id: string, name: string): Promise<void>;
   findById(id: string): Promise<OrganizationRecord | null>;
   findByCorporateNumber(corporateNumber: string): Promise<OrganizationRecord | null>;
 }

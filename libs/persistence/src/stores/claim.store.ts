@@ -71,6 +71,14 @@ export class SqlClaimStore implements ClaimStore {
     );
   }
 
+  async removeProvider(claimId: string, providerId: string): Promise<boolean> {
+    // Asked first: TypeORM answers a PostgreSQL DELETE as [rows, count], not as its rows. The writer's
+    // transaction holds the journal head, so nothing changes in between.
+    if (!(await this.isProvider(claimId, providerId))) return false;
+    await this.sql.query(`DELETE FROM claim_providers WHERE claim_id = ? AND provider_id = ?`, [claimId, providerId]);
+    return true;
+  }
+
   async isProvider(claimId: string, providerId: string): Promise<boolean> {
     return (await this.sql.one(`SELECT 1 AS ok FROM claim_providers WHERE claim_id = ? AND provider_id = ?`, [claimId, providerId])) !== null;
   }

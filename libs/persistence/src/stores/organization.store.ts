@@ -30,6 +30,10 @@ export class SqlOrganizationStore implements OrganizationStore {
     }
   }
 
+  async rename(id: string, name: string): Promise<void> {
+    await this.sql.query(`UPDATE organizations SET name = ? WHERE id = ?`, [name, id]);
+  }
+
   async findById(id: string): Promise<OrganizationRecord | null> {
     return toRecord(await this.sql.one<OrganizationRow>(`SELECT * FROM organizations WHERE id = ?`, [id]));
   }
