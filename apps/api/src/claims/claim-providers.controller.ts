@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, type Principal } from '@registry/auth';
 import { AuthorizeProviderUseCase, RevokeProviderUseCase } from '@registry/ledger';
 import { CurrentPrincipal } from '../http/current-principal';
@@ -17,6 +17,7 @@ export class ClaimProvidersController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Authorise an offset provider on a claim' })
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'the provider may now retire credits for this claim' })
   authorize(@Param('id') id: string, @Body() body: AuthorizeProviderDto, @CurrentPrincipal() principal: Principal) {
@@ -24,6 +25,7 @@ export class ClaimProvidersController {
   }
 
   @Delete(':providerId')
+  @ApiOperation({ summary: "Withdraw a provider's authorisation" })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'the provider may no longer retire for this claim (journaled); its earlier retirements stay' })
   async revoke(@Param('id') id: string, @Param('providerId') providerId: string, @CurrentPrincipal() principal: Principal): Promise<void> {

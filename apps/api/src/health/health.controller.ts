@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
 import { CheckReadinessUseCase } from '@registry/ledger';
 import type { Response } from 'express';
@@ -12,12 +12,14 @@ export class HealthController {
   constructor(private readonly checkReadiness: CheckReadinessUseCase) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness' })
   @ApiOkResponse({ description: 'the process is up' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness of the database and (when configured) Redis' })
   @ApiOkResponse({ description: 'the database (and Redis, when configured) answer' })
   @ApiServiceUnavailableResponse({ description: 'a dependency does not answer; `checks` says which' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<object> {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator';
 import { Roles, type Principal } from '@registry/auth';
 import { RegisterHoldingUseCase, TransferSerialsUseCase, VoidDuplicateHoldingUseCase, type HoldingView, type TransferView } from '@registry/ledger';
 import type { Request, Response } from 'express';
@@ -21,6 +22,8 @@ export class HoldingsController {
   ) {}
 
   @Post('holdings')
+  @ApiOperation({ summary: 'Register a held block' })
+  @Problems('INVALID_SERIAL', 'UNKNOWN_SCHEME', 'EVIDENCE_REQUIRED', 'SERIAL_CONFLICT', 'ALREADY_RETIRED', 'IDEMPOTENCY_KEY_REUSED')
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({
@@ -31,6 +34,8 @@ export class HoldingsController {
   }
 
   @Post('holdings/:id/void')
+  @ApiOperation({ summary: 'Void a held record listed by `ledger duplicates`' })
+  @Problems('INVALID_STATE')
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ description: 'resolves a pair listed by `ledger duplicates`: the held record is voided (journaled); 409 INVALID_STATE for any other block' })
@@ -39,6 +44,8 @@ export class HoldingsController {
   }
 
   @Post('transfers')
+  @ApiOperation({ summary: 'Transfer a held range to another provider' })
+  @Problems('INVALID_SERIAL', 'NOT_HELD', 'RULE_VIOLATION', 'IDEMPOTENCY_KEY_REUSED')
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({

@@ -25,7 +25,7 @@ export class ListsController {
   @ApiBearerAuth()
   @Roles('provider', 'applicant', 'auditor', 'admin')
   @OnlyQueryParameters(...LIST_PARAMETERS, 'beneficiary', 'claimId', 'scheme', 'retiredFrom', 'retiredTo', 'organizationId')
-  @ApiOperation({ operationId: 'listRetirements', summary: 'Retirements made by the caller or backing its claims (auditors: all), newest first' })
+  @ApiOperation({ summary: 'Retirements made by the caller or backing its claims (auditors: all), newest first' })
   @ApiProduces(...SPREADSHEETS)
   @ApiOkResponse({ description: '`{ items, nextCursor? }`, or the whole filtered list as CSV/xlsx' })
   listRetirements(@Query() query: RetirementListQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept') accept?: string) {
@@ -38,7 +38,7 @@ export class ListsController {
   @ApiBearerAuth()
   @Roles('applicant', 'provider', 'certifier', 'auditor', 'admin')
   @OnlyQueryParameters(...LIST_PARAMETERS, 'type', 'status')
-  @ApiOperation({ operationId: 'listClaims', summary: 'Claims the caller works on: its own, those it may retire for, those assigned to it (auditors: all)' })
+  @ApiOperation({ summary: 'Claims the caller works on: its own, those it may retire for, those assigned to it (auditors: all)' })
   @ApiProduces(...SPREADSHEETS)
   @ApiOkResponse({ description: '`{ items, nextCursor? }` of claim summaries, or a CSV/xlsx file' })
   listClaims(@Query() query: ClaimListQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept') accept?: string) {
@@ -51,7 +51,7 @@ export class ListsController {
   @ApiBearerAuth()
   @Roles('provider')
   @OnlyQueryParameters(...LIST_PARAMETERS, 'scheme')
-  @ApiOperation({ operationId: 'listHoldings', summary: 'The caller’s held blocks, with totals per scheme over the whole filtered list' })
+  @ApiOperation({ summary: 'The caller’s held blocks, with totals per scheme over the whole filtered list' })
   @ApiProduces(...SPREADSHEETS)
   @ApiOkResponse({ description: '`{ items, totals: [{ scheme, blocks, quantity }], nextCursor? }`, or a CSV/xlsx file' })
   listHoldings(@Query() query: HoldingListQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept') accept?: string) {
@@ -63,7 +63,7 @@ export class ListsController {
   @Get('organizations')
   @Public()
   @OnlyQueryParameters('cursor', 'limit', 'role', 'name')
-  @ApiOperation({ operationId: 'listOrganizations', summary: 'The public directory of providers and certifiers with their corporate numbers (admin: every organisation)' })
+  @ApiOperation({ summary: 'The public directory of providers and certifiers with their corporate numbers (admin: every organisation)' })
   @ApiOkResponse({ description: '`{ items: [{ id, name, corporateNumber, roles }], nextCursor? }`' })
   listOrganizations(@Query() query: OrganizationListQueryDto, @CurrentPrincipal() principal?: Principal) {
     return this.directory.execute({ actor: principal, role: query.role, name: query.name, cursor: query.cursor, limit: pageLimit(query.limit) });

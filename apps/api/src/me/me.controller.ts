@@ -1,5 +1,5 @@
 import { Controller, Get, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, type AuthenticatedRequest, type Principal } from '@registry/auth';
 
 @ApiTags('organizations')
@@ -8,6 +8,7 @@ import { Roles, type AuthenticatedRequest, type Principal } from '@registry/auth
 export class MeController {
   /** Lets a client check which organisation and roles its key stands for. */
   @Get()
+  @ApiOperation({ summary: 'The organisation and roles behind the presented key' })
   @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
   @ApiOkResponse({ description: 'who the presented key belongs to' })
   me(@Req() request: AuthenticatedRequest): Principal {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@registry/auth';
 import { GetJobRunUseCase, RequestHeartbeatUseCase, type JobRunRecord } from '@registry/ledger';
 
@@ -14,6 +14,7 @@ export class JobsController {
   ) {}
 
   @Post('heartbeat')
+  @ApiOperation({ summary: 'Enqueue a heartbeat job (proves the job path)' })
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'a heartbeat job was enqueued; poll /v1/ops/jobs/{jobId}' })
   heartbeat(): Promise<{ jobId: string }> {
@@ -21,6 +22,7 @@ export class JobsController {
   }
 
   @Get('jobs/:jobId')
+  @ApiOperation({ summary: 'Which process ran a job' })
   @ApiOkResponse({ description: 'the job ran: which process ran it, after how many attempts' })
   job(@Param('jobId') jobId: string): Promise<JobRunRecord> {
     return this.getJobRun.execute(jobId);

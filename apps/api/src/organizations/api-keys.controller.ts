@@ -1,5 +1,5 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RevokeApiKeyUseCase, Roles, type Principal } from '@registry/auth';
 import { CurrentPrincipal } from '../http/current-principal';
 
@@ -11,6 +11,7 @@ export class ApiKeysController {
 
   /** The admin, or a key of the key's own organisation (a key may revoke itself); another organisation's key is NOT_FOUND. */
   @Delete(':id')
+  @ApiOperation({ summary: 'Revoke an API key' })
   @HttpCode(204)
   @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
   @ApiNoContentResponse({ description: 'revoked: every process refuses the key (401) from now on' })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator';
 import { IssueApiKeyUseCase, ListApiKeysUseCase, Roles, type Principal } from '@registry/auth';
 import { CreateOrganizationUseCase, GetOrganizationUseCase, RenameOrganizationUseCase } from '@registry/ledger';
 import type { Request } from 'express';
@@ -22,6 +23,8 @@ export class OrganizationsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register an organisation' })
+  @Problems('INVALID_CORPORATE_NUMBER', 'DUPLICATE_CORPORATE_NUMBER', 'IDEMPOTENCY_KEY_REUSED')
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: OrganizationDto })
@@ -30,12 +33,14 @@ export class OrganizationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read one organisation' })
   @ApiOkResponse({ type: OrganizationDto })
   get(@Param('id') id: string): Promise<OrganizationDto> {
     return this.getOrganization.execute(id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Rename an organisation' })
   @ApiOkResponse({ type: OrganizationDto, description: 'renamed (journaled with the old and new name); certificates already issued keep the name they were signed with' })
   rename(@Param('id') id: string, @Body() body: RenameOrganizationDto, @CurrentPrincipal() actor: Principal): Promise<OrganizationDto> {
     return this.renameOrganization.execute({ actor, organizationId: id, name: body.name });
@@ -43,6 +48,7 @@ export class OrganizationsController {
 
   /** Not idempotent on purpose: a replay would have to keep the plaintext key. */
   @Post(':id/api-keys')
+  @ApiOperation({ summary: 'Issue an API key (shown once)' })
   @HttpCode(201)
   @ApiCreatedResponse({ type: ApiKeyCreatedDto })
   createKey(@Param('id') id: string, @Body() body: CreateApiKeyDto): Promise<ApiKeyCreatedDto> {
@@ -51,6 +57,7 @@ export class OrganizationsController {
 
   /** The admin, or a key of this organisation; another organisation's list is NOT_FOUND. */
   @Get(':id/api-keys')
+  @ApiOperation({ summary: "List an organisation's API keys" })
   @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
   @OnlyQueryParameters()
   @ApiOkResponse({ type: ApiKeyListDto })

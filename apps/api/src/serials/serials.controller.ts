@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator';
 import { Public, Roles, type Principal } from '@registry/auth';
 import { DomainError, SCHEME_CODES, SCHEMES, type SchemeCode } from '@registry/domain';
 import { CheckSerialsQuery, parseRequestSerial, SerialStatusQuery } from '@registry/ledger';
@@ -20,6 +21,7 @@ export class SerialsController {
   ) {}
 
   @Get('schemes')
+  @ApiOperation({ summary: 'Every credit scheme' })
   @Public()
   @ApiOkResponse({ description: 'every credit scheme the registry reads: code, names, unit, managing registry' })
   schemes() {
@@ -27,6 +29,8 @@ export class SerialsController {
   }
 
   @Post('serials/parse')
+  @ApiOperation({ summary: 'Read a serial number into its canonical block' })
+  @Problems('INVALID_SERIAL', 'UNKNOWN_SCHEME')
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ description: 'the block a serial denotes, in canonical form; 400 INVALID_SERIAL names the failing field' })
@@ -44,6 +48,8 @@ export class SerialsController {
   }
 
   @Get('serials/status')
+  @ApiOperation({ summary: 'Status of every serial of a range, in segments' })
+  @Problems('INVALID_SERIAL', 'UNKNOWN_SCHEME')
   @OnlyQueryParameters('serial', 'scheme', 'cursor')
   @ExpensiveEndpoint()
   @Public()
@@ -67,6 +73,7 @@ export class SerialsController {
   }
 
   @Post('serials/check')
+  @ApiOperation({ summary: 'Status of many serials at once' })
   @ExpensiveEndpoint()
   @HttpCode(200)
   @ApiBearerAuth()
