@@ -88,6 +88,8 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'POST /v1/claims/{id}/suspend': claimOf(['certifier'], ['certifier']),
   'POST /v1/claims/{id}/reinstate': claimOf(['certifier'], ['certifier']),
   'POST /v1/claims/{id}/revoke': claimOf(['certifier'], ['certifier']),
+  // A verification body (any organisation with the verifier role), never the applicant (seed 002 2.2.2).
+  'POST /v1/claims/{id}/verification': { public: false, roles: ['verifier'], params: { id: 'claim' } },
   'GET /v1/register': PUBLIC,
   'GET /v1/certificate-keys': PUBLIC,
   'GET /v1/certificates/{file}': { ...PUBLIC, params: { file: 'certificate' } },

@@ -1,4 +1,4 @@
-import { assignCertifier } from '../support/claims';
+import { assignCertifier, verifyClaim } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
@@ -32,7 +32,7 @@ describe(`claim certification body (${TEST_ENGINE})`, () => {
   });
   afterAll(() => t.close());
 
-  /** A 1 t CN claim of `selfCertifier`, backed by a 1 t retirement outside the ledger and submitted. */
+  /** A 1 t CN claim of `selfCertifier`, backed by a 1 t retirement outside the ledger, submitted and verified (CN-2.2.4). */
   async function submittedClaim(): Promise<{ id: string; retirementId: string }> {
     const claim = await t.http.post('/v1/claims').set(selfCertifier.auth).send(CN_DRAFT).expect(201);
     const serials = [`JCL-ERL-R930-${++serial}-${serial}`];
@@ -42,6 +42,7 @@ describe(`claim certification body (${TEST_ENGINE})`, () => {
       .send({ serials, claimId: claim.body.id, beneficiary: 'own', purpose: 'CN', evidence: EVIDENCE })
       .expect(201);
     await t.http.post(`/v1/claims/${claim.body.id}/submit`).set(selfCertifier.auth).expect(200);
+    await verifyClaim(t, claim.body.id);
     return { id: claim.body.id, retirementId: retirement.body.id };
   }
 

@@ -1,5 +1,5 @@
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
-import { assignCertifier } from '../support/claims';
+import { assignCertifier, verifyClaim } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
@@ -52,6 +52,7 @@ describe('CN certification, from organisation to certified claim (story)', () =>
     await t.http.post(`/v1/claims/${claim.body.id}/submit`).set(applicant.auth).expect(200);
     await t.http.post(`/v1/claims/${claim.body.id}/certify`).set(applicant.auth).send({}).expect(403);
     await assignCertifier(t, claim.body.id, certifier.id);
+    await verifyClaim(t, claim.body.id);
     const validFrom = todayJst();
     const certified = await t.http
       .post(`/v1/claims/${claim.body.id}/certify`)

@@ -4,3 +4,41 @@ import type { TestApp } from './test-app';
 export async function assignCertifier(t: TestApp, claimId: string, certifierId: string): Promise<void> {
   await t.http.post(`/v1/claims/${claimId}/certifier`).set(t.admin).send({ organizationId: certifierId }).expect(200);
 }
+
+const verifiers = new WeakMap<TestApp, Promise<{ id: string; auth: { Authorization: string } }>>();
+
+/** One verification body per test app (seed 002 2.2), created on first use. */
+export function testVerifier(t: TestApp): Promise<{ id: string; auth: { Authorization: string } }> {
+  let verifier = verifiers.get(t);
+  if (!verifier) {
+    verifier = (async () => {
+      const org = await t.http.post('/v1/organizations').set(t.admin).send({ name: 'verification body', roles: ['verifier'] }).expect(201);
+      const key = await t.http.post(`/v1/organizations/${org.body.id}/api-keys`).set(t.admin).send({}).expect(201);
+      return { id: org.body.id as string, auth: { Authorization: `Bearer ${key.body.key}` } };
+    })();
+    verifiers.set(t, verifier);
+  }
+  return verifier;
+}
+
+/**
+ * A CN or CN plan claim is certified only after an unqualified verification within 5 % materiality
+ * (CN-2.2.4): the test verifier confirms the figures the applicant declared (or `verifiedEmissions`).
+ */
+export async function verifyClaim(t: TestApp, claimId: string, verifiedEmissions?: Record<string, string>): Promise<Record<string, unknown>> {
+  const verifier = await testVerifier(t);
+  const claim = await t.http.get(`/v1/claims/${claimId}`).set(t.admin).expect(200);
+  const { scope1, scope2, scope3 } = claim.body.draft.emissions as Record<string, string>;
+  const res = await t.http
+    .post(`/v1/claims/${claimId}/verification`)
+    .set(verifier.auth)
+    .send({
+      reportReference: `VR-${claimId.slice(-8)}`,
+      assurance: 'reasonable',
+      opinion: 'unqualified',
+      verifiedEmissions: verifiedEmissions ?? { scope1, scope2, ...(scope3 !== undefined ? { scope3 } : {}) },
+      independentOfApplicant: true,
+    })
+    .expect(201);
+  return res.body;
+}

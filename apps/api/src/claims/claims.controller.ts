@@ -8,6 +8,7 @@ import {
   ChangeClaimStatusUseCase,
   CreateClaimUseCase,
   GetClaimQuery,
+  RecordVerificationUseCase,
   ReportActualsUseCase,
   type ClaimAction,
   type ClaimView,
@@ -17,6 +18,7 @@ import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { AssignedCertifierOnly } from './assigned-certifier.guard';
 import { AssignCertifierDto, AuthorizeProviderDto, CertifyDto, CreateClaimDto, ReasonDto, ReportActualsDto } from './claims.dto';
+import { RecordVerificationDto } from './verification.dto';
 
 const NOT_ASSIGNED = 'the caller is not the certification body assigned to this claim, or is its applicant (CN-2.1.1-2); checked before the body and the claim state';
 
@@ -31,6 +33,7 @@ export class ClaimsController {
     private readonly authorizeProvider: AuthorizeProviderUseCase,
     private readonly reportActuals: ReportActualsUseCase,
     private readonly assignCertifier: AssignCertifierUseCase,
+    private readonly recordVerification: RecordVerificationUseCase,
   ) {}
 
   @Post()
@@ -74,6 +77,14 @@ export class ClaimsController {
   @ApiOkResponse({ description: 'CFP art. 10: the claim with its true-up (shortfall to retire at each point)' })
   actuals(@Param('id') id: string, @Body() body: ReportActualsDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.reportActuals.execute(principal, id, body.points);
+  }
+
+  @Post(':id/verification')
+  @HttpCode(201)
+  @Roles('verifier')
+  @ApiCreatedResponse({ description: 'CN 2.2 / 3.2: the claim with its verification and the CN-2.2.4 materiality check; 403 for the applicant, 409 for a CFP or decided claim' })
+  verification(@Param('id') id: string, @Body() body: RecordVerificationDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+    return this.recordVerification.execute({ actor: principal, claimId: id, ...body });
   }
 
   @Post(':id/submit')

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { assertNoRuleViolations, checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, type CnRulebook } from '@registry/domain';
+import { assertNoRuleViolations, checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, verificationFindings, type CnRulebook } from '@registry/domain';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
 import { todayInJapan } from '../retirements/japan-date';
 import { assertAssignedCertifier, forbidden, isApplicant, loadClaim } from './claim-access';
 import { CLAIM_TRANSITIONS, type ClaimAction } from './claim-lifecycle';
+import { verificationView } from './claim-process-view';
 import { claimView, type ClaimView } from './claim-view';
 
 export interface ChangeClaimStatusCommand {
@@ -49,6 +50,7 @@ export class ChangeClaimStatusUseCase {
       }
       const updated: ClaimRecord = { ...claim, status: transition.to, statusReason: command.reason ?? null, updatedSeq: seq, updatedAt: now };
       if (command.action === 'submit' || command.action === 'certify') await refuseUncovered(stores, claim);
+      if (command.action === 'certify' && claim.type !== 'CFP') await refuseUnverified(stores, claim);
       if (command.action === 'certify') await certify(stores, updated, command);
       await stores.claims.update(updated);
       const view = await claimView(stores, updated);
@@ -66,6 +68,14 @@ export class ChangeClaimStatusUseCase {
 async function refuseUncovered(stores: Stores, claim: ClaimRecord): Promise<void> {
   const view = await claimView(stores, claim);
   assertNoRuleViolations(view.findings, { details: { requiredTonnes: view.requiredTonnes, retiredTonnes: view.retiredTonnes } });
+}
+
+/** CN-2.2.4 (3.2.1 for plans): certified only on an unqualified verification within 5 % materiality (422). */
+async function refuseUnverified(stores: Stores, claim: ClaimRecord): Promise<void> {
+  if (claim.type === 'CFP') return;
+  const verification = verificationView(claim.draft, await stores.claimProcess.latestVerification(claim.id));
+  const facts = verification && verification.materiality ? { assurance: verification.assurance, opinion: verification.opinion, materiality: verification.materiality } : null;
+  assertNoRuleViolations(verificationFindings(claim.type, facts), { details: { verification } });
 }
 
 async function certify(stores: Stores, claim: ClaimRecord, command: ChangeClaimStatusCommand): Promise<void> {

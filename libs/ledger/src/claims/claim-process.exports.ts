@@ -1,0 +1,2 @@
+export * from './claim-process-view';
+export * from './record-verification.use-case';

@@ -1,0 +1,4 @@
+import { RecordVerificationUseCase } from './record-verification.use-case';
+
+/** The use cases of the certification process (issue 16), registered with the ledger module. */
+export const CLAIM_PROCESS_USE_CASES = [RecordVerificationUseCase];
