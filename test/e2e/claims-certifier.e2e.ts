@@ -93,12 +93,12 @@ describe(`claim certification body (${TEST_ENGINE})`, () => {
 
     await act(certifier, claim.id, 'certify', validity()).expect(200);
     await act(otherCertifier, claim.id, 'suspend', { reason: 'x' }).expect(403);
-    await act(certifier, claim.id, 'suspend', { reason: 'investigation (2.3.5)' }).expect(200);
+    await act(certifier, claim.id, 'suspend', { reason: 'investigation (2.3.5)', ground: 'non_cooperation' }).expect(200);
     await act(otherCertifier, claim.id, 'reinstate', { reason: 'x' }).expect(403);
     await act(certifier, claim.id, 'reinstate', { reason: 'corrected' }).expect(200);
     await act(otherCertifier, claim.id, 'revoke', { reason: 'x' }).expect(403);
     expect((await claimOf(claim.id)).status).toBe('certified');
-    await act(certifier, claim.id, 'revoke', { reason: 'false statement (2.3.6)' }).expect(200);
+    await act(certifier, claim.id, 'revoke', { reason: 'false statement (2.3.6)', ground: 'urgent' }).expect(200);
   });
 
   it(`${INDEPENDENCE} comes before every other answer: where the assigned certifier gets 400, 409 or 422, the applicant-certifier gets 403`, async () => {
@@ -187,7 +187,7 @@ describe(`claim certification body (${TEST_ENGINE})`, () => {
 
     expect((await act(certifier, claim.id, 'suspend', { reason: 'x' }).expect(403)).body.detail).toMatch(/no certification body is assigned/);
     await assignCertifier(t, claim.id, otherCertifier.id);
-    await act(otherCertifier, claim.id, 'suspend', { reason: 'investigation (2.3.5)' }).expect(200);
+    await act(otherCertifier, claim.id, 'suspend', { reason: 'investigation (2.3.5)', ground: 'non_cooperation' }).expect(200);
     const again = await t.http.post(`/v1/claims/${claim.id}/certifier`).set(t.admin).send({ organizationId: certifier.id }).expect(409);
     expect(again.body).toMatchObject({ code: 'INVALID_STATE', claimStatus: 'suspended' });
   });

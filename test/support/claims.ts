@@ -42,3 +42,36 @@ export async function verifyClaim(t: TestApp, claimId: string, verifiedEmissions
     .expect(201);
   return res.body;
 }
+
+let claimSerial = 0;
+
+/**
+ * A claim of `applicant` backed by a retirement made elsewhere (evidence), submitted, given
+ * `certifier`, verified as declared (CN, CN plan) and certified for a year from today.
+ */
+export async function certifiedClaim(
+  t: TestApp,
+  applicant: { auth: { Authorization: string } },
+  certifier: { id: string; auth: { Authorization: string } },
+  draft: Record<string, unknown>,
+  tonnes: number,
+): Promise<{ id: string; retirementId: string | null; body: Record<string, unknown> }> {
+  const claim = await t.http.post('/v1/claims').set(applicant.auth).send(draft).expect(201);
+  let retirementId: string | null = null;
+  if (tonnes > 0) {
+    const project = 5000 + (++claimSerial % 4000);
+    const retirement = await t.http
+      .post('/v1/retirements')
+      .set(applicant.auth)
+      .send({ serials: [`JCL-ERL-R${project}-1-${tonnes}`], claimId: claim.body.id, beneficiary: 'own', purpose: 'offset', evidence: { registry: 'J-Credit registry', reference: `JC-${project}` } })
+      .expect(201);
+    retirementId = retirement.body.id;
+  }
+  await t.http.post(`/v1/claims/${claim.body.id}/submit`).set(applicant.auth).expect(200);
+  await assignCertifier(t, claim.body.id, certifier.id);
+  if (draft.type !== 'CFP') await verifyClaim(t, claim.body.id);
+  const validFrom = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+  const validTo = new Date(Date.parse(`${validFrom}T00:00:00Z`) + 364 * 86_400_000).toISOString().slice(0, 10);
+  const certified = await t.http.post(`/v1/claims/${claim.body.id}/certify`).set(certifier.auth).send(draft.type === 'CFP' ? {} : { validFrom, validTo }).expect(200);
+  return { id: claim.body.id, retirementId, body: certified.body };
+}

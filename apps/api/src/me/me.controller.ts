@@ -8,7 +8,7 @@ import { Roles, type AuthenticatedRequest, type Principal } from '@registry/auth
 export class MeController {
   /** Lets a client check which organisation and roles its key stands for. */
   @Get()
-  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
+  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier', 'verifier')
   @ApiOkResponse({ description: 'who the presented key belongs to' })
   me(@Req() request: AuthenticatedRequest): Principal {
     return request.principal as Principal;

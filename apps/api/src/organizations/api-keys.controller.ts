@@ -12,7 +12,7 @@ export class ApiKeysController {
   /** The admin, or a key of the key's own organisation (a key may revoke itself); another organisation's key is NOT_FOUND. */
   @Delete(':id')
   @HttpCode(204)
-  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
+  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier', 'verifier')
   @ApiNoContentResponse({ description: 'revoked: every process refuses the key (401) from now on' })
   revoke(@Param('id') id: string, @CurrentPrincipal() actor: Principal): Promise<void> {
     return this.revokeApiKey.execute({ apiKeyId: id, actor });

@@ -17,6 +17,8 @@ export interface VerificationView {
 
 /** The certification process around the claim: verification, recommendations, sanctions, withdrawal, renewal, changes. */
 export interface ClaimProcessView {
+  /** CFP art. 13: the secretariat's number for an accepted notification (the same as certificationNumber). */
+  notificationNumber?: string | null;
   verification: VerificationView | null;
   correctionRecommendations: { reason: string | null; dueOn: string | null; recommendedOn: string }[];
   sanctions: { action: string; ground: string | null; reason: string | null; on: string }[];
@@ -53,6 +55,7 @@ export async function claimProcessView(stores: Stores, claim: ClaimRecord, verif
   const notice = (e: ClaimProcessEventRecord) => ({ effectiveOn: e.dueOn, description: e.reason, notifiedOn: japanDateOf(e.createdAt) });
   const ended = events.filter((e) => e.kind === 'revoked' || e.kind === 'withdrawn').at(-1);
   return {
+    ...(claim.type === 'CFP' ? { notificationNumber: claim.certificationNumber } : {}),
     verification: verificationView(claim.draft, verification),
     correctionRecommendations: of('correction_recommended').map((e) => ({ reason: e.reason, dueOn: e.dueOn, recommendedOn: japanDateOf(e.createdAt) })),
     sanctions: events
