@@ -105,7 +105,7 @@ export class ClaimsController {
   @Roles('certifier')
   @AssignedCertifierOnly('certify')
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
-  @ApiOkResponse({ description: 'certified, with a certification number' })
+  @ApiOkResponse({ description: 'certified, with a certification number; 422 CN-2.2.4 without an unqualified verification within materiality. For a CFP offset this accepts the notification (art. 13) and answers notificationNumber' })
   certify(@Param('id') id: string, @Body() body: CertifyDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'certify', body);
   }
