@@ -1,5 +1,7 @@
 import {
   addBusinessDays,
+  CERTIFICATION_PROCESS_RULES,
+  PROCESS_RULE_IDS,
   checkMateriality,
   earliestPlanChange,
   labelsRemovedBy,
@@ -9,6 +11,11 @@ import {
 } from './certification-process';
 
 describe('certification process rules', () => {
+  it('every process rule id has its source and summary', () => {
+    expect(CERTIFICATION_PROCESS_RULES.map((r) => r.id).sort()).toEqual(Object.values(PROCESS_RULE_IDS).sort());
+    for (const r of CERTIFICATION_PROCESS_RULES) expect(r.source).toMatch(/seed 00[24]\), /);
+  });
+
   it('CN-2.2.4: 5 % of the verified total is tolerated exactly, a hair more is not', () => {
     expect(checkMateriality({ scope1: '105', scope2: '0' }, { scope1: '60', scope2: '40' }, false)).toMatchObject({ withinMateriality: true, difference: '5', threshold: '5' });
     expect(checkMateriality({ scope1: '95', scope2: '0' }, { scope1: '60', scope2: '40' }, false).withinMateriality).toBe(true);

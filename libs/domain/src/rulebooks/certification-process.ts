@@ -1,7 +1,7 @@
 import { addDays, deadlineAfter, dateParts, type IsoDate } from './calendar';
 import { compare, decimal, formatDecimal, multiply, subtract, sum, type Decimal } from './decimal';
 import type { CnEmissions } from './required-tonnes';
-import type { Finding } from './rulebook';
+import type { Finding, RuleDefinition } from './rulebook';
 
 /**
  * Rules of the certification process around the arithmetic (seed 002 ch. 2–3, seed 004 ch. 2):
@@ -22,6 +22,28 @@ export const PROCESS_RULE_IDS = Object.freeze({
   cfpChangeNotification: 'CFP-art13-3',
   cfpWithdrawal: 'CFP-art18',
 });
+
+const CN_DOC = 'CN certification standard (draft 2011-07-20, seed 002)';
+const CFP_DOC = 'CFP carbon offset rules (seed 004)';
+const R = PROCESS_RULE_IDS;
+const rule = (id: string, source: string, summary: string): RuleDefinition => Object.freeze({ id, source, summary });
+
+/** The process rules with their sources, for the README's rule table. */
+export const CERTIFICATION_PROCESS_RULES: readonly RuleDefinition[] = Object.freeze([
+  rule(R.verifierIndependence, `${CN_DOC}, 2.2.2`, 'the verification body is independent of the applicant (declared with the report)'),
+  rule(R.reasonableAssurance, `${CN_DOC}, 2.2.3`, 'a CN verification gives reasonable assurance'),
+  rule(R.materiality, `${CN_DOC}, 2.2.4 (3.2.1 for plans)`, 'certified only on an unqualified verification whose total is within 5 % of the verified total'),
+  rule(R.planAssurance, `${CN_DOC}, 3.2.3`, 'a plan verification is reasonable in principle; limited with a reason is for the certifier to weigh'),
+  rule(R.renewalPending, `${CN_DOC}, 2.3.3 ② proviso`, 'a new CN application filed within validity keeps the certification valid until it is decided'),
+  rule(R.correctionBeforeSanction, `${CN_DOC}, 2.3.5 ②`, 'suspension or revocation for a breach follows a recommendation for correction (① non-cooperation and ③ urgency excepted)'),
+  rule(R.planCorrectionBeforeSanction, `${CN_DOC}, 3.3.4 ②`, 'the same for plan certification'),
+  rule(R.labelRemoval, `${CN_DOC}, 2.3.6 ② b)`, 'labels removed within 1 month of the revocation'),
+  rule(R.withdrawalAccepted, `${CN_DOC}, 2.3.7 (3.3.1 for plans)`, 'a written withdrawal request takes effect when the certifier accepts it'),
+  rule(R.planChangeNotice, `${CN_DOC}, 3.4.1`, 'a plan change is notified at least 30 business days before it takes effect'),
+  rule(R.cfpNotification, `${CFP_DOC}, art. 13`, 'a CFP offset is notified and accepted, not certified: no suspension, reinstatement or revocation'),
+  rule(R.cfpChangeNotification, `${CFP_DOC}, art. 13 ③`, 'a change (art. 10) of a notified offset is notified again'),
+  rule(R.cfpWithdrawal, `${CFP_DOC}, art. 18`, 'withdrawal takes effect on the written request; marks removed from unshipped products within 1 month'),
+]);
 
 /** 2.2.4: 「許容可能な重要性の量的基準値は、排出量全体の 5 % とする」. */
 export const MATERIALITY_PERCENT = 5n;

@@ -30,6 +30,8 @@ export class CertificationProcess1764000000009 implements MigrationInterface {
 }
 
 async function withoutForeignKeys(q: QueryRunner, work: () => Promise<void>): Promise<void> {
+  // TypeORM honours `transaction = false` when it runs migrations, not when it undoes one.
+  if (q.isTransactionActive) throw new Error(`${CertificationProcess1764000000009.name}: run it outside a transaction (transaction: 'none'); SQLite cannot turn foreign keys off inside one`);
   await q.query(`PRAGMA foreign_keys = OFF`);
   try {
     await q.startTransaction();

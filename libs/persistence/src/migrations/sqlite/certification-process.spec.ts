@@ -44,6 +44,14 @@ describe('migration CertificationProcess (SQLite)', () => {
     const indexes = (await after.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claims' AND sql IS NOT NULL`)).map((r: { name: string }) => r.name);
     expect(indexes.sort()).toEqual(['ix_claims_applicant', 'ix_claims_register']);
     expect(await after.query(`PRAGMA foreign_keys`)).toEqual([{ foreign_keys: 1 }]);
+
+    // Down: the old status list again, the process tables gone, the claim kept.
+    await after.query(`UPDATE claims SET status = 'withdrawn' WHERE id = 'k'`);
+    await expect(after.undoLastMigration({ transaction: 'each' })).rejects.toThrow(/outside a transaction/);
+    await after.undoLastMigration({ transaction: 'none' });
+    await expect(after.query(`UPDATE claims SET status = 'withdrawal_requested' WHERE id = 'k'`)).rejects.toThrow(/CHECK/);
+    expect(await after.query(`SELECT name FROM sqlite_master WHERE name IN ('claim_verifications', 'claim_process_events')`)).toEqual([]);
+    expect(await after.query(`SELECT id, status FROM claims`)).toEqual([{ id: 'k', status: 'withdrawn' }]);
     await after.destroy();
   });
 });
