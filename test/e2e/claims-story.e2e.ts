@@ -175,7 +175,9 @@ describe(`claims from filing to withdrawal (${TEST_ENGINE})`, () => {
     await retire(next.id, 1);
     await act(applicant, next.id, 'submit').expect(200);
     await assignCertifier(t, next.id, certifier.id);
-    await act(certifier, next.id, 'certify').expect(200);
+    const nextNumber = (await act(certifier, next.id, 'certify').expect(200)).body.notificationNumber;
+    // A project the claim does not describe: its name stays unknown, a domestic scheme's region is Japan.
+    expect((await published(nextNumber)).credits).toEqual([expect.objectContaining({ projectName: null, projectRegion: '日本', projectTypeName: null })]);
 
     const withdrawn = await act(applicant, claim.id, 'withdraw', { reason: '販売終了' }).expect(200);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', labelsRemovedBy: deadlineAfter(todayJst(), 1) });

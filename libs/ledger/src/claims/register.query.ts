@@ -155,10 +155,21 @@ function registerCredits({ retirement, voided, credits }: ClaimRetirement, proje
       project,
       projectType: attribute(credit, 'creditType') ?? attribute(credit, 'projectType') ?? attribute(credit, 'unitType'),
       projectName: stated?.name ?? null,
-      projectRegion: stated?.region ?? null,
+      projectRegion: stated?.region ?? regionOf(credit),
       projectTypeName: stated?.projectType ?? null,
     };
   });
+}
+
+/** Japan's own schemes are issued for projects in Japan. */
+const DOMESTIC_SCHEMES = new Set(['JVER', 'JCREDIT', 'REGIONAL_JCREDIT', 'PREF_JVER', 'DOMESTIC', 'GREEN_CO2', 'GREEN_POWER', 'GREEN_HEAT']);
+const COUNTRY_NAMES = new Intl.DisplayNames(['ja'], { type: 'region' });
+
+/** Where the claim does not state it: the Kyoto unit's originating party, or Japan for a domestic scheme. */
+function regionOf(credit: CoverageCredit): string | null {
+  const party = attribute(credit, 'party');
+  if (party && /^[A-Z]{2}$/.test(party)) return COUNTRY_NAMES.of(party) ?? party;
+  return DOMESTIC_SCHEMES.has(credit.scheme) ? '日本' : null;
 }
 
 function attribute(credit: CoverageCredit, name: string): string | null {
