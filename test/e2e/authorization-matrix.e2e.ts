@@ -88,6 +88,14 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'POST /v1/claims/{id}/suspend': claimOf(['certifier'], ['certifier']),
   'POST /v1/claims/{id}/reinstate': claimOf(['certifier'], ['certifier']),
   'POST /v1/claims/{id}/revoke': claimOf(['certifier'], ['certifier']),
+  'POST /v1/claims/{id}/accept-withdrawal': claimOf(['certifier'], ['certifier']),
+  'POST /v1/claims/{id}/reject-withdrawal': claimOf(['certifier'], ['certifier']),
+  'POST /v1/claims/{id}/recommend-correction': claimOf(['certifier'], ['certifier']),
+  // The holder notifies changes: a CN plan's (3.4.1), a notified CFP offset's (art. 13 ③).
+  'POST /v1/claims/{id}/plan-changes': claimOf(['applicant'], ['applicant']),
+  'POST /v1/claims/{id}/change-notifications': claimOf(['applicant'], ['applicant']),
+  // A verification body (any organisation with the verifier role), never the applicant (seed 002 2.2.2).
+  'POST /v1/claims/{id}/verification': { public: false, roles: ['verifier'], params: { id: 'claim' } },
   'GET /v1/register': PUBLIC,
   // Lists filter to what the caller may see; a caller with none of these roles has nothing to list.
   'GET /v1/retirements': { public: false, roles: ['provider', 'applicant', 'auditor', 'admin'] },

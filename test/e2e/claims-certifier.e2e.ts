@@ -1,4 +1,4 @@
-import { assignCertifier } from '../support/claims';
+import { assignCertifier, verifyClaim } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
@@ -32,7 +32,7 @@ describe(`claim certification body (${TEST_ENGINE})`, () => {
   });
   afterAll(() => t.close());
 
-  /** A 1 t CN claim of `selfCertifier`, backed by a 1 t retirement outside the ledger and submitted. */
+  /** A 1 t CN claim of `selfCertifier`, backed by a 1 t retirement outside the ledger, submitted and verified (CN-2.2.4). */
   async function submittedClaim(): Promise<{ id: string; retirementId: string }> {
     const claim = await t.http.post('/v1/claims').set(selfCertifier.auth).send(CN_DRAFT).expect(201);
     const serials = [`JCL-ERL-R930-${++serial}-${serial}`];
@@ -42,6 +42,7 @@ describe(`claim certification body (${TEST_ENGINE})`, () => {
       .send({ serials, claimId: claim.body.id, beneficiary: 'own', purpose: 'CN', evidence: EVIDENCE })
       .expect(201);
     await t.http.post(`/v1/claims/${claim.body.id}/submit`).set(selfCertifier.auth).expect(200);
+    await verifyClaim(t, claim.body.id);
     return { id: claim.body.id, retirementId: retirement.body.id };
   }
 
@@ -92,12 +93,12 @@ describe(`claim certification body (${TEST_ENGINE})`, () => {
 
     await act(certifier, claim.id, 'certify', validity()).expect(200);
     await act(otherCertifier, claim.id, 'suspend', { reason: 'x' }).expect(403);
-    await act(certifier, claim.id, 'suspend', { reason: 'investigation (2.3.5)' }).expect(200);
+    await act(certifier, claim.id, 'suspend', { reason: 'investigation (2.3.5)', ground: 'non_cooperation' }).expect(200);
     await act(otherCertifier, claim.id, 'reinstate', { reason: 'x' }).expect(403);
     await act(certifier, claim.id, 'reinstate', { reason: 'corrected' }).expect(200);
     await act(otherCertifier, claim.id, 'revoke', { reason: 'x' }).expect(403);
     expect((await claimOf(claim.id)).status).toBe('certified');
-    await act(certifier, claim.id, 'revoke', { reason: 'false statement (2.3.6)' }).expect(200);
+    await act(certifier, claim.id, 'revoke', { reason: 'false statement (2.3.6)', ground: 'urgent' }).expect(200);
   });
 
   it(`${INDEPENDENCE} comes before every other answer: where the assigned certifier gets 400, 409 or 422, the applicant-certifier gets 403`, async () => {
@@ -186,7 +187,7 @@ describe(`claim certification body (${TEST_ENGINE})`, () => {
 
     expect((await act(certifier, claim.id, 'suspend', { reason: 'x' }).expect(403)).body.detail).toMatch(/no certification body is assigned/);
     await assignCertifier(t, claim.id, otherCertifier.id);
-    await act(otherCertifier, claim.id, 'suspend', { reason: 'investigation (2.3.5)' }).expect(200);
+    await act(otherCertifier, claim.id, 'suspend', { reason: 'investigation (2.3.5)', ground: 'non_cooperation' }).expect(200);
     const again = await t.http.post(`/v1/claims/${claim.id}/certifier`).set(t.admin).send({ organizationId: certifier.id }).expect(409);
     expect(again.body).toMatchObject({ code: 'INVALID_STATE', claimStatus: 'suspended' });
   });

@@ -1,5 +1,5 @@
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
-import { assignCertifier } from '../support/claims';
+import { assignCertifier, verifyClaim } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
@@ -73,6 +73,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
     expect(first.body.draft.plannedRetirements).toEqual(plan.plannedRetirements);
     await t.http.post(`/v1/claims/${first.body.id}/submit`).set(applicant.auth).expect(200);
     await assignCertifier(t, first.body.id, certifier.id);
+    await verifyClaim(t, first.body.id);
     const validFrom = todayJst();
     const certified = await t.http.post(`/v1/claims/${first.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(200);
     expect(certified.body.certificationNumber).toMatch(/^CNP-\d{4}-\d{4}$/);
@@ -81,6 +82,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
     expect(second.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'CNP-3.1.6', severity: 'warning' })]));
     await t.http.post(`/v1/claims/${second.body.id}/submit`).set(applicant.auth).expect(200);
     await assignCertifier(t, second.body.id, certifier.id);
+    await verifyClaim(t, second.body.id);
     const refused = await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(422);
     expect(refused.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.1.6' })]);
     await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364), allowAdditionalPlan: true }).expect(200);
@@ -101,6 +103,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
     await retire(['JCL-ERL-R700-10-10'], claim.body.id).expect(201);
     await t.http.post(`/v1/claims/${claim.body.id}/submit`).set(applicant.auth).expect(200);
     await assignCertifier(t, claim.body.id, certifier.id);
+    await verifyClaim(t, claim.body.id);
     const validFrom = todayJst();
     const tooLong = await t.http.post(`/v1/claims/${claim.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 400) }).expect(400);
     expect(tooLong.body.errors).toEqual([expect.objectContaining({ rule: 'CN-2.3.3-1' })]);

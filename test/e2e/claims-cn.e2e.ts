@@ -1,5 +1,5 @@
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
-import { assignCertifier } from '../support/claims';
+import { assignCertifier, verifyClaim } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
@@ -52,6 +52,7 @@ describe('CN certification, from organisation to certified claim (story)', () =>
     await t.http.post(`/v1/claims/${claim.body.id}/submit`).set(applicant.auth).expect(200);
     await t.http.post(`/v1/claims/${claim.body.id}/certify`).set(applicant.auth).send({}).expect(403);
     await assignCertifier(t, claim.body.id, certifier.id);
+    await verifyClaim(t, claim.body.id);
     const validFrom = todayJst();
     const certified = await t.http
       .post(`/v1/claims/${claim.body.id}/certify`)
@@ -76,9 +77,9 @@ describe('CN certification, from organisation to certified claim (story)', () =>
     const voidRefused = await t.http.post(`/v1/retirements/${retirement.body.id}/void`).set(t.admin).send({ reason: 'oops' }).expect(409);
     expect(voidRefused.body.code).toBe('INVALID_STATE');
 
-    await t.http.post(`/v1/claims/${claim.body.id}/suspend`).set(certifier.auth).send({ reason: 'investigation (2.3.5)' }).expect(200);
+    await t.http.post(`/v1/claims/${claim.body.id}/suspend`).set(certifier.auth).send({ reason: 'investigation (2.3.5)', ground: 'non_cooperation' }).expect(200);
     await t.http.post(`/v1/claims/${claim.body.id}/reinstate`).set(certifier.auth).send({ reason: 'corrected' }).expect(200);
-    const revoked = await t.http.post(`/v1/claims/${claim.body.id}/revoke`).set(certifier.auth).send({ reason: 'false statement (2.3.6)' }).expect(200);
+    const revoked = await t.http.post(`/v1/claims/${claim.body.id}/revoke`).set(certifier.auth).send({ reason: 'false statement (2.3.6)', ground: 'urgent' }).expect(200);
     expect(revoked.body).toMatchObject({ status: 'revoked', statusReason: 'false statement (2.3.6)' });
     const late = await t.http.post(`/v1/claims/${claim.body.id}/withdraw`).set(applicant.auth).send({ reason: 'late' }).expect(409);
     // The problem's `status` stays the HTTP status; the claim's own is `claimStatus`.

@@ -6,6 +6,7 @@ import { AssignCertifierUseCase } from './claims/assign-certifier.use-case';
 import { AuthorizeProviderUseCase } from './claims/authorize-provider.use-case';
 import { CertifierAuthorityQuery } from './claims/certifier-authority.query';
 import { ChangeClaimStatusUseCase } from './claims/change-claim-status.use-case';
+import { CLAIM_PROCESS_USE_CASES } from './claims/claim-process.providers';
 import { CreateClaimUseCase } from './claims/create-claim.use-case';
 import { GetClaimQuery } from './claims/get-claim.query';
 import { RegisterQuery } from './claims/register.query';
@@ -54,6 +55,7 @@ const USE_CASES = [
   AssignCertifierUseCase,
   CertifierAuthorityQuery,
   RegisterQuery,
+  ...CLAIM_PROCESS_USE_CASES,
   CertificateQueries,
   SweepCertificatePdfsUseCase,
   ...LIST_QUERIES,

@@ -7,6 +7,9 @@ import {
   ChangeClaimStatusUseCase,
   CreateClaimUseCase,
   GetClaimQuery,
+  NotifyClaimChangeUseCase,
+  RecommendCorrectionUseCase,
+  RecordVerificationUseCase,
   ReportActualsUseCase,
   type ClaimAction,
   type ClaimView,
@@ -16,6 +19,8 @@ import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { AssignedCertifierOnly } from './assigned-certifier.guard';
 import { AssignCertifierDto, CertifyDto, CreateClaimDto, ReasonDto, ReportActualsDto } from './claims.dto';
+import { AcceptWithdrawalDto, ChangeNotificationDto, PlanChangeDto, RecommendCorrectionDto, SanctionDto } from './claim-process.dto';
+import { RecordVerificationDto } from './verification.dto';
 
 const NOT_ASSIGNED = 'the caller is not the certification body assigned to this claim, or is its applicant (CN-2.1.1-2); checked before the body and the claim state';
 
@@ -29,6 +34,9 @@ export class ClaimsController {
     private readonly changeStatus: ChangeClaimStatusUseCase,
     private readonly reportActuals: ReportActualsUseCase,
     private readonly assignCertifier: AssignCertifierUseCase,
+    private readonly recordVerification: RecordVerificationUseCase,
+    private readonly recommendCorrection: RecommendCorrectionUseCase,
+    private readonly notifyChange: NotifyClaimChangeUseCase,
   ) {}
 
   @Post()
@@ -66,6 +74,14 @@ export class ClaimsController {
     return this.reportActuals.execute(principal, id, body.points);
   }
 
+  @Post(':id/verification')
+  @HttpCode(201)
+  @Roles('verifier')
+  @ApiCreatedResponse({ description: 'CN 2.2 / 3.2: the claim with its verification and the CN-2.2.4 materiality check; 403 for the applicant, 409 for a CFP or decided claim' })
+  verification(@Param('id') id: string, @Body() body: RecordVerificationDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+    return this.recordVerification.execute({ actor: principal, claimId: id, ...body });
+  }
+
   @Post(':id/submit')
   @HttpCode(200)
   @Roles('applicant')
@@ -79,7 +95,7 @@ export class ClaimsController {
   @Roles('certifier')
   @AssignedCertifierOnly('certify')
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
-  @ApiOkResponse({ description: 'certified, with a certification number' })
+  @ApiOkResponse({ description: 'certified, with a certification number; 422 CN-2.2.4 without an unqualified verification within materiality. For a CFP offset this accepts the notification (art. 13) and answers notificationNumber' })
   certify(@Param('id') id: string, @Body() body: CertifyDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'certify', body);
   }
@@ -89,7 +105,8 @@ export class ClaimsController {
   @Roles('certifier')
   @AssignedCertifierOnly('suspend')
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
-  suspend(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+  @ApiOkResponse({ description: 'suspended; 422 citing CN-2.3.5-2 (CNP-3.3.4-2) without a prior recommendation unless the ground is non_cooperation or urgent; 409 for a CFP offset (art. 13)' })
+  suspend(@Param('id') id: string, @Body() body: SanctionDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'suspend', body);
   }
 
@@ -107,18 +124,66 @@ export class ClaimsController {
   @Roles('certifier')
   @AssignedCertifierOnly('revoke')
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
-  revoke(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+  @ApiOkResponse({ description: 'revoked, with labelsRemovedBy (CN-2.3.6-2: one month); the same grounds as suspend' })
+  revoke(@Param('id') id: string, @Body() body: SanctionDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'revoke', body);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('applicant')
+  @ApiOkResponse({ description: "withdrawn at once (draft, submitted, CFP art. 18), or withdrawal_requested for a certified CN or CN plan claim (2.3.7)" })
   withdraw(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'withdraw', body);
   }
 
-  private transition(actor: Principal, claimId: string, action: ClaimAction, body: Partial<CertifyDto & ReasonDto>): Promise<ClaimView> {
+  @Post(':id/accept-withdrawal')
+  @HttpCode(200)
+  @Roles('certifier')
+  @AssignedCertifierOnly('accept the withdrawal of')
+  @ApiForbiddenResponse({ description: NOT_ASSIGNED })
+  @ApiOkResponse({ description: 'CN-2.3.7: withdrawn; the certification has no effect any more' })
+  acceptWithdrawal(@Param('id') id: string, @Body() body: AcceptWithdrawalDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+    return this.transition(principal, id, 'accept_withdrawal', body);
+  }
+
+  @Post(':id/reject-withdrawal')
+  @HttpCode(200)
+  @Roles('certifier')
+  @AssignedCertifierOnly('refuse the withdrawal of')
+  @ApiForbiddenResponse({ description: NOT_ASSIGNED })
+  @ApiOkResponse({ description: 'CN-2.3.7: the request is not found justified; the claim returns to the status it had' })
+  rejectWithdrawal(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+    return this.transition(principal, id, 'reject_withdrawal', body);
+  }
+
+  @Post(':id/recommend-correction')
+  @HttpCode(200)
+  @Roles('certifier')
+  @AssignedCertifierOnly('recommend correction of')
+  @ApiForbiddenResponse({ description: NOT_ASSIGNED })
+  @ApiOkResponse({ description: 'CN-2.3.5-2 (CNP-3.3.4-2): the recommendation, due date and claim; it precedes a sanction for an uncorrected breach' })
+  correction(@Param('id') id: string, @Body() body: RecommendCorrectionDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+    return this.recommendCorrection.execute({ actor: principal, claimId: id, ...body });
+  }
+
+  @Post(':id/plan-changes')
+  @HttpCode(201)
+  @Roles('applicant')
+  @ApiCreatedResponse({ description: 'CNP-3.4.1: a CN plan change notified 30 business days (Mon–Fri) ahead, else 422' })
+  planChange(@Param('id') id: string, @Body() body: PlanChangeDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+    return this.notifyChange.execute({ actor: principal, claimId: id, kind: 'plan', ...body });
+  }
+
+  @Post(':id/change-notifications')
+  @HttpCode(201)
+  @Roles('applicant')
+  @ApiCreatedResponse({ description: 'CFP art. 13 ③: a change (art. 10) of a notified CFP offset, notified again' })
+  changeNotification(@Param('id') id: string, @Body() body: ChangeNotificationDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+    return this.notifyChange.execute({ actor: principal, claimId: id, kind: 'cfp', ...body });
+  }
+
+  private transition(actor: Principal, claimId: string, action: ClaimAction, body: Partial<CertifyDto & ReasonDto & SanctionDto>): Promise<ClaimView> {
     return this.changeStatus.execute({ actor, claimId, action, ...body });
   }
 }

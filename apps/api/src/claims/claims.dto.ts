@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { IsDisplayText } from '../http/is-display-text';
+import { CreditProjectDto } from './disclosure.dto';
 
 // Shapes only: formats (dates, decimals) and the programs' rules are checked by the rulebooks,
 // which name every bad field (400 VALIDATION_FAILED) or cite the rule (RULE_VIOLATION).
@@ -63,6 +64,12 @@ export class CreateClaimDto {
   @IsOptional() @IsString() @IsDisplayText() @Length(1, 4000) reductionMeasures?: string;
   @ApiPropertyOptional({ example: 'ウェブサイト及び製品パッケージに表示', description: 'use of the CN label / CFP offset mark' })
   @IsOptional() @IsString() @IsDisplayText() @Length(1, 2000) labelUse?: string;
+  @ApiPropertyOptional({ example: '2150.5', description: 'CN tables 3 and 5: emissions of the base year, t-CO2e (decimal string)' })
+  @IsOptional() @IsString() @Matches(/^\d{1,30}(\.\d{1,18})?$/, { message: 'baseYearEmissions must be a decimal string such as "12.5"' }) baseYearEmissions?: string;
+  @ApiPropertyOptional({ example: '都市ガス（ボイラー）、購入電力', description: 'CN tables 3 and 5: the emission sources within the scope' })
+  @IsOptional() @IsString() @IsDisplayText() @Length(1, 4000) emissionSources?: string;
+  @ApiPropertyOptional({ type: [CreditProjectDto], description: 'CN tables 3 and 5, CFP art. 14: the credits\' projects in words' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CreditProjectDto) creditProjects?: CreditProjectDto[];
 }
 
 export class ReasonDto {

@@ -9,7 +9,7 @@ export class MeController {
   /** Lets a client check which organisation and roles its key stands for. */
   @Get()
   @ApiOperation({ summary: 'The organisation and roles behind the presented key' })
-  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
+  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier', 'verifier')
   @ApiOkResponse({ description: 'who the presented key belongs to' })
   me(@Req() request: AuthenticatedRequest): Principal {
     return request.principal as Principal;

@@ -13,7 +13,7 @@ export class ApiKeysController {
   @Delete(':id')
   @ApiOperation({ summary: 'Revoke an API key' })
   @HttpCode(204)
-  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
+  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier', 'verifier')
   @ApiNoContentResponse({ description: 'revoked: every process refuses the key (401) from now on' })
   revoke(@Param('id') id: string, @CurrentPrincipal() actor: Principal): Promise<void> {
     return this.revokeApiKey.execute({ apiKeyId: id, actor });

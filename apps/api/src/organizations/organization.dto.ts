@@ -20,7 +20,7 @@ export class CreateOrganizationDto {
   corporateNumber?: string;
 
   @ApiProperty({ enum: ORGANIZATION_ROLES, isArray: true, example: ['provider'] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ORGANIZATION_ROLES, { each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ORGANIZATION_ROLES.length) @IsIn(ORGANIZATION_ROLES, { each: true })
   roles: OrganizationRole[];
 }
 

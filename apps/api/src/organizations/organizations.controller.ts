@@ -58,7 +58,7 @@ export class OrganizationsController {
   /** The admin, or a key of this organisation; another organisation's list is NOT_FOUND. */
   @Get(':id/api-keys')
   @ApiOperation({ summary: "List an organisation's API keys" })
-  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier')
+  @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier', 'verifier')
   @OnlyQueryParameters()
   @ApiOkResponse({ type: ApiKeyListDto })
   listKeys(@Param('id') id: string, @CurrentPrincipal() actor: Principal): Promise<ApiKeyListDto> {

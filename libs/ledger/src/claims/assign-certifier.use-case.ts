@@ -8,8 +8,8 @@ import { claimView, type ClaimView } from './claim-view';
 
 /** The certification body may change until it has certified the claim; after that it answers for it. */
 export const CLAIM_TAKES_CERTIFIER: readonly ClaimStatus[] = ['draft', 'submitted'];
-/** A claim certified before bodies were assigned (migration 1764000000006) gets one, once, so it can still be suspended or revoked. */
-export const CLAIM_TAKES_FIRST_CERTIFIER: readonly ClaimStatus[] = [...CLAIM_TAKES_CERTIFIER, 'certified', 'suspended'];
+/** A claim certified before bodies were assigned (migration 1764000000006) gets one, once, so it can still be suspended, revoked or its withdrawal decided (2.3.7). */
+export const CLAIM_TAKES_FIRST_CERTIFIER: readonly ClaimStatus[] = [...CLAIM_TAKES_CERTIFIER, 'certified', 'suspended', 'withdrawal_requested'];
 
 /**
  * The admin assigns the claim's certification body: an organisation with the certifier role that

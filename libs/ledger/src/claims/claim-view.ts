@@ -6,11 +6,13 @@ import {
   type CfpRulebook,
   type ClaimDraft,
   type Finding,
+  verifiedCnEmissions,
 } from '@registry/domain';
 import type { ClaimRecord, Stores } from '../ports';
 import { claimRetirements } from './claim-credits';
+import { claimProcessView, type ClaimProcessView } from './claim-process-view';
 
-export interface ClaimView {
+export interface ClaimView extends ClaimProcessView {
   id: string;
   type: string;
   status: string;
@@ -41,7 +43,11 @@ export interface ClaimView {
 export async function claimView(stores: Stores, claim: ClaimRecord): Promise<ClaimView> {
   const retirements = await claimRetirements(stores, claim.id);
   const credits = retirements.flatMap((r) => r.credits);
-  const evaluation = evaluateClaim(claim.draft, credits);
+  const verification = await stores.claimProcess.latestVerification(claim.id);
+  // Once verified, the verified emissions are the ones neutralised (2.2.1); the draft stays as filed.
+  const judged: ClaimDraft =
+    verification && claim.draft.type !== 'CFP' ? { ...claim.draft, emissions: verifiedCnEmissions(claim.draft.emissions, verification.verifiedEmissions) } : claim.draft;
+  const evaluation = evaluateClaim(judged, credits);
   let findings = evaluation.findings;
   if (claim.draft.type === 'CN_PLAN') {
     findings = [...findings, ...checkPlannedRetirements(claim.draft.plannedRetirements, claim.draft.planPeriod, evaluation.requiredTonnes)];
@@ -100,5 +106,6 @@ export async function claimView(stores: Stores, claim: ClaimRecord): Promise<Cla
     statusReason: claim.statusReason,
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
+    ...(await claimProcessView(stores, claim, verification)),
   };
 }

@@ -1,7 +1,7 @@
 import type { ClaimDraft } from '@registry/domain';
 
 export type ClaimType = 'CN' | 'CN_PLAN' | 'CFP';
-export type ClaimStatus = 'draft' | 'submitted' | 'certified' | 'suspended' | 'revoked' | 'withdrawn';
+export type ClaimStatus = 'draft' | 'submitted' | 'certified' | 'suspended' | 'revoked' | 'withdrawn' | 'withdrawal_requested';
 
 /** CFP art. 10: actual quantities reported after the period (and at interim points of a plan). */
 export interface TrueUpRecord {

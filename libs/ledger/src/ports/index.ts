@@ -5,3 +5,4 @@ export * from './ledger-stores';
 export * from './claim-records';
 export * from './certificate-ports';
 export * from './list-stores';
+export * from './claim-process-ports';

@@ -1,6 +1,7 @@
 import type { BlockStore, ClaimStore, IdempotencyStore, JournalStore, RetirementStore, SequenceStore } from './ledger-stores';
 import type { CertificateStore } from './certificate-ports';
 import type { ListStore } from './list-stores';
+import type { ClaimProcessStore } from './claim-process-ports';
 import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
 
 export interface OrganizationStore {
@@ -40,6 +41,7 @@ export interface Stores {
   claims: ClaimStore;
   certificates: CertificateStore;
   lists: ListStore;
+  claimProcess: ClaimProcessStore;
 }
 
 /**

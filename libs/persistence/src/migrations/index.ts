@@ -6,6 +6,7 @@ import { CertificatePdfsApart1764000000004 as PostgresCertificatePdfsApart } fro
 import { SerialIdentity1764000000005 as PostgresSerialIdentity } from './postgres/1764000000005-serial-identity';
 import { ClaimCertifier1764000000006 as PostgresClaimCertifier } from './postgres/1764000000006-claim-certifier';
 import { ApiKeyLifecycle1764000000007 as PostgresApiKeyLifecycle } from './postgres/1764000000007-api-key-lifecycle';
+import { CertificationProcess1764000000009 as PostgresCertificationProcess } from './postgres/1764000000009-certification-process';
 import { ListIndexes1764000000014 as PostgresListIndexes } from './postgres/1764000000014-list-indexes';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
@@ -15,6 +16,7 @@ import { CertificatePdfsApart1764000000004 as SqliteCertificatePdfsApart } from 
 import { SerialIdentity1764000000005 as SqliteSerialIdentity } from './sqlite/1764000000005-serial-identity';
 import { ClaimCertifier1764000000006 as SqliteClaimCertifier } from './sqlite/1764000000006-claim-certifier';
 import { ApiKeyLifecycle1764000000007 as SqliteApiKeyLifecycle } from './sqlite/1764000000007-api-key-lifecycle';
+import { CertificationProcess1764000000009 as SqliteCertificationProcess } from './sqlite/1764000000009-certification-process';
 import { ListIndexes1764000000014 as SqliteListIndexes } from './sqlite/1764000000014-list-indexes';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
@@ -27,6 +29,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteSerialIdentity,
   SqliteClaimCertifier,
   SqliteApiKeyLifecycle,
+  SqliteCertificationProcess,
   SqliteListIndexes,
 ];
 export const POSTGRES_MIGRATIONS = [
@@ -38,5 +41,6 @@ export const POSTGRES_MIGRATIONS = [
   PostgresSerialIdentity,
   PostgresClaimCertifier,
   PostgresApiKeyLifecycle,
+  PostgresCertificationProcess,
   PostgresListIndexes,
 ];

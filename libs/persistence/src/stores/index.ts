@@ -2,6 +2,7 @@ import type { Stores } from '@registry/ledger/ports';
 import { SqlApiKeyStore } from './api-key.store';
 import { SqlBlockStore } from './block.store';
 import { SqlCertificateStore } from './certificate.store';
+import { SqlClaimProcessStore } from './claim-process.store';
 import { SqlClaimStore } from './claim.store';
 import { SqlIdempotencyStore } from './idempotency.store';
 import { SqlJobRunStore } from './job-run.store';
@@ -27,5 +28,6 @@ export function storesFor(sql: Sql): Stores {
     claims: new SqlClaimStore(sql),
     certificates: new SqlCertificateStore(sql),
     lists: new SqlListStore(sql),
+    claimProcess: new SqlClaimProcessStore(sql),
   };
 }

@@ -1,0 +1,4 @@
+export * from './claim-process-view';
+export * from './notify-claim-change.use-case';
+export * from './recommend-correction.use-case';
+export * from './record-verification.use-case';
