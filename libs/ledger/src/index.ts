@@ -33,6 +33,8 @@ export * from './claims/certifier-authority.query';
 export * from './claims/register.query';
 export * from './certificates/certificate.queries';
 export * from './certificates/certificate-document';
+export * from './certificates/get-certificate-pdf.query';
+export * from './retirements/record-evidence.use-case';
 export * from './certificates/render-certificate-pdf.use-case';
 export * from './certificates/sweep-certificate-pdfs.use-case';
 export { certificateVerifyUrl, type CertificateDocument, type SerialStatusView } from './certificates/render/certificate-view';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CertificateQueries } from './certificates/certificate.queries';
 import { CertificateSweepScheduler } from './certificates/certificate-sweep.scheduler';
+import { GetCertificatePdfQuery } from './certificates/get-certificate-pdf.query';
 import { SweepCertificatePdfsUseCase } from './certificates/sweep-certificate-pdfs.use-case';
 import { AssignCertifierUseCase } from './claims/assign-certifier.use-case';
 import { AuthorizeProviderUseCase } from './claims/authorize-provider.use-case';
@@ -20,6 +21,7 @@ import { GetJobRunUseCase, RequestHeartbeatUseCase } from './ops/heartbeat.use-c
 import { CreateOrganizationUseCase } from './organizations/create-organization.use-case';
 import { GetOrganizationUseCase } from './organizations/get-organization.use-case';
 import { GetRetirementQuery } from './retirements/get-retirement.query';
+import { RecordRetirementEvidenceUseCase } from './retirements/record-evidence.use-case';
 import { RetireCreditsUseCase } from './retirements/retire-credits.use-case';
 import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
 import { CheckSerialsQuery } from './status/check-serials.query';
@@ -52,6 +54,8 @@ const USE_CASES = [
   CertifierAuthorityQuery,
   RegisterQuery,
   CertificateQueries,
+  GetCertificatePdfQuery,
+  RecordRetirementEvidenceUseCase,
   SweepCertificatePdfsUseCase,
 ];
 

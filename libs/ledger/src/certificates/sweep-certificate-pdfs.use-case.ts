@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '@registry/jobs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { CertificatePdfStore, UnitOfWork, type CertificateStore, type PdfCandidate } from '../ports';
+import { CertificatePdfStore, UnitOfWork, type CertificateStore, type PdfCandidate, type PdfKey } from '../ports';
 import { enqueueCertificatePdf } from './certificate-pdf-job';
 
 const PAGE = 500;
@@ -24,6 +24,7 @@ export class SweepCertificatePdfsUseCase {
   private readonly streams: DueStream[] = [
     { page: (c, after, limit) => c.validIssuedAfter(after, limit), checkedThrough: 0 },
     { page: (c, after, limit) => c.revokedAfter(after, limit), checkedThrough: 0 },
+    { page: (c, after, limit) => c.versionsIssuedAfter(after, limit), checkedThrough: 0 },
   ];
   private running = false;
 
@@ -54,14 +55,15 @@ export class SweepCertificatePdfsUseCase {
     while (enqueued < budget) {
       const page = await this.uow.read(({ certificates }) => stream.page(certificates, cursor, pageSize));
       if (page.length === 0) break;
-      const missing = new Set((await this.pdfs.missing(page)).map((m) => m.number));
+      const key = (k: PdfKey) => `${k.number} ${k.version ?? 1}`;
+      const missing = new Set((await this.pdfs.missing(page)).map(key));
       for (const due of page) {
-        if (!missing.has(due.number)) {
+        if (!missing.has(key(due))) {
           if (!gapSeen) stream.checkedThrough = due.seq;
         } else {
           gapSeen = true;
           if (enqueued < budget) {
-            await enqueueCertificatePdf(this.queue, due.number, due.status);
+            await enqueueCertificatePdf(this.queue, due.number, due.status, due.version);
             enqueued++;
           }
         }

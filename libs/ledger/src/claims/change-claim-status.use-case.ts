@@ -4,6 +4,7 @@ import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
 import { todayInJapan } from '../retirements/japan-date';
+import { refusePendingEvidence } from '../retirements/pending-evidence';
 import { assertAssignedCertifier, forbidden, isApplicant, loadClaim } from './claim-access';
 import { CLAIM_TRANSITIONS, type ClaimAction } from './claim-lifecycle';
 import { claimView, type ClaimView } from './claim-view';
@@ -70,6 +71,7 @@ async function refuseUncovered(stores: Stores, claim: ClaimRecord): Promise<void
 
 async function certify(stores: Stores, claim: ClaimRecord, command: ChangeClaimStatusCommand): Promise<void> {
   const certifiedOn = todayInJapan();
+  await refusePendingEvidence(stores, claim);
   if (claim.type === 'CN' || claim.type === 'CN_PLAN') {
     if (!command.validFrom || !command.validTo) {
       throw new DomainError('VALIDATION_FAILED', 'validFrom and validTo are required to certify a CN or CN plan claim', {

@@ -75,6 +75,9 @@ export interface CertificateDocument {
   revocation?: CertificateRevocation;
   claim?: CertificateClaim | null;
   blocks?: CertificateBlock[];
+  /** Signed from the first version on; absent on certificates issued before versions (= 1). */
+  version?: number;
+  officialReference?: 'pending' | 'recorded';
 }
 
 /** The blocks to print: `blocks`, or bare serials when the certificate has none. */

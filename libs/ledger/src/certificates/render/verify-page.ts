@@ -98,7 +98,9 @@ const T = {
     claimNone: 'なし',
     period: '期間',
     evidence: '管理レジストリの記録',
-    evidenceNone: 'なし（本登録簿内での償却）',
+    evidencePending: '保留中 / Pending（管理レジストリの記録番号の登録待ち）',
+    versionNote: (v: number) => `これは第${v}版です（公式記録の追加により再発行）。以前の版も署名付きで検証できます:`,
+    versionLink: (v: number) => `第${v}版`,
     retirementId: '償却ID',
     serials: '償却したクレジット',
     serial: 'シリアル番号',
@@ -160,7 +162,9 @@ const T = {
     claimNone: 'None',
     period: 'Period',
     evidence: "Managing registry's record",
-    evidenceNone: 'None (retired within this registry)',
+    evidencePending: "Pending / 保留中 (awaiting the managing registry's reference)",
+    versionNote: (v: number) => `This is version ${v} (reissued when the official record was added). Earlier versions remain signed and verifiable:`,
+    versionLink: (v: number) => `version ${v}`,
     retirementId: 'Retirement ID',
     serials: 'Retired credits',
     serial: 'Serial number',
@@ -376,7 +380,12 @@ export function renderCertificatePage(doc: CertificateDocument | null, lang: Lan
       : escapeHtml(t.claimNone);
   const evidenceHtml = doc.evidence
     ? `${escapeHtml(doc.evidence.registry)}<span class="sub">${escapeHtml(doc.evidence.reference)}</span>`
-    : escapeHtml(t.evidenceNone);
+    : escapeHtml(t.evidencePending);
+  const version = typeof doc.version === 'number' ? doc.version : 1;
+  const earlier = Array.from({ length: version - 1 }, (_, i) => i + 1)
+    .map((v) => `<a href="${escapeHtml(`${base}/v1/certificates/${encodeURIComponent(doc.number)}?version=${v}`)}">${escapeHtml(t.versionLink(v))}</a>`)
+    .join(' · ');
+  const versionNote = version > 1 ? `\n<p class="note versions">${escapeHtml(t.versionNote(version))} ${earlier}</p>` : '';
 
   const revocation =
     doc.status === 'revoked'
@@ -399,7 +408,7 @@ export function renderCertificatePage(doc: CertificateDocument | null, lang: Lan
 <p class="note">${escapeHtml(t.certificate)}</p>
 <h1 id="cert-h">${escapeHtml(doc.number)}</h1>
 <div class="status-line">${statusBadge(doc.status, lang)}</div>
-${revocation}
+${revocation}${versionNote}
 </section>
 <section class="card">
 <dl class="fields">
