@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CertificateQueries } from './certificates/certificate.queries';
 import { CertificateSweepScheduler } from './certificates/certificate-sweep.scheduler';
+import { ClaimCertificates } from './certificates/claim-certificates';
 import { GetCertificatePdfQuery } from './certificates/get-certificate-pdf.query';
 import { SweepCertificatePdfsUseCase } from './certificates/sweep-certificate-pdfs.use-case';
 import { AssignCertifierUseCase } from './claims/assign-certifier.use-case';
@@ -55,6 +56,7 @@ const USE_CASES = [
   RegisterQuery,
   CertificateQueries,
   GetCertificatePdfQuery,
+  ClaimCertificates,
   RecordRetirementEvidenceUseCase,
   SweepCertificatePdfsUseCase,
 ];

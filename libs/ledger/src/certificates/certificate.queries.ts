@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
 import { CertificatePdfStore, CertificateSigner, UnitOfWork, type CertificateStatus } from '../ports';
-import { certificateDocument, type CertificateDocumentView } from './certificate-document';
+import { certificateDocument, claimCertificateDocument, type CertificateDocumentView } from './certificate-document';
 
 export type CertificatePdf = { state: 'ready'; pdf: Buffer } | { state: 'rendering'; status: CertificateStatus; version: number };
 
@@ -23,7 +23,10 @@ export class CertificateQueries {
   find(number: string, version?: number): Promise<CertificateDocumentView | null> {
     return this.uow.read(async (stores) => {
       const certificate = await stores.certificates.findByNumber(number, version);
-      return certificate ? certificateDocument(stores, certificate) : null;
+      if (certificate) return certificateDocument(stores, certificate);
+      // A claim's certificate (CN-…, CNP-…, CFP-…) has one version.
+      const claimCertificate = version === undefined || version === 1 ? await stores.certificates.findClaimCertificate(number) : null;
+      return claimCertificate ? claimCertificateDocument(stores, claimCertificate) : null;
     });
   }
 

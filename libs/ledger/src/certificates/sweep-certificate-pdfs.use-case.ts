@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '@registry/jobs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CertificatePdfStore, UnitOfWork, type CertificateStore, type PdfCandidate, type PdfKey } from '../ports';
+import { todayInJapan } from '../retirements/japan-date';
 import { enqueueCertificatePdf } from './certificate-pdf-job';
 
 const PAGE = 500;
 
-/** One kind of due PDF (valid ones by issue, revoked ones by revocation), paged by journal seq. */
+/** One kind of due PDF (valid ones by issue, revoked ones by revocation, later versions, claim certificates by the claim's last change), paged by journal seq. */
 interface DueStream {
   page(certificates: CertificateStore, afterSeq: number, limit: number): Promise<PdfCandidate[]>;
   /** Every PDF due at or before this seq was present when last checked, so later sweeps start after it. */
@@ -25,6 +26,7 @@ export class SweepCertificatePdfsUseCase {
     { page: (c, after, limit) => c.validIssuedAfter(after, limit), checkedThrough: 0 },
     { page: (c, after, limit) => c.revokedAfter(after, limit), checkedThrough: 0 },
     { page: (c, after, limit) => c.versionsIssuedAfter(after, limit), checkedThrough: 0 },
+    { page: (c, after, limit) => c.claimCertificatesChangedAfter(after, limit, todayInJapan()), checkedThrough: 0 },
   ];
   private running = false;
 

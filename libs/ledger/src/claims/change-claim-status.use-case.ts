@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertNoRuleViolations, checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, type CnRulebook } from '@registry/domain';
 import { actorLabel, type Actor } from '../actor';
+import { ClaimCertificates } from '../certificates/claim-certificates';
 import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
 import { todayInJapan } from '../retirements/japan-date';
@@ -34,7 +35,10 @@ const CERTIFICATION_PREFIX = { CN: 'CN', CN_PLAN: 'CNP', CFP: 'CFP' } as const;
 /** Moves a claim through its lifecycle; every step is journaled with who took it and why. */
 @Injectable()
 export class ChangeClaimStatusUseCase {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly claimCertificates: ClaimCertificates,
+  ) {}
 
   async execute(command: ChangeClaimStatusCommand): Promise<ClaimView> {
     const transition = CLAIM_TRANSITIONS[command.action];
@@ -51,6 +55,7 @@ export class ChangeClaimStatusUseCase {
       const updated: ClaimRecord = { ...claim, status: transition.to, statusReason: command.reason ?? null, updatedSeq: seq, updatedAt: now };
       if (command.action === 'submit' || command.action === 'certify') await refuseUncovered(stores, claim);
       if (command.action === 'certify') await certify(stores, updated, command);
+      if (command.action === 'certify') await this.claimCertificates.issue(stores, updated, { seq, now });
       await stores.claims.update(updated);
       const view = await claimView(stores, updated);
       return {
@@ -59,6 +64,7 @@ export class ChangeClaimStatusUseCase {
         result: view,
       };
     });
+    void this.claimCertificates.afterCommit(result); // its PDF for the status the claim now gives it
     return result;
   }
 }

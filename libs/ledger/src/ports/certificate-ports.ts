@@ -1,4 +1,4 @@
-import type { CertificateBody, CertificateProof, SignedBody } from '@registry/domain';
+import type { CertificateBody, CertificateProof, ClaimCertificateBody, SignedBody } from '@registry/domain';
 import type { JsonWebKey } from 'node:crypto';
 
 export interface CertificateRecord {
@@ -11,6 +11,16 @@ export interface CertificateRecord {
   createdSeq: number;
   /** 1 for the certificate issued with the retirement; later ones add what the retirement gained (its official reference). */
   version: number;
+}
+
+/** A claim's own certificate, signed at certification; its status follows the claim. */
+export interface ClaimCertificateRecord {
+  number: string;
+  claimId: string;
+  body: ClaimCertificateBody;
+  proof: CertificateProof;
+  issuedAt: string;
+  createdSeq: number;
 }
 
 /** Retirement certificates are valid or revoked; a claim's certificate follows its claim. */
@@ -29,6 +39,12 @@ export interface CertificateStore {
   revokedAfter(afterSeq: number, limit: number): Promise<PdfCandidate[]>;
   /** Versions after the first issued after journal seq `afterSeq` and still valid (the PDF sweep). */
   versionsIssuedAfter(afterSeq: number, limit: number): Promise<PdfCandidate[]>;
+  insertClaimCertificate(certificate: ClaimCertificateRecord): Promise<void>;
+  findClaimCertificate(number: string): Promise<ClaimCertificateRecord | null>;
+  /** The latest certificate issued for the claim (a renewal may issue another). */
+  findClaimCertificateOfClaim(claimId: string): Promise<ClaimCertificateRecord | null>;
+  /** Claim certificates whose claim changed after journal seq `afterSeq`, with the status due on `today` (the PDF sweep). */
+  claimCertificatesChangedAfter(afterSeq: number, limit: number, today: string): Promise<PdfCandidate[]>;
 }
 
 /** A PDF a certificate should have, and the journal seq of the event that made it due. */

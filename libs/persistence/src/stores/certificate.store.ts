@@ -1,4 +1,5 @@
-import type { CertificateRecord, CertificateStore, PdfCandidate } from '@registry/ledger/ports';
+import { claimCertificateStatus } from '@registry/domain';
+import type { CertificateRecord, CertificateStore, ClaimCertificateRecord, PdfCandidate } from '@registry/ledger/ports';
 import type { Sql } from './sql';
 
 interface CertificateRow {
@@ -80,6 +81,56 @@ export class SqlCertificateStore implements CertificateStore {
     );
     return rows.map((r) => ({ number: r.number, status: 'valid', seq: Number(r.seq), version: Number(r.version) }));
   }
+
+  async insertClaimCertificate(c: ClaimCertificateRecord): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO claim_certificates (number, claim_id, body, digest, signature, key_id, issued_at, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [c.number, c.claimId, JSON.stringify(c.body), c.proof.digest, c.proof.signature, c.proof.keyId, c.issuedAt, c.createdSeq],
+    );
+  }
+
+  async findClaimCertificate(number: string): Promise<ClaimCertificateRecord | null> {
+    return toClaimRecord(await this.sql.one<ClaimCertificateRow>(`SELECT * FROM claim_certificates WHERE number = ?`, [number]));
+  }
+
+  async findClaimCertificateOfClaim(claimId: string): Promise<ClaimCertificateRecord | null> {
+    return toClaimRecord(
+      await this.sql.one<ClaimCertificateRow>(`SELECT * FROM claim_certificates WHERE claim_id = ? ORDER BY created_seq DESC LIMIT 1`, [claimId]),
+    );
+  }
+
+  async claimCertificatesChangedAfter(afterSeq: number, limit: number, today: string): Promise<PdfCandidate[]> {
+    const rows = await this.sql.query<{ number: string; seq: number | string; status: string; valid_to: string | null }>(
+      `SELECT cc.number, c.updated_seq AS seq, c.status, c.valid_to FROM claim_certificates cc
+       JOIN claims c ON c.id = cc.claim_id
+       WHERE c.updated_seq > ? ORDER BY c.updated_seq LIMIT ?`,
+      [afterSeq, limit],
+    );
+    return rows.map((r) => ({ number: r.number, status: claimCertificateStatus({ status: r.status, validTo: r.valid_to }, today), seq: Number(r.seq) }));
+  }
+}
+
+interface ClaimCertificateRow {
+  number: string;
+  claim_id: string;
+  body: string;
+  digest: string;
+  signature: string;
+  key_id: string;
+  issued_at: string;
+  created_seq: number | string;
+}
+
+function toClaimRecord(row: ClaimCertificateRow | null): ClaimCertificateRecord | null {
+  if (!row) return null;
+  return {
+    number: row.number,
+    claimId: row.claim_id,
+    body: JSON.parse(row.body),
+    proof: { digest: row.digest, signature: row.signature, keyId: row.key_id },
+    issuedAt: row.issued_at,
+    createdSeq: Number(row.created_seq),
+  };
 }
 
 interface CandidateRow {

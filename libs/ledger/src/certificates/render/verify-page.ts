@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { claimCertificateLink } from './claim-certificate-link';
+import { escapeHtml } from './html';
 import { STATUS_PAGE_SEGMENTS } from '../../status/serial-status.query';
 import {
   type CertificateDocument,
@@ -22,16 +24,10 @@ import {
  * All user data goes through `escapeHtml`; every URL is built with `encodeURIComponent`.
  */
 
-export type Lang = 'ja' | 'en';
+export type { Lang } from './html';
+import type { Lang } from './html';
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /** `?lang=` wins; else the first of ja/en in Accept-Language (by q); else Japanese. */
 export function pickLang(queryLang?: string | null, acceptLanguage?: string | null): Lang {
@@ -278,7 +274,7 @@ export function verifyPageCsp(baseUrl: string): string {
   ].join('; ');
 }
 
-interface Shell {
+export interface Shell {
   lang: Lang;
   title: string;
   baseUrl: string;
@@ -288,7 +284,7 @@ interface Shell {
   search: { number?: string; serial?: string };
 }
 
-function page(s: Shell): string {
+export function page(s: Shell): string {
   const t = T[s.lang];
   const other: Lang = s.lang === 'ja' ? 'en' : 'ja';
   const base = trimBase(s.baseUrl);
@@ -332,7 +328,7 @@ function searchForms(lang: Lang, base: string, search: { number?: string; serial
 </section>`;
 }
 
-function certHref(base: string, number: string, lang: Lang): string {
+export function certHref(base: string, number: string, lang: Lang): string {
   return `${base}/verify/${encodeURIComponent(number)}?lang=${lang}`;
 }
 
@@ -341,7 +337,7 @@ function serialHref(base: string, serial: string, lang: Lang, cursor?: string): 
   return `${base}/verify?serial=${encodeURIComponent(serial)}${page}&lang=${lang}`;
 }
 
-function row(label: string, valueHtml: string): string {
+export function row(label: string, valueHtml: string): string {
   return `<dt>${escapeHtml(label)}</dt><dd>${valueHtml}</dd>`;
 }
 
@@ -419,7 +415,7 @@ ${row(t.holder, doc.holder ? `${escapeHtml(doc.holder.name || '—')}<span class
 ${row(t.beneficiary, escapeHtml(doc.beneficiary))}
 ${row(t.purpose, escapeHtml(doc.purpose))}
 ${row(t.quantity, escapeHtml(totalQuantity(doc)))}
-${row(t.claim, claimHtml)}
+${row(t.claim, claimHtml)}${claimCertificateLink(doc.claimCertificate, lang, base)}
 ${row(t.evidence, evidenceHtml)}
 ${row(t.retirementId, `<span class="mono">${escapeHtml(doc.retirementId)}</span>`)}
 </dl>
