@@ -96,9 +96,12 @@ describe(`official references and certificate versions (${TEST_ENGINE})`, () => 
     expect((await t.http.get('/v1/ledger/verify').set((await createOrganizationWithKey(t, ['auditor'])).auth).expect(200)).body).toMatchObject({ ok: true });
   });
 
-  it('refuses evidence for a voided retirement (409 INVALID_STATE)', async () => {
+  it('refuses evidence for a voided retirement (409 INVALID_STATE); the revoked certificate still verifies (revocation is unsigned, like status)', async () => {
     const { body: retirement } = await retire('JCL-ERL-R600-31-40');
     await t.http.post(`/v1/retirements/${retirement.id}/void`).set(t.admin).send({ reason: 'entered in error' }).expect(200);
+    const revoked = (await certificate(retirement.certificateNumber).expect(200)).body;
+    expect(revoked).toMatchObject({ status: 'revoked', revocation: { reason: 'entered in error' } });
+    expect(verifyCertificate(revoked, keys)).toEqual({ valid: true });
     expect((await t.http.post(`/v1/retirements/${retirement.id}/evidence`).set(provider.auth).send(OFFICIAL).expect(409)).body.code).toBe('INVALID_STATE');
   });
 
