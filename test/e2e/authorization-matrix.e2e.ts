@@ -58,6 +58,8 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'POST /v1/retirements': { public: false, roles: ['provider', 'applicant'] },
   'GET /v1/retirements/{id}': { ...PUBLIC, params: { id: 'retirement' } },
   'POST /v1/retirements/{id}/void': { ...ADMIN, params: { id: 'retirement' } },
+  // The retirement's own organisation only (the fixture's is the provider's); any other key is 403.
+  'POST /v1/retirements/{id}/evidence': { public: false, roles: ['provider'], ownResource: { roles: ['provider'], anotherOrganization: '403 or 404' }, params: { id: 'retirement' } },
   // Auth comes before existence: a claim id stands in for a block id nobody holds.
   'POST /v1/holdings/{id}/void': { ...ADMIN, params: { id: 'claim' } },
   'GET /v1/organizations/{id}/api-keys': {

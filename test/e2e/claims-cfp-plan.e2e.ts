@@ -3,6 +3,8 @@ import { assignCertifier, verifyClaim } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
+/** The managing registry's cancellation record: certification refuses retirements still pending it. */
+const OFFICIAL = { registry: 'J-Credit registry', reference: '無効化通知 JCR-0001' };
 
 describe('CFP offset and CN plan certification (stories)', () => {
   let t: TestApp;
@@ -18,7 +20,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
   afterAll(() => t.close());
 
   const retire = (serials: string[], claimId: string, extra: Record<string, unknown> = {}) =>
-    t.http.post('/v1/retirements').set(applicant.auth).send({ serials, claimId, beneficiary: 'CFP mark', purpose: 'CFP offset', ...extra });
+    t.http.post('/v1/retirements').set(applicant.auth).send({ serials, claimId, beneficiary: 'CFP mark', purpose: 'CFP offset', evidence: OFFICIAL, ...extra });
 
   it('CFP: ceil(2.5 kg × 400 / 1000) = 1 t is covered and certified; actuals of 1,000 units leave 2 t to retire (art. 10)', async () => {
     const claim = await t.http

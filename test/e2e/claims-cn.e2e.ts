@@ -31,7 +31,7 @@ describe('CN certification, from organisation to certified claim (story)', () =>
   afterAll(() => t.close());
 
   const retire = (org: Org, body: Record<string, unknown>) =>
-    t.http.post('/v1/retirements').set(org.auth).send({ beneficiary: '株式会社サンプル', purpose: 'CN FY2024', ...body });
+    t.http.post('/v1/retirements').set(org.auth).send({ beneficiary: '株式会社サンプル', purpose: 'CN FY2024', evidence: { registry: 'J-Credit registry', reference: '無効化通知 JCR-0001' }, ...body });
 
   it('files, backs, submits, certifies and publishes a CN claim; the certified claim then guards its credits', async () => {
     const claim = await t.http.post('/v1/claims').set(applicant.auth).send(CN_DRAFT).expect(201);

@@ -7,5 +7,6 @@ export * from './schemes';
 export * from './ledger/segments';
 export * from './ledger/overlapping-pairs';
 export * from './certificates/certificate-signature';
+export * from './certificates/claim-certificate';
 export * from './rulebooks';
 export * from './text/display-text';

@@ -2,8 +2,8 @@
 export interface JobPayloads {
   /** Proves the job path end to end: records which process ran it. */
   heartbeat: { requestedAt: string };
-  /** Renders the PDF of a certificate as it stands in `status`. */
-  'certificate-pdf': { number: string; status: 'valid' | 'revoked' };
+  /** Renders the PDF of a certificate (version 1 when absent) as it stands in `status`. */
+  'certificate-pdf': { number: string; status: 'valid' | 'revoked' | 'suspended' | 'withdrawn' | 'expired'; version?: number };
 }
 
 export type JobName = keyof JobPayloads;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CertificateQueries } from './certificates/certificate.queries';
 import { CertificateSweepScheduler } from './certificates/certificate-sweep.scheduler';
+import { ClaimCertificates } from './certificates/claim-certificates';
+import { GetCertificatePdfQuery } from './certificates/get-certificate-pdf.query';
 import { SweepCertificatePdfsUseCase } from './certificates/sweep-certificate-pdfs.use-case';
 import { AssignCertifierUseCase } from './claims/assign-certifier.use-case';
 import { AuthorizeProviderUseCase } from './claims/authorize-provider.use-case';
@@ -21,6 +23,7 @@ import { GetJobRunUseCase, RequestHeartbeatUseCase } from './ops/heartbeat.use-c
 import { CreateOrganizationUseCase } from './organizations/create-organization.use-case';
 import { GetOrganizationUseCase } from './organizations/get-organization.use-case';
 import { GetRetirementQuery } from './retirements/get-retirement.query';
+import { RecordRetirementEvidenceUseCase } from './retirements/record-evidence.use-case';
 import { RetireCreditsUseCase } from './retirements/retire-credits.use-case';
 import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
 import { LIST_QUERIES } from './lists';
@@ -57,6 +60,9 @@ const USE_CASES = [
   RegisterQuery,
   ...CLAIM_PROCESS_USE_CASES,
   CertificateQueries,
+  GetCertificatePdfQuery,
+  ClaimCertificates,
+  RecordRetirementEvidenceUseCase,
   SweepCertificatePdfsUseCase,
   ...LIST_QUERIES,
   RenameOrganizationUseCase,

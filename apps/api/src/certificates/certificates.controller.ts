@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
-import { CertificateQueries, type CertificateDocumentView } from '@registry/ledger';
+import { DomainError } from '@registry/domain';
+import { CertificateQueries, GetCertificatePdfQuery, type CertificateDocumentView } from '@registry/ledger';
 import type { Response } from 'express';
 
 const RETRY_AFTER_SECONDS = 2;
@@ -10,7 +11,10 @@ const RETRY_AFTER_SECONDS = 2;
 @Public()
 @Controller('v1')
 export class CertificatesController {
-  constructor(private readonly certificates: CertificateQueries) {}
+  constructor(
+    private readonly certificates: CertificateQueries,
+    private readonly pdfs: GetCertificatePdfQuery,
+  ) {}
 
   @Get('certificate-keys')
   @ApiOkResponse({ description: 'JWKS of the Ed25519 keys certificates are signed with (kid = keyId)' })
@@ -19,15 +23,29 @@ export class CertificatesController {
   }
 
   @Get('certificates/:file')
+  @ApiQuery({ name: 'version', required: false, description: 'an earlier signed version (1, 2, …); the latest when absent' })
   @ApiOkResponse({ description: '{number}: the signed certificate JSON; {number}.pdf: the PDF (202 with Retry-After while it renders)' })
-  async certificate(@Param('file') file: string, @Res({ passthrough: true }) res: Response): Promise<CertificateDocumentView | StreamableFile | { status: string }> {
-    if (!file.endsWith('.pdf')) return this.certificates.document(file);
+  async certificate(
+    @Param('file') file: string,
+    @Query('version') version: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CertificateDocumentView | StreamableFile | { status: string }> {
+    const asked = parseVersion(version);
+    if (!file.endsWith('.pdf')) return this.certificates.document(file, asked);
     const number = file.slice(0, -'.pdf'.length);
-    const pdf = await this.certificates.pdf(number);
+    const pdf = await this.pdfs.execute(number, asked);
     if (pdf.state === 'rendering') {
       res.status(202).setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       return { status: 'rendering' };
     }
     return new StreamableFile(pdf.pdf, { type: 'application/pdf', disposition: `inline; filename="${number}.pdf"`, length: pdf.pdf.length });
   }
+}
+
+function parseVersion(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && /^[1-9]\d{0,5}$/.test(value)) return Number(value);
+  throw new DomainError('VALIDATION_FAILED', 'version must be a positive whole number', {
+    errors: [{ field: 'version', message: 'must be a positive whole number (1, 2, …)' }],
+  });
 }

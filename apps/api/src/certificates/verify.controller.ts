@@ -2,16 +2,18 @@ import { Controller, Get, Header, Headers, HttpCode, Inject, Param, Query, Res }
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
-import { DomainError } from '@registry/domain';
+import { DomainError, isClaimCertificate } from '@registry/domain';
 import {
   CertificateQueries,
   pickLang,
   renderCertificatePage,
+  renderClaimCertificatePage,
   renderSearchPage,
   renderSerialPage,
   resolveVerifyQuery,
   SerialStatusQuery,
   verifyPageCsp,
+  type ClaimCertificateView,
   type SerialStatusView,
 } from '@registry/ledger';
 import type { Response } from 'express';
@@ -66,7 +68,11 @@ export class VerifyController {
   ): Promise<void> {
     const lang = pickLang(queryLang, acceptLanguage);
     const document = await this.certificates.find(number);
-    const page = renderCertificatePage(document, lang, { number, baseUrl: this.config.publicBaseUrl });
+    const baseUrl = this.config.publicBaseUrl;
+    const page =
+      document && isClaimCertificate(document)
+        ? renderClaimCertificatePage(document as unknown as ClaimCertificateView, lang, { baseUrl })
+        : renderCertificatePage(document, lang, { number, baseUrl });
     this.html(res, document ? 200 : 404, page);
   }
 

@@ -32,6 +32,7 @@ const DETAIL_JA: Record<ErrorCode, string> = {
   ALREADY_RETIRED: 'シリアル番号の一部は既に無効化（償却）されています',
   ALREADY_VOIDED: 'この記録は既に取り消されています',
   EVIDENCE_REQUIRED: '管理口座（登録簿）の証跡が必要です',
+  EVIDENCE_ALREADY_RECORDED: 'この無効化には管理口座（登録簿）の記録番号が既に登録されています',
   DUPLICATE_SERIALS: '同じシリアル番号、または重なるシリアル番号が含まれています',
   TOO_MANY_SERIALS: 'シリアル番号が多すぎます',
   IDEMPOTENCY_KEY_REUSED: 'この Idempotency-Key は別の内容のリクエストで使われています',

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public, Roles, type Principal } from '@registry/auth';
-import { GetRetirementQuery, RetireCreditsUseCase, VoidRetirementUseCase, type RetirementView } from '@registry/ledger';
+import { GetRetirementQuery, RecordRetirementEvidenceUseCase, RetireCreditsUseCase, VoidRetirementUseCase, type RetirementView } from '@registry/ledger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { RetireDto, VoidRetirementDto } from './ledger.dto';
+import { RecordEvidenceDto } from './retirement-evidence.dto';
 
 @ApiTags('retirements')
 @Controller('v1/retirements')
@@ -14,6 +15,7 @@ export class RetirementsController {
     private readonly retireCredits: RetireCreditsUseCase,
     private readonly getRetirement: GetRetirementQuery,
     private readonly voidRetirement: VoidRetirementUseCase,
+    private readonly recordEvidence: RecordRetirementEvidenceUseCase,
   ) {}
 
   @Post()
@@ -40,5 +42,14 @@ export class RetirementsController {
   @ApiOkResponse({ description: 'the retirement is voided (entered in error); its serials return to their holder' })
   void(@Param('id') id: string, @Body() body: VoidRetirementDto, @CurrentPrincipal() principal: Principal): Promise<RetirementView> {
     return this.voidRetirement.execute(principal, id, body.reason);
+  }
+
+  @Post(':id/evidence')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('provider', 'applicant')
+  @ApiOkResponse({ description: "the managing registry's reference, once (409 EVIDENCE_ALREADY_RECORDED); the certificate gains a new signed version" })
+  evidence(@Param('id') id: string, @Body() body: RecordEvidenceDto, @CurrentPrincipal() principal: Principal): Promise<RetirementView> {
+    return this.recordEvidence.execute({ actor: organizationOf(principal), retirementId: id, evidence: { registry: body.registry, reference: body.reference } });
   }
 }

@@ -1,8 +1,14 @@
 import { createHash, createPublicKey, sign, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../journal/journal-chain';
 
+/** What any certificate signs: its number and whatever fields its kind has. */
+export interface SignedBody {
+  number: string;
+  [field: string]: unknown;
+}
+
 /** The signed part of a retirement certificate (API.md "Certificates"): everything but status and proof. */
-export interface CertificateBody {
+export interface CertificateBody extends SignedBody {
   number: string;
   issuedAt: string;
   retirementId: string;
@@ -20,16 +26,21 @@ export interface CertificateProof {
   keyId: string;
 }
 
-const UNSIGNED_FIELDS = ['status', 'digest', 'signature', 'keyId'];
+/**
+ * Fields the registry derives when it answers, never signed: the status, why it is not valid
+ * (`revocation`; a claim certificate's `statusChange`), and the claim certificate a retirement
+ * backs (its status changes with the claim).
+ */
+export const UNSIGNED_FIELDS: readonly string[] = ['status', 'revocation', 'statusChange', 'claimCertificate', 'digest', 'signature', 'keyId'];
 
-/** Lowercase hex SHA-256 of the RFC 8785 canonical JSON, without status and proof fields. */
+/** Lowercase hex SHA-256 of the RFC 8785 canonical JSON, without the unsigned fields. */
 export function certificateDigest(certificate: Record<string, unknown>): string {
   const body = Object.fromEntries(Object.entries(certificate).filter(([k]) => !UNSIGNED_FIELDS.includes(k)));
   return createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex');
 }
 
 /** Ed25519 over the 32 raw digest bytes; base64url. */
-export function signCertificate(body: CertificateBody, privateKey: KeyObject, keyId: string): CertificateProof {
+export function signCertificate(body: SignedBody, privateKey: KeyObject, keyId: string): CertificateProof {
   const digest = certificateDigest(body);
   const signature = sign(null, Buffer.from(digest, 'hex'), privateKey).toString('base64url');
   return { digest, signature, keyId };

@@ -1,20 +1,41 @@
-import type { CertificateRecord, Stores } from '../ports';
+import { claimCertificateStatus } from '@registry/domain';
+import type { CertificateRecord, ClaimCertificateRecord, Stores } from '../ports';
+import { todayInJapan } from '../retirements/japan-date';
 import type { CertificateDocument } from './render/certificate-view';
 
 /**
- * GET /v1/certificates/{number}: the signed body, its proof, and the status derived from the
- * retirement's void. Fields a later version signs are passed through as they are.
+ * GET /v1/certificates/{number}: the signed body, its proof, and the fields derived when it is
+ * read (never signed): the status, why it is not valid, and for a retirement certificate the claim
+ * certificate it backs. Fields a later version signs are passed through as they are.
  */
 export type CertificateDocumentView = CertificateDocument & Record<string, unknown>;
 
 export async function certificateDocument(stores: Stores, certificate: CertificateRecord): Promise<CertificateDocumentView> {
   const voided = await stores.retirements.findVoid(certificate.retirementId);
+  const backs = certificate.body.claimId ? await claimCertificateLink(stores, certificate.body.claimId) : null;
   // The body is what issueCertificate signed: the fields of CertificateDocument (the display ones
   // optional, as certificates issued before them lack them).
   return {
     ...certificate.body,
     status: voided ? 'revoked' : 'valid',
     ...(voided ? { revocation: { reason: voided.reason, at: voided.createdAt } } : {}),
+    ...(backs ? { claimCertificate: backs } : {}),
     ...certificate.proof,
   } as CertificateDocumentView;
+}
+
+/** A claim certificate: its status follows the claim (suspended, revoked, withdrawn, expired after validTo). */
+export async function claimCertificateDocument(stores: Stores, certificate: ClaimCertificateRecord): Promise<CertificateDocumentView> {
+  const claim = await stores.claims.findById(certificate.claimId);
+  const status = claim ? claimCertificateStatus(claim, todayInJapan()) : 'valid';
+  const changed = claim && status !== 'valid' && status !== 'expired' ? { statusChange: { reason: claim.statusReason ?? '', at: claim.updatedAt } } : {};
+  return { ...certificate.body, status, ...changed, ...certificate.proof } as unknown as CertificateDocumentView;
+}
+
+/** The claim certificate a retirement backs, with the claim's current status; null before certification. */
+async function claimCertificateLink(stores: Stores, claimId: string): Promise<{ number: string; status: string } | null> {
+  const certificate = await stores.certificates.findClaimCertificateOfClaim(claimId);
+  if (!certificate) return null;
+  const claim = await stores.claims.findById(claimId);
+  return { number: certificate.number, status: claim ? claimCertificateStatus(claim, todayInJapan()) : 'valid' };
 }

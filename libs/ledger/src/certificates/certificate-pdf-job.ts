@@ -4,16 +4,17 @@ import type { CertificateStatus } from '../ports';
 
 const logger = new Logger('CertificatePdfJob');
 
-/** Deterministic job id: enqueuing the same certificate and status twice renders it once. */
-export function certificatePdfJobId(number: string, status: CertificateStatus): string {
-  return `certificate-pdf.${number}.${status}`;
+/** Deterministic job id: enqueuing the same certificate version and status twice renders it once. */
+export function certificatePdfJobId(number: string, status: CertificateStatus, version = 1): string {
+  return version === 1 ? `certificate-pdf.${number}.${status}` : `certificate-pdf.${number}.v${version}.${status}`;
 }
 
 /** Never fails the caller: what cannot be enqueued now is found by the repair sweep. */
-export async function enqueueCertificatePdf(queue: JobQueue, number: string, status: CertificateStatus): Promise<void> {
+export async function enqueueCertificatePdf(queue: JobQueue, number: string, status: CertificateStatus, version = 1): Promise<void> {
   try {
-    await queue.enqueue('certificate-pdf', { number, status }, { jobId: certificatePdfJobId(number, status) });
+    const payload = version === 1 ? { number, status } : { number, status, version };
+    await queue.enqueue('certificate-pdf', payload, { jobId: certificatePdfJobId(number, status, version) });
   } catch (error) {
-    logger.warn({ number, status, err: (error as Error).message }, 'could not enqueue the certificate PDF; the sweep will retry');
+    logger.warn({ number, status, version, err: (error as Error).message }, 'could not enqueue the certificate PDF; the sweep will retry');
   }
 }

@@ -25,6 +25,8 @@ export async function issueCertificate(
     retiredOn: retirement.retiredOn,
     holder: { id: retirement.organizationId, name: holder?.name ?? '' },
     evidence: retirement.evidence,
+    officialReference: retirement.evidence ? 'recorded' : 'pending',
+    version: 1,
     claim: claim ? { id: claim.id, type: claim.type, period: claimPeriod(claim) } : null,
     blocks: serials.map((s) => {
       const scheme = findScheme(s.scheme);
@@ -38,8 +40,33 @@ export async function issueCertificate(
     proof: signer.sign(body),
     issuedAt: body.issuedAt,
     createdSeq: retirement.createdSeq,
+    version: 1,
   };
   await stores.certificates.insert(certificate);
+  return certificate;
+}
+
+/**
+ * Signs the next version of a certificate under the same number: the previous body with what
+ * changed (e.g. the official reference). `issuedAt` is this version's; the first one's stays.
+ */
+export async function issueCertificateVersion(
+  stores: Stores,
+  signer: CertificateSigner,
+  previous: CertificateRecord,
+  changes: Record<string, unknown>,
+  at: { seq: number; now: string },
+): Promise<CertificateRecord> {
+  const version = previous.version + 1;
+  const body: CertificateBody = {
+    ...previous.body,
+    ...changes,
+    version,
+    issuedAt: at.now,
+    firstIssuedAt: (previous.body.firstIssuedAt as string | undefined) ?? previous.body.issuedAt,
+  };
+  const certificate: CertificateRecord = { ...previous, body, proof: signer.sign(body), issuedAt: at.now, createdSeq: at.seq, version };
+  await stores.certificates.insertVersion(certificate);
   return certificate;
 }
 

@@ -6,6 +6,9 @@ import { CertificatePdfStore } from '../ports';
 import { CertificateQueries } from './certificate.queries';
 import { certificateVerifyUrl } from './render/certificate-view';
 import { renderCertificatePdf } from './render/certificate-pdf';
+import { renderClaimCertificatePdf } from './render/claim-certificate-pdf';
+import type { ClaimCertificateView } from './render/claim-certificate-page';
+import { isClaimCertificate } from '@registry/domain';
 
 /** The `certificate-pdf` job: renders outside any transaction, stores the result once. */
 @Injectable()
@@ -16,15 +19,16 @@ export class RenderCertificatePdfUseCase {
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
   ) {}
 
-  async execute({ number, status }: JobPayloads['certificate-pdf'], context: JobContext): Promise<void> {
-    const document = await this.certificates.find(number);
-    if (!document) throw new Error(`certificate ${number} does not exist`);
+  async execute({ number, status, version = 1 }: JobPayloads['certificate-pdf'], context: JobContext): Promise<void> {
+    const document = await this.certificates.find(number, version);
+    if (!document) throw new Error(`certificate ${number} version ${version} does not exist`);
     // A job for a status the certificate no longer has (it was revoked meanwhile) has nothing to do.
     if (document.status !== status) return;
-    const pdf = await renderCertificatePdf(document, {
-      verifyUrl: certificateVerifyUrl(this.config.publicBaseUrl, number),
-    });
+    const verifyUrl = certificateVerifyUrl(this.config.publicBaseUrl, number);
+    const pdf = isClaimCertificate(document)
+      ? await renderClaimCertificatePdf(document as unknown as ClaimCertificateView, { verifyUrl })
+      : await renderCertificatePdf(document, { verifyUrl });
     const renderedBy = `${context.processRole}@${hostname()}:${process.pid}`;
-    await this.pdfs.put(number, status, pdf, renderedBy, new Date().toISOString());
+    await this.pdfs.put(number, status, pdf, renderedBy, new Date().toISOString(), version);
   }
 }

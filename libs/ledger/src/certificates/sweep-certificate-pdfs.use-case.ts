@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '@registry/jobs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { CertificatePdfStore, UnitOfWork, type CertificateStore, type PdfCandidate } from '../ports';
+import { CertificatePdfStore, UnitOfWork, type CertificateStore, type PdfCandidate, type PdfKey } from '../ports';
+import { todayInJapan } from '../retirements/japan-date';
 import { enqueueCertificatePdf } from './certificate-pdf-job';
 
 const PAGE = 500;
 
-/** One kind of due PDF (valid ones by issue, revoked ones by revocation), paged by journal seq. */
+/** One kind of due PDF (valid ones by issue, revoked ones by revocation, later versions, claim certificates by the claim's last change), paged by journal seq. */
 interface DueStream {
   page(certificates: CertificateStore, afterSeq: number, limit: number): Promise<PdfCandidate[]>;
   /** Every PDF due at or before this seq was present when last checked, so later sweeps start after it. */
@@ -24,6 +25,8 @@ export class SweepCertificatePdfsUseCase {
   private readonly streams: DueStream[] = [
     { page: (c, after, limit) => c.validIssuedAfter(after, limit), checkedThrough: 0 },
     { page: (c, after, limit) => c.revokedAfter(after, limit), checkedThrough: 0 },
+    { page: (c, after, limit) => c.versionsIssuedAfter(after, limit), checkedThrough: 0 },
+    { page: (c, after, limit) => c.claimCertificatesChangedAfter(after, limit, todayInJapan()), checkedThrough: 0 },
   ];
   private running = false;
 
@@ -54,14 +57,15 @@ export class SweepCertificatePdfsUseCase {
     while (enqueued < budget) {
       const page = await this.uow.read(({ certificates }) => stream.page(certificates, cursor, pageSize));
       if (page.length === 0) break;
-      const missing = new Set((await this.pdfs.missing(page)).map((m) => m.number));
+      const key = (k: PdfKey) => `${k.number} ${k.version ?? 1}`;
+      const missing = new Set((await this.pdfs.missing(page)).map(key));
       for (const due of page) {
-        if (!missing.has(due.number)) {
+        if (!missing.has(key(due))) {
           if (!gapSeen) stream.checkedThrough = due.seq;
         } else {
           gapSeen = true;
           if (enqueued < budget) {
-            await enqueueCertificatePdf(this.queue, due.number, due.status);
+            await enqueueCertificatePdf(this.queue, due.number, due.status, due.version);
             enqueued++;
           }
         }

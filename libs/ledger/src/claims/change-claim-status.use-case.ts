@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { assertNoRuleViolations, checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, verificationFindings, type CnRulebook, type SanctionGround } from '@registry/domain';
 import { actorLabel, type Actor } from '../actor';
 import { newId } from '../ids';
+import { ClaimCertificates } from '../certificates/claim-certificates';
 import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
 import { todayInJapan } from '../retirements/japan-date';
+import { refusePendingEvidence } from '../retirements/pending-evidence';
 import { assertAssignedCertifier, forbidden, isApplicant, loadClaim } from './claim-access';
 import { CLAIM_TRANSITIONS, type ClaimAction } from './claim-lifecycle';
 import { processStep, refuseOutsideProgram } from './claim-process-steps';
@@ -40,7 +42,10 @@ const CERTIFICATION_PREFIX = { CN: 'CN', CN_PLAN: 'CNP', CFP: 'CFP' } as const;
 /** Moves a claim through its lifecycle; every step is journaled with who took it and why. */
 @Injectable()
 export class ChangeClaimStatusUseCase {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly claimCertificates: ClaimCertificates,
+  ) {}
 
   async execute(command: ChangeClaimStatusCommand): Promise<ClaimView> {
     const transition = CLAIM_TRANSITIONS[command.action];
@@ -60,6 +65,7 @@ export class ChangeClaimStatusUseCase {
       if (command.action === 'submit' || command.action === 'certify') await refuseUncovered(stores, claim);
       if (command.action === 'certify' && claim.type !== 'CFP') await refuseUnverified(stores, claim);
       if (command.action === 'certify') await certify(stores, updated, command);
+      if (command.action === 'certify') await this.claimCertificates.issue(stores, updated, { seq, now });
       await stores.claims.update(updated);
       if (step.event) {
         const actorId = command.actor.kind === 'organization' ? command.actor.organizationId : null;
@@ -72,6 +78,7 @@ export class ChangeClaimStatusUseCase {
         result: view,
       };
     });
+    void this.claimCertificates.afterCommit(result); // its PDF for the status the claim now gives it
     return result;
   }
 }
@@ -92,6 +99,7 @@ async function refuseUnverified(stores: Stores, claim: ClaimRecord): Promise<voi
 
 async function certify(stores: Stores, claim: ClaimRecord, command: ChangeClaimStatusCommand): Promise<void> {
   const certifiedOn = todayInJapan();
+  await refusePendingEvidence(stores, claim);
   if (claim.type === 'CN' || claim.type === 'CN_PLAN') {
     if (!command.validFrom || !command.validTo) {
       throw new DomainError('VALIDATION_FAILED', 'validFrom and validTo are required to certify a CN or CN plan claim', {

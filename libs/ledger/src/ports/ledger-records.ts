@@ -39,11 +39,24 @@ export interface RetirementRecord {
   beneficiary: string;
   purpose: string;
   claimId: string | null;
+  /** Given with the retirement or recorded later (`evidenceRecordedAt`); null while the official reference is pending. */
   evidence: Evidence | null;
+  /** Set when the evidence was recorded after the retirement. */
+  evidenceRecordedAt?: string | null;
   /** Canonical serials as asked, in request order. */
   serials: string[];
   certificateNumber: string;
   creditFacts: CreditFacts | null;
+  createdSeq: number;
+  createdAt: string;
+}
+
+/** The managing registry's reference recorded after a retirement of held parts (it was pending). */
+export interface RetirementEvidenceRecord {
+  retirementId: string;
+  registry: string;
+  reference: string;
+  actor: string;
   createdSeq: number;
   createdAt: string;
 }

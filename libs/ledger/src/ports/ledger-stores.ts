@@ -1,6 +1,6 @@
 import type { JournalEntry, SchemeCode } from '@registry/domain';
 import type { ClaimRecord } from './claim-records';
-import type { BlockRecord, IdempotencyRecord, RetirementRecord, RetirementVoidRecord } from './ledger-records';
+import type { BlockRecord, IdempotencyRecord, RetirementEvidenceRecord, RetirementRecord, RetirementVoidRecord } from './ledger-records';
 
 export interface BlockStore {
   /** Live blocks of `namespace` that overlap [start, end], ordered by start. */
@@ -33,6 +33,8 @@ export interface RetirementStore {
   findByIds(ids: readonly string[]): Promise<RetirementRecord[]>;
   findByClaim(claimId: string): Promise<RetirementRecord[]>;
   insertVoid(record: RetirementVoidRecord): Promise<void>;
+  /** Completes a pending retirement once (the row is append-only; a second one fails on its key). */
+  insertEvidence(record: RetirementEvidenceRecord): Promise<void>;
   findVoid(retirementId: string): Promise<RetirementVoidRecord | null>;
   findVoids(retirementIds: readonly string[]): Promise<RetirementVoidRecord[]>;
 }

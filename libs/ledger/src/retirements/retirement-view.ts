@@ -11,6 +11,9 @@ export interface RetirementView {
   purpose: string;
   claimId: string | null;
   evidence: Evidence | null;
+  /** `pending` until the managing registry's reference is recorded (API.md "Retirements"). */
+  officialReference: 'pending' | 'recorded';
+  evidenceRecordedAt?: string;
   certificateNumber: string;
   createdAt: string;
   void?: { reason: string; at: string };
@@ -28,6 +31,8 @@ export function retirementView(r: RetirementRecord, voided?: RetirementVoidRecor
     purpose: r.purpose,
     claimId: r.claimId,
     evidence: r.evidence,
+    officialReference: r.evidence ? 'recorded' : 'pending',
+    ...(r.evidenceRecordedAt ? { evidenceRecordedAt: r.evidenceRecordedAt } : {}),
     certificateNumber: r.certificateNumber,
     createdAt: r.createdAt,
     ...(voided ? { void: { reason: voided.reason, at: voided.createdAt } } : {}),

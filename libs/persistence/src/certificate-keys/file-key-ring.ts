@@ -1,4 +1,4 @@
-import { signCertificate, type CertificateBody, type CertificateProof } from '@registry/domain';
+import { signCertificate, type CertificateProof, type SignedBody } from '@registry/domain';
 import { CertificateSigner } from '@registry/ledger/ports';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ export class FileKeyRing extends CertificateSigner {
     return kid;
   }
 
-  sign(body: CertificateBody): CertificateProof {
+  sign(body: SignedBody): CertificateProof {
     const active = this.keys[this.keys.length - 1];
     return signCertificate(body, active.privateKey, active.kid);
   }

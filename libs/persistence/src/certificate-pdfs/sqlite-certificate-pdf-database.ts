@@ -3,15 +3,17 @@ import { basename, dirname, join } from 'node:path';
 
 type SqliteDatabase = InstanceType<typeof Database>;
 
-const SCHEMA_VERSION = 1;
+/** 2: PDFs keyed by certificate version too, and any status (claim certificates are suspended, withdrawn…). */
+const SCHEMA_VERSION = 2;
 
 export const CERTIFICATE_PDFS_TABLE = `CREATE TABLE IF NOT EXISTS certificate_pdfs (
   number varchar(40) NOT NULL,
-  status varchar(10) NOT NULL CHECK (status IN ('valid', 'revoked')),
+  version integer NOT NULL DEFAULT 1,
+  status varchar(10) NOT NULL,
   pdf blob NOT NULL,
   rendered_by varchar(100) NOT NULL,
   rendered_at varchar(30) NOT NULL,
-  PRIMARY KEY (number, status)
+  PRIMARY KEY (number, version, status)
 )`;
 
 /** `data/registry.sqlite` → `data/registry.pdfs.sqlite`: PDFs sit beside the ledger, in a file of their own. */
@@ -32,9 +34,16 @@ export function openCertificatePdfDatabase(path: string): SqliteDatabase {
   try {
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+    const found = db.pragma('user_version', { simple: true });
+    if (found !== SCHEMA_VERSION) {
       db.transaction(() => {
+        if (found === 1) db.exec(`ALTER TABLE certificate_pdfs RENAME TO certificate_pdfs_v1`);
         db.exec(CERTIFICATE_PDFS_TABLE);
+        if (found === 1) {
+          db.exec(`INSERT OR IGNORE INTO certificate_pdfs (number, version, status, pdf, rendered_by, rendered_at)
+            SELECT number, 1, status, pdf, rendered_by, rendered_at FROM certificate_pdfs_v1`);
+          db.exec(`DROP TABLE certificate_pdfs_v1`);
+        }
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       }).immediate();
     }

@@ -8,6 +8,7 @@ import { ClaimCertifier1764000000006 as PostgresClaimCertifier } from './postgre
 import { ApiKeyLifecycle1764000000007 as PostgresApiKeyLifecycle } from './postgres/1764000000007-api-key-lifecycle';
 import { CertificationProcess1764000000009 as PostgresCertificationProcess } from './postgres/1764000000009-certification-process';
 import { ListIndexes1764000000014 as PostgresListIndexes } from './postgres/1764000000014-list-indexes';
+import { CertificateVersions1764000000010 as PostgresCertificateVersions } from './postgres/1764000000010-certificate-versions';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
@@ -18,6 +19,7 @@ import { ClaimCertifier1764000000006 as SqliteClaimCertifier } from './sqlite/17
 import { ApiKeyLifecycle1764000000007 as SqliteApiKeyLifecycle } from './sqlite/1764000000007-api-key-lifecycle';
 import { CertificationProcess1764000000009 as SqliteCertificationProcess } from './sqlite/1764000000009-certification-process';
 import { ListIndexes1764000000014 as SqliteListIndexes } from './sqlite/1764000000014-list-indexes';
+import { CertificateVersions1764000000010 as SqliteCertificateVersions } from './sqlite/1764000000010-certificate-versions';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
 export const SQLITE_MIGRATIONS = [
@@ -30,6 +32,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteClaimCertifier,
   SqliteApiKeyLifecycle,
   SqliteCertificationProcess,
+  SqliteCertificateVersions,
   SqliteListIndexes,
 ];
 export const POSTGRES_MIGRATIONS = [
@@ -42,5 +45,6 @@ export const POSTGRES_MIGRATIONS = [
   PostgresClaimCertifier,
   PostgresApiKeyLifecycle,
   PostgresCertificationProcess,
+  PostgresCertificateVersions,
   PostgresListIndexes,
 ];

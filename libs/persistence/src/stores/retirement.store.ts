@@ -1,4 +1,4 @@
-import type { RetirementRecord, RetirementStore, RetirementVoidRecord } from '@registry/ledger/ports';
+import type { RetirementEvidenceRecord, RetirementRecord, RetirementStore, RetirementVoidRecord } from '@registry/ledger/ports';
 import type { Sql } from './sql';
 
 interface RetirementRow {
@@ -17,7 +17,14 @@ interface RetirementRow {
   credit_facts: string | null;
   created_seq: number | string;
   created_at: string;
+  added_registry: string | null;
+  added_reference: string | null;
+  added_at: string | null;
 }
+
+/** Retirements with the evidence recorded after them, if any. */
+const SELECT_RETIREMENTS = `SELECT r.*, e.registry AS added_registry, e.reference AS added_reference, e.created_at AS added_at
+  FROM retirements r LEFT JOIN retirement_evidence e ON e.retirement_id = r.id`;
 
 interface VoidRow {
   retirement_id: string;
@@ -44,18 +51,18 @@ export class SqlRetirementStore implements RetirementStore {
   }
 
   async findById(id: string): Promise<RetirementRecord | null> {
-    const row = await this.sql.one<RetirementRow>(`SELECT * FROM retirements WHERE id = ?`, [id]);
+    const row = await this.sql.one<RetirementRow>(`${SELECT_RETIREMENTS} WHERE r.id = ?`, [id]);
     return row ? toRecord(row) : null;
   }
 
   async findByIds(ids: readonly string[]): Promise<RetirementRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await this.sql.query<RetirementRow>(`SELECT * FROM retirements WHERE id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+    const rows = await this.sql.query<RetirementRow>(`${SELECT_RETIREMENTS} WHERE r.id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
     return rows.map(toRecord);
   }
 
   async findByClaim(claimId: string): Promise<RetirementRecord[]> {
-    const rows = await this.sql.query<RetirementRow>(`SELECT * FROM retirements WHERE claim_id = ? ORDER BY created_seq`, [claimId]);
+    const rows = await this.sql.query<RetirementRow>(`${SELECT_RETIREMENTS} WHERE r.claim_id = ? ORDER BY r.created_seq`, [claimId]);
     return rows.map(toRecord);
   }
 
@@ -63,6 +70,13 @@ export class SqlRetirementStore implements RetirementStore {
     await this.sql.query(
       `INSERT INTO retirement_voids (retirement_id, reason, actor, created_seq, created_at) VALUES (?, ?, ?, ?, ?)`,
       [v.retirementId, v.reason, v.actor, v.createdSeq, v.createdAt],
+    );
+  }
+
+  async insertEvidence(e: RetirementEvidenceRecord): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO retirement_evidence (retirement_id, registry, reference, actor, created_seq, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      [e.retirementId, e.registry, e.reference, e.actor, e.createdSeq, e.createdAt],
     );
   }
 
@@ -96,7 +110,12 @@ function toRecord(row: RetirementRow): RetirementRecord {
     beneficiary: row.beneficiary,
     purpose: row.purpose,
     claimId: row.claim_id,
-    evidence: row.evidence_registry && row.evidence_reference ? { registry: row.evidence_registry, reference: row.evidence_reference } : null,
+    evidence: row.evidence_registry && row.evidence_reference
+      ? { registry: row.evidence_registry, reference: row.evidence_reference }
+      : row.added_registry && row.added_reference
+        ? { registry: row.added_registry, reference: row.added_reference }
+        : null,
+    evidenceRecordedAt: row.added_at,
     serials: JSON.parse(row.serials),
     certificateNumber: row.certificate_number,
     creditFacts: row.credit_facts ? JSON.parse(row.credit_facts) : null,

@@ -153,9 +153,12 @@ function fieldsOf(doc: CertificateDocument): Field[] {
     {
       ja: '管理レジストリの記録',
       en: "Managing registry's record",
-      value: doc.evidence ? `${doc.evidence.registry}  ·  ${doc.evidence.reference}` : 'なし（本登録簿内での償却） / None (retired within this registry)',
+      value: doc.evidence ? `${doc.evidence.registry}  ·  ${doc.evidence.reference}` : '保留中 / Pending（管理レジストリの記録番号の登録待ち / awaiting the managing registry\'s reference）',
     },
     { ja: '償却ID', en: 'Retirement ID', value: doc.retirementId },
+    ...(doc.version && doc.version > 1
+      ? [{ ja: '版', en: 'Version', value: `第${doc.version}版 / version ${doc.version}`, note: '以前の版も検証できます / earlier versions remain verifiable (?version=1)' }]
+      : []),
   ];
 }
 

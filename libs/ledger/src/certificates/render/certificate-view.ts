@@ -75,6 +75,11 @@ export interface CertificateDocument {
   revocation?: CertificateRevocation;
   claim?: CertificateClaim | null;
   blocks?: CertificateBlock[];
+  /** Signed from the first version on; absent on certificates issued before versions (= 1). */
+  version?: number;
+  officialReference?: 'pending' | 'recorded';
+  /** Derived when read: the claim certificate this retirement backs, with the claim's current status. */
+  claimCertificate?: { number: string; status: string };
 }
 
 /** The blocks to print: `blocks`, or bare serials when the certificate has none. */

