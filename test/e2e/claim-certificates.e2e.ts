@@ -119,7 +119,7 @@ describe(`claim certificates (${TEST_ENGINE})`, () => {
 
     await act(certifier, claim.id, 'reinstate', { reason: '是正済み' }).expect(200);
     expect((await certificate(number)).status).toBe('valid');
-    await act(certifier, claim.id, 'revoke', { reason: '虚偽の報告' }).expect(200);
+    await act(certifier, claim.id, 'revoke', { reason: '虚偽の報告', ground: 'urgent' }).expect(200);
     const revoked = await certificate(number);
     expect(revoked).toMatchObject({ status: 'revoked', statusChange: { reason: '虚偽の報告' } });
     expect(verifyCertificate(revoked, keys)).toEqual({ valid: true });
