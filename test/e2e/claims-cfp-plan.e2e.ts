@@ -56,19 +56,22 @@ describe('CFP offset and CN plan certification (stories)', () => {
   });
 
   it('CN plan: certified once; a second plan needs the certifier’s allowance (CNP-3.1.6); the CN claim must follow within 6 months (CNP-3.1.4)', async () => {
+    // Received 2024-03-01, before this registry existed: the admin records the day (API.md "Claims").
     const plan = {
       type: 'CN_PLAN',
+      applicantId: applicant.id,
+      receivedOn: '2024-03-01',
       boundary: '本社',
-      applicationDate: '2024-03-01',
       planPeriod: { start: '2024-04-01', end: '2025-09-30' },
       targetPeriod: { start: '2024-10-01', end: '2025-09-30' },
       baseYear: 2013,
       emissions: { scope1: '10', scope2: '5' },
       plannedRetirements: [{ scheme: 'JCREDIT', tonnes: '15', by: '2025-09-30' }],
     };
-    const outside = await t.http.post('/v1/claims').set(applicant.auth).send({ ...plan, plannedRetirements: [{ scheme: 'JCREDIT', tonnes: '15', by: '2026-01-01' }] }).expect(400);
+    const outside = await t.http.post('/v1/claims').set(t.admin).send({ ...plan, plannedRetirements: [{ scheme: 'JCREDIT', tonnes: '15', by: '2026-01-01' }] }).expect(400);
     expect(outside.body.errors).toEqual([expect.objectContaining({ field: 'plannedRetirements[0].by' })]);
-    const first = await t.http.post('/v1/claims').set(applicant.auth).send(plan).expect(201);
+    const first = await t.http.post('/v1/claims').set(t.admin).send(plan).expect(201);
+    expect(first.body).toMatchObject({ applicantId: applicant.id, judgedOn: '2024-03-01', draft: expect.objectContaining({ receivedOn: '2024-03-01' }) });
     expect(first.body.findings.filter((f: { rule: string }) => f.rule === 'CNP-3.1.5')).toEqual([]);
     expect(first.body.draft.plannedRetirements).toEqual(plan.plannedRetirements);
     await t.http.post(`/v1/claims/${first.body.id}/submit`).set(applicant.auth).expect(200);
@@ -77,7 +80,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
     const certified = await t.http.post(`/v1/claims/${first.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(200);
     expect(certified.body.certificationNumber).toMatch(/^CNP-\d{4}-\d{4}$/);
 
-    const second = await t.http.post('/v1/claims').set(applicant.auth).send(plan).expect(201);
+    const second = await t.http.post('/v1/claims').set(t.admin).send(plan).expect(201);
     expect(second.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'CNP-3.1.6', severity: 'warning' })]));
     await t.http.post(`/v1/claims/${second.body.id}/submit`).set(applicant.auth).expect(200);
     await assignCertifier(t, second.body.id, certifier.id);
@@ -86,10 +89,13 @@ describe('CFP offset and CN plan certification (stories)', () => {
     await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364), allowAdditionalPlan: true }).expect(200);
 
     const cn = { type: 'CN', boundary: '本社', targetPeriod: plan.targetPeriod, baseYear: 2013, emissions: plan.emissions, planClaimId: first.body.id };
-    // Civil Code counting: six months after a target period ending 2025-09-30 runs to 2026-03-31.
-    const late = await t.http.post('/v1/claims').set(applicant.auth).send({ ...cn, applicationDate: '2026-04-01' }).expect(400);
+    // Civil Code counting: six months after a target period ending 2025-09-30 runs to 2026-03-31,
+    // counted to the day the registry received the CN application, whatever date is declared.
+    const late = await t.http.post('/v1/claims').set(t.admin).send({ ...cn, applicantId: applicant.id, receivedOn: '2026-04-01' }).expect(400);
     expect(late.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.1.4' })]);
-    await t.http.post('/v1/claims').set(applicant.auth).send({ ...cn, applicationDate: '2026-03-31' }).expect(201);
+    const declared = await t.http.post('/v1/claims').set(applicant.auth).send({ ...cn, applicationDate: '2026-03-31' });
+    if (todayJst() > '2026-03-31') expect(declared.status).toBe(400); // received today: too late, the declared date changes nothing
+    await t.http.post('/v1/claims').set(t.admin).send({ ...cn, applicantId: applicant.id, receivedOn: '2026-03-31' }).expect(201);
   });
 
   it('CN-2.3.3-1: validity must start within 6 months of certification and last at most 1 year', async () => {

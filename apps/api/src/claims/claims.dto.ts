@@ -38,13 +38,23 @@ export class PlannedRetirementDto {
 
 export class CreateClaimDto {
   @ApiProperty({ enum: ['CN', 'CN_PLAN', 'CFP'] }) @IsIn(['CN', 'CN_PLAN', 'CFP']) type: 'CN' | 'CN_PLAN' | 'CFP';
-  @ApiPropertyOptional({ description: 'the calling organisation (default)' }) @IsOptional() @IsString() applicantId?: string;
+  @ApiPropertyOptional({ description: 'the calling organisation (default); required when the admin files the claim' }) @IsOptional() @IsString() applicantId?: string;
+  @ApiPropertyOptional({
+    example: '2012-03-01',
+    description: 'admin only (400 from any other key): the day an application made before the registry existed was received; default today (Japan time)',
+  })
+  @IsOptional()
+  @IsString()
+  receivedOn?: string;
   @ApiPropertyOptional({ example: '本社及び国内全事業所' }) @IsOptional() @IsString() @IsDisplayText() @Length(1, 2000) boundary?: string;
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto;
   @ApiPropertyOptional({ example: 2005, description: 'Japanese fiscal year (or a list of years for an average)' }) @IsOptional() @Allow() baseYear?: number | number[];
   @ApiPropertyOptional({ type: EmissionsDto }) @IsOptional() @ValidateNested() @Type(() => EmissionsDto) emissions?: EmissionsDto;
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) planPeriod?: PeriodDto;
-  @ApiPropertyOptional({ example: '2024-03-01' }) @IsOptional() @IsString() applicationDate?: string;
+  @ApiPropertyOptional({ example: '2024-03-01', description: 'declared by the applicant and recorded; no rule uses it (the rules count from receivedOn)' })
+  @IsOptional()
+  @IsString()
+  applicationDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() cnApplicationDate?: string;
   @ApiPropertyOptional({ type: [PlannedRetirementDto], description: 'CN plan: how and when credits will be retired (CNP-3.1.5)' })
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PlannedRetirementDto)

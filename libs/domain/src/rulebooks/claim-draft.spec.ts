@@ -13,7 +13,7 @@ const cnDraft: CnClaimDraft = {
 const planDraft: CnPlanClaimDraft = {
   ...cnDraft,
   type: 'CN_PLAN',
-  applicationDate: '2024-01-15',
+  receivedOn: '2024-01-15',
   planPeriod: { start: '2024-04-01', end: '2025-09-30' },
 };
 const cfpDraft: CfpClaimDraft = {
@@ -40,9 +40,18 @@ describe('validateClaimDraft', () => {
   });
 
   it('checks CNP-3.1.4 for a plan-backed CN application', () => {
-    expect(rules(validateClaimDraft({ ...cnDraft, planBacked: true, applicationDate: '2025-10-01' }).findings)).toEqual(['CNP-3.1.4/error']);
-    expect(validateClaimDraft({ ...cnDraft, planBacked: true, applicationDate: '2025-09-30' }).findings).toEqual([]);
-    expect(validateClaimDraft({ ...cnDraft, applicationDate: '2025-10-01' }).findings).toEqual([]);
+    expect(rules(validateClaimDraft({ ...cnDraft, planBacked: true, receivedOn: '2025-10-01' }).findings)).toEqual(['CNP-3.1.4/error']);
+    expect(validateClaimDraft({ ...cnDraft, planBacked: true, receivedOn: '2025-09-30' }).findings).toEqual([]);
+    expect(validateClaimDraft({ ...cnDraft, receivedOn: '2025-10-01' }).findings).toEqual([]);
+  });
+
+  it('CNP-3.1.4 and the rulebook choice use receivedOn, never a declared applicationDate (API.md "Claims")', () => {
+    expect(rules(validateClaimDraft({ ...cnDraft, planBacked: true, receivedOn: '2025-10-01', applicationDate: '2025-09-30' }).findings)).toEqual(['CNP-3.1.4/error']);
+    expect(validateClaimDraft({ ...cnDraft, applicationDate: '2012-01-01', receivedOn: '2025-04-01' }).judgedOn).toBe('2025-04-01');
+    expect(validateClaimDraft({ ...cfpDraft, applicationDate: '2012-01-01', receivedOn: '2025-04-01' }).judgedOn).toBe('2025-04-01');
+    // CNP-3.1.2-1 counts from the receipt: a plan starting 2024-04-01 received 2024-04-02 started before it.
+    expect(rules(validateClaimDraft({ ...planDraft, receivedOn: '2024-04-02', applicationDate: '2024-01-15' }).findings)).toEqual(['CNP-3.1.2-1/error']);
+    expect(() => validateClaimDraft({ ...cnDraft, receivedOn: '2025-02-30' })).toThrow(/receivedOn/);
   });
 
   it('judges a CN plan by the rules in force on its application date', () => {

@@ -18,17 +18,21 @@ export interface CnClaimDraft {
   /** Japanese fiscal year(s); several stand for a multi-year average. */
   readonly baseYear: number | readonly number[];
   readonly emissions: CnEmissions;
-  /** The CN application date; the claim is judged by the rules in force on it (default: the target period's end). */
+  /**
+   * The day (Japan time) the registry received the claim, set by the registry (an admin may record an
+   * earlier day for an application made before the registry existed). It selects the rulebook and
+   * feeds every date rule. Default, for a draft judged outside the registry: the target period's end.
+   */
+  readonly receivedOn?: IsoDate;
+  /** A date the applicant declares: recorded as given, never used by a rule (receivedOn is). */
   readonly applicationDate?: IsoDate;
-  /** The applicant holds a plan certification for this CN (3.1.4 then limits the application date). */
+  /** The applicant holds a plan certification for this CN (3.1.4 then limits receivedOn). */
   readonly planBacked?: boolean;
 }
 
-export interface CnPlanClaimDraft extends Omit<CnClaimDraft, 'type' | 'planBacked' | 'applicationDate'> {
+export interface CnPlanClaimDraft extends Omit<CnClaimDraft, 'type' | 'planBacked'> {
   readonly type: 'CN_PLAN';
   readonly planPeriod: DatePeriod;
-  /** The plan application date; the claim is judged by the rules in force on it. */
-  readonly applicationDate: IsoDate;
   readonly cnApplicationDate?: IsoDate;
   readonly priorPlanApplications?: number;
   readonly plannedRetirements?: readonly PlannedRetirement[];
@@ -39,7 +43,9 @@ export interface CfpClaimDraft extends CfpQuantities {
   readonly applicantId?: string;
   readonly product?: { readonly name?: string; readonly cfpVerificationNumber?: string };
   readonly period: DatePeriod;
-  /** The notification date; default: the period's end. */
+  /** As for CN: the day the registry received the notification; default: the period's end. */
+  readonly receivedOn?: IsoDate;
+  /** Declared by the applicant: recorded, never used by a rule. */
   readonly applicationDate?: IsoDate;
 }
 
@@ -55,9 +61,10 @@ export interface ClaimEvaluation {
   readonly findings: Finding[];
 }
 
+/** The application date of every date rule: the day the registry received the claim, never a declared date. */
 export function judgingDate(draft: ClaimDraft): IsoDate {
-  if (draft.type === 'CFP') return draft.applicationDate ?? draft.period.end;
-  return draft.applicationDate ?? draft.targetPeriod.end;
+  if (draft.type === 'CFP') return draft.receivedOn ?? draft.period.end;
+  return draft.receivedOn ?? draft.targetPeriod.end;
 }
 
 /**
@@ -113,18 +120,23 @@ export function evaluateClaim(
 function readDraft(draft: ClaimDraft, errors: FieldErrors): bigint | undefined {
   if (draft.type === 'CFP') {
     readPeriod(draft.period, 'period', errors);
-    if (draft.applicationDate !== undefined) errors.date(draft.applicationDate, 'applicationDate');
+    readDates(draft, errors);
     return collectCfpRequiredTonnes(draft, errors);
   }
   readPeriod(draft.targetPeriod, 'targetPeriod', errors);
   const years = typeof draft.baseYear === 'number' ? [draft.baseYear] : Array.isArray(draft.baseYear) ? draft.baseYear : [undefined];
   if (years.some((y) => !Number.isSafeInteger(y))) errors.add('baseYear', 'must be a fiscal year such as 2005, or a list of them');
-  if (draft.applicationDate !== undefined || draft.type === 'CN_PLAN') errors.date(draft.applicationDate, 'applicationDate');
+  readDates(draft, errors);
   if (draft.type === 'CN_PLAN') {
     readPeriod(draft.planPeriod, 'planPeriod', errors);
     if (draft.cnApplicationDate !== undefined) errors.date(draft.cnApplicationDate, 'cnApplicationDate');
   }
   return collectCnRequiredTonnes(draft.emissions ?? ({} as CnEmissions), errors);
+}
+
+function readDates(draft: ClaimDraft, errors: FieldErrors): void {
+  if (draft.receivedOn !== undefined) errors.date(draft.receivedOn, 'receivedOn');
+  if (draft.applicationDate !== undefined) errors.date(draft.applicationDate, 'applicationDate');
 }
 
 function readPeriod(period: DatePeriod | undefined, field: string, errors: FieldErrors): void {
@@ -136,8 +148,8 @@ function ruleFindings(draft: ClaimDraft, rulebook: Rulebook): Finding[] {
   if (draft.type === 'CFP' && rulebook.program === 'CFP') return cfpFindings(draft, rulebook);
   if (draft.type === 'CN' && rulebook.program === 'CN') {
     const findings = [...checkTargetPeriod(draft.targetPeriod, rulebook), ...checkBaseYear(draft.baseYear, rulebook)];
-    if (draft.planBacked && draft.applicationDate !== undefined) {
-      findings.push(...checkCnApplicationAfterPlan({ targetPeriodEnd: draft.targetPeriod.end, cnApplicationDate: draft.applicationDate }, rulebook));
+    if (draft.planBacked) {
+      findings.push(...checkCnApplicationAfterPlan({ targetPeriodEnd: draft.targetPeriod.end, cnApplicationDate: judgingDate(draft) }, rulebook));
     }
     return findings;
   }
@@ -145,7 +157,7 @@ function ruleFindings(draft: ClaimDraft, rulebook: Rulebook): Finding[] {
     return [
       ...checkTargetPeriod(draft.targetPeriod, rulebook),
       ...checkBaseYear(draft.baseYear, rulebook),
-      ...checkCnPlanDates(draft, rulebook),
+      ...checkCnPlanDates({ ...draft, applicationDate: judgingDate(draft) }, rulebook),
     ];
   }
   throw new Error(`rulebook ${rulebook.id} (${rulebook.program}) cannot judge a ${draft.type} claim`);

@@ -4,28 +4,30 @@ import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
 import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
+import { resolveIntake } from './claim-intake';
 import { claimView, type ClaimView } from './claim-view';
 
 export interface CreateClaimCommand {
-  actor: Extract<Actor, { kind: 'organization' }>;
+  /** The applicant itself, or the admin filing for a named applicant (it alone may set `receivedOn`). */
+  actor: Extract<Actor, { kind: 'organization' }> | Extract<Actor, { kind: 'admin' }>;
   /** The API body: a CN, CN_PLAN or CFP draft; `planClaimId` links a CN claim to its certified plan. */
   body: ClaimDraft & { applicantId?: string; planClaimId?: string };
   idempotency?: IdempotencyRequest;
 }
 
-/** An applicant files a draft claim; a draft that already breaks a date rule is refused (400 RULE_VIOLATION). */
+/**
+ * An applicant files a draft claim (or the admin files one for it); a draft that already breaks a
+ * date rule is refused (400 RULE_VIOLATION). Every date rule counts from `receivedOn`.
+ */
 @Injectable()
 export class CreateClaimUseCase {
   constructor(private readonly uow: UnitOfWork) {}
 
   async execute(command: CreateClaimCommand): Promise<{ result: ClaimView; replayed: boolean }> {
-    const applicantId = command.actor.organizationId;
-    if (command.body.applicantId !== undefined && command.body.applicantId !== applicantId) {
-      throw new DomainError('FORBIDDEN', 'applicantId must be the calling organisation: applicants file their own claims', { field: 'applicantId' });
-    }
     return runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async ({ stores, seq, now }) => {
+      const { applicantId, receivedOn, recordedByAdmin } = await resolveIntake(stores, command.actor, command.body, now);
       const id = newId();
-      const draft = await completeDraft(stores, { ...command.body, applicantId }, id);
+      const draft = await completeDraft(stores, { ...command.body, applicantId, receivedOn }, id);
       const evaluation = validateClaimDraft(draft);
       assertNoRuleViolations(evaluation.findings, { invalidInput: true });
       if (draft.type === 'CN_PLAN') {
@@ -38,6 +40,7 @@ export class CreateClaimUseCase {
         certifierId: null,
         status: 'draft',
         draft,
+        receivedOn,
         requiredTonnes: evaluation.requiredTonnes,
         rulebookId: evaluation.rulebookId,
         certificationNumber: null,
@@ -53,7 +56,7 @@ export class CreateClaimUseCase {
       };
       await stores.claims.insert(claim);
       const view = await claimView(stores, claim);
-      return { journalType: 'claim.created', journalPayload: { id, type: claim.type, applicantId, draft }, result: view };
+      return { journalType: 'claim.created', journalPayload: { id, type: claim.type, applicantId, receivedOn, receivedOnRecordedByAdmin: recordedByAdmin, draft }, result: view };
     });
   }
 }
