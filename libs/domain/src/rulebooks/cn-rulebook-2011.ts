@@ -82,6 +82,7 @@ export const CN_PLAN_RULEBOOK_2011: CnPlanRulebook = Object.freeze({
   rules: pick(
     R.targetPeriod,
     R.baseYear,
+    R.plannedCredits,
     R.planStartAfterApplication,
     R.planStartToTargetEnd,
     R.planEndAfterTargetEnd,

@@ -23,3 +23,4 @@ export * from './coverage';
 export * from './cfp-true-up';
 export * from './claim-draft';
 export * from './planned-retirements';
+export * from './cn-plan-certification';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertNoRuleViolations, checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, type CnRulebook } from '@registry/domain';
+import { assertNoRuleViolations, checkOnePlanPerEntity, checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, type CnPlanRulebook, type CnRulebook } from '@registry/domain';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
@@ -80,10 +80,9 @@ async function certify(stores: Stores, claim: ClaimRecord, command: ChangeClaimS
     const findings = rulebook ? checkValidity({ certifiedOn, validFrom: command.validFrom, validTo: command.validTo }, rulebook) : [];
     assertNoRuleViolations(findings, { invalidInput: true });
   }
-  if (claim.type === 'CN_PLAN' && !command.allowAdditionalPlan && (await stores.claims.countActivePlans(claim.applicantId, claim.id)) > 0) {
-    throw new DomainError('RULE_VIOLATION', 'CNP-3.1.6: the applicant already has a CN plan; the certifier must allow another (allowAdditionalPlan)', {
-      errors: [{ rule: 'CNP-3.1.6', message: 'one plan application per entity unless the certifier allows another' }],
-    });
+  if (claim.type === 'CN_PLAN') {
+    const applications = { priorPlanApplications: await stores.claims.countPlanApplications(claim.applicantId, claim.id), allowedByCertifier: !!command.allowAdditionalPlan };
+    assertNoRuleViolations(checkOnePlanPerEntity(applications, planRulebookOf(claim)));
   }
   const year = Number(certifiedOn.slice(0, 4));
   const prefix = `${CERTIFICATION_PREFIX[claim.type]}-${year}`;
@@ -91,4 +90,8 @@ async function certify(stores: Stores, claim: ClaimRecord, command: ChangeClaimS
   claim.certifiedOn = certifiedOn;
   claim.validFrom = command.validFrom ?? null;
   claim.validTo = command.validTo ?? null;
+}
+
+function planRulebookOf(claim: ClaimRecord): CnPlanRulebook {
+  return (DEFAULT_RULEBOOK_REGISTRY.byId(claim.rulebookId ?? '') ?? DEFAULT_RULEBOOK_REGISTRY.inForce('CN_PLAN', claim.receivedOn)) as CnPlanRulebook;
 }

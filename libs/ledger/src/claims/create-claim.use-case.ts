@@ -65,7 +65,7 @@ export class CreateClaimUseCase {
 async function completeDraft(stores: Stores, body: CreateClaimCommand['body'], id: string): Promise<ClaimDraft> {
   const { planClaimId, ...draft } = body;
   if (draft.type === 'CN_PLAN') {
-    return { ...draft, priorPlanApplications: await stores.claims.countActivePlans(draft.applicantId!, id) };
+    return { ...draft, priorPlanApplications: await stores.claims.countPlanApplications(draft.applicantId!, id) };
   }
   if (draft.type === 'CN' && planClaimId !== undefined) {
     const plan = await stores.claims.findById(planClaimId);

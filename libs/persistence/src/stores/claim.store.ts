@@ -56,10 +56,9 @@ export class SqlClaimStore implements ClaimStore {
     return row ? toRecord(row) : null;
   }
 
-  async countActivePlans(applicantId: string, excludingId: string): Promise<number> {
+  async countPlanApplications(applicantId: string, excludingId: string): Promise<number> {
     const row = await this.sql.one<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM claims WHERE applicant_id = ? AND type = 'CN_PLAN' AND id <> ?
-         AND status IN ('submitted', 'certified', 'suspended')`,
+      `SELECT COUNT(*) AS n FROM claims WHERE applicant_id = ? AND type = 'CN_PLAN' AND id <> ? AND status <> 'draft'`,
       [applicantId, excludingId],
     );
     return Number(row?.n ?? 0);
