@@ -75,16 +75,19 @@ describe('CFP offset and CN plan certification (stories)', () => {
     await t.http.post(`/v1/claims/${first.body.id}/submit`).set(applicant.auth).expect(200);
     await assignCertifier(t, first.body.id, certifier.id);
     const validFrom = todayJst();
-    const certified = await t.http.post(`/v1/claims/${first.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(200);
-    expect(certified.body.certificationNumber).toMatch(/^CNP-\d{4}-\d{4}$/);
+    // CNP-3.3.2: a plan has effect over its plan period; 2.3.3 (the certifier's validity) is not applied to plans (3.3.1).
+    const wrongValidity = await t.http.post(`/v1/claims/${first.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(400);
+    expect(wrongValidity.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.3.2' })]);
+    const certified = await t.http.post(`/v1/claims/${first.body.id}/certify`).set(certifier.auth).send({}).expect(200);
+    expect(certified.body).toMatchObject({ certificationNumber: expect.stringMatching(/^CNP-\d{4}-\d{4}$/), validFrom: '2024-04-01', validTo: '2025-09-30' });
 
     const second = await t.http.post('/v1/claims').set(t.admin).send(plan).expect(201);
     expect(second.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'CNP-3.1.6', severity: 'warning' })]));
     await t.http.post(`/v1/claims/${second.body.id}/submit`).set(applicant.auth).expect(200);
     await assignCertifier(t, second.body.id, certifier.id);
-    const refused = await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(422);
+    const refused = await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({}).expect(422);
     expect(refused.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.1.6' })]);
-    await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364), allowAdditionalPlan: true }).expect(200);
+    await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({ allowAdditionalPlan: true }).expect(200);
 
     const cn = { type: 'CN', boundary: '本社', targetPeriod: plan.targetPeriod, baseYear: 2013, emissions: plan.emissions, planClaimId: first.body.id };
     // Civil Code counting: six months after a target period ending 2025-09-30 runs to 2026-03-31,
@@ -93,7 +96,15 @@ describe('CFP offset and CN plan certification (stories)', () => {
     expect(late.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.1.4' })]);
     const declared = await t.http.post('/v1/claims').set(applicant.auth).send({ ...cn, applicationDate: '2026-03-31' });
     if (todayJst() > '2026-03-31') expect(declared.status).toBe(400); // received today: too late, the declared date changes nothing
-    await t.http.post('/v1/claims').set(t.admin).send({ ...cn, applicantId: applicant.id, receivedOn: '2026-03-31' }).expect(201);
+    const onTime = await t.http.post('/v1/claims').set(t.admin).send({ ...cn, applicantId: applicant.id, receivedOn: '2026-03-31' }).expect(201);
+
+    // CNP-3.3.2: the plan has effect until its holder obtains CN certification.
+    await retire(['JCL-ERL-R700-100-114'], onTime.body.id).expect(201);
+    await t.http.post(`/v1/claims/${onTime.body.id}/submit`).set(applicant.auth).expect(200);
+    await assignCertifier(t, onTime.body.id, certifier.id);
+    await t.http.post(`/v1/claims/${onTime.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(200);
+    const planAfter = await t.http.get(`/v1/claims/${first.body.id}`).set(applicant.auth).expect(200);
+    expect(planAfter.body).toMatchObject({ validFrom: '2024-04-01', validTo: todayJst() });
   });
 
   it('CN-2.3.3-1: validity must start within 6 months of certification and last at most 1 year', async () => {

@@ -80,8 +80,14 @@ export class ReasonDto {
 }
 
 export class CertifyDto {
-  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsString() validFrom?: string;
-  @ApiPropertyOptional({ example: '2027-11-30' }) @IsOptional() @IsString() validTo?: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'CN: required, within 6 months of certification (CN-2.3.3-1); a CN plan has effect over its plan period (CNP-3.3.2): omit' })
+  @IsOptional()
+  @IsString()
+  validFrom?: string;
+  @ApiPropertyOptional({ example: '2027-11-30', description: 'CN: required, at most 1 year after validFrom (CN-2.3.3-1); a CN plan: omit (CNP-3.3.2)' })
+  @IsOptional()
+  @IsString()
+  validTo?: string;
   @ApiPropertyOptional({ description: 'CN plan: allow this applicant another plan (CNP-3.1.6)' }) @IsOptional() @IsBoolean() allowAdditionalPlan?: boolean;
 }
 

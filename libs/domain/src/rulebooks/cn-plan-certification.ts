@@ -1,5 +1,7 @@
+import { judgingDate, type CnPlanClaimDraft } from './claim-draft';
 import { CN_RULE_IDS as R } from './cn-standard-2011.rules';
 import { ruleFinding, type CnPlanRulebook, type Finding } from './rulebook';
+import { DEFAULT_RULEBOOK_REGISTRY, type RulebookRegistry } from './rulebook-registry';
 
 export interface PlanApplications {
   /**
@@ -23,4 +25,14 @@ export function checkOnePlanPerEntity(applications: PlanApplications, rulebook: 
       `the applicant already filed ${applications.priorPlanApplications} CN plan application(s) (revoked and withdrawn ones count); the certifier must allow another (allowAdditionalPlan)`,
     ),
   ];
+}
+
+/** CNP-3.1.6 for a plan claim, under the plan rulebook in force on the day it was received. */
+export function checkPlanApplicationCount(
+  draft: CnPlanClaimDraft,
+  applications: PlanApplications,
+  registry: RulebookRegistry = DEFAULT_RULEBOOK_REGISTRY,
+): Finding[] {
+  const rulebook = registry.inForce('CN_PLAN', judgingDate(draft));
+  return rulebook ? checkOnePlanPerEntity(applications, rulebook) : [];
 }

@@ -89,6 +89,7 @@ export const CN_PLAN_RULEBOOK_2011: CnPlanRulebook = Object.freeze({
     R.targetStartAfterPlanStart,
     R.cnApplicationAfterTargetEnd,
     R.onePlanApplication,
+    R.planEffect,
     R.activitiesBeforePlanApplication,
     ...CREDIT_RULES,
   ),

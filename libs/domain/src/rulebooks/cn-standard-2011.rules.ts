@@ -23,6 +23,7 @@ export const CN_RULE_IDS = Object.freeze({
   plannedCredits: 'CNP-3.1.1-2',
   cnApplicationAfterTargetEnd: 'CNP-3.1.4',
   onePlanApplication: 'CNP-3.1.6',
+  planEffect: 'CNP-3.3.2',
   activitiesBeforePlanApplication: 'CN-annex-4-6',
 });
 
@@ -66,6 +67,11 @@ export const CN_STANDARD_2011_RULES: readonly RuleDefinition[] = Object.freeze([
     R.onePlanApplication,
     '3.1.6',
     'one plan application per entity (同一の者によって一回に限り), revoked and withdrawn ones included, unless the certifier decides otherwise',
+  ),
+  rule(
+    R.planEffect,
+    '3.3.2 (3.3.1 applies only 2.3.1, 2.3.4, 2.3.6, 2.3.7 to plans, not 2.3.3)',
+    'a plan certification has effect from the plan period’s start until the holder obtains CN certification, and not past the plan’s end without a CN application',
   ),
   rule(
     R.activitiesBeforePlanApplication,

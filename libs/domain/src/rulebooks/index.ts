@@ -24,3 +24,4 @@ export * from './cfp-true-up';
 export * from './claim-draft';
 export * from './planned-retirements';
 export * from './cn-plan-certification';
+export * from './certification-validity';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertNoRuleViolations, checkOnePlanPerEntity, checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, type CnPlanRulebook, type CnRulebook } from '@registry/domain';
+import { assertNoRuleViolations, certificationValidity, checkPlanApplicationCount, DomainError } from '@registry/domain';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
@@ -7,6 +7,7 @@ import { todayInJapan } from '../retirements/japan-date';
 import { assertAssignedCertifier, forbidden, isApplicant, loadClaim } from './claim-access';
 import { CLAIM_TRANSITIONS, type ClaimAction } from './claim-lifecycle';
 import { claimView, type ClaimView } from './claim-view';
+import { endPlanEffectOnCnCertification } from './plan-effect';
 
 export interface ChangeClaimStatusCommand {
   actor: Actor;
@@ -70,28 +71,18 @@ async function refuseUncovered(stores: Stores, claim: ClaimRecord): Promise<void
 
 async function certify(stores: Stores, claim: ClaimRecord, command: ChangeClaimStatusCommand): Promise<void> {
   const certifiedOn = todayInJapan();
-  if (claim.type === 'CN' || claim.type === 'CN_PLAN') {
-    if (!command.validFrom || !command.validTo) {
-      throw new DomainError('VALIDATION_FAILED', 'validFrom and validTo are required to certify a CN or CN plan claim', {
-        errors: [{ field: !command.validFrom ? 'validFrom' : 'validTo', message: 'is required' }],
-      });
-    }
-    const rulebook = DEFAULT_RULEBOOK_REGISTRY.inForce('CN', certifiedOn) as CnRulebook | undefined;
-    const findings = rulebook ? checkValidity({ certifiedOn, validFrom: command.validFrom, validTo: command.validTo }, rulebook) : [];
-    assertNoRuleViolations(findings, { invalidInput: true });
-  }
-  if (claim.type === 'CN_PLAN') {
+  // CN: 2.3.3 ① on the certifier's dates; CN plan: the plan period (3.3.1 leaves out 2.3.3, 3.3.2).
+  const validity = certificationValidity(claim.draft, { certifiedOn, validFrom: command.validFrom, validTo: command.validTo });
+  assertNoRuleViolations(validity.findings, { invalidInput: true });
+  if (claim.draft.type === 'CN_PLAN') {
     const applications = { priorPlanApplications: await stores.claims.countPlanApplications(claim.applicantId, claim.id), allowedByCertifier: !!command.allowAdditionalPlan };
-    assertNoRuleViolations(checkOnePlanPerEntity(applications, planRulebookOf(claim)));
+    assertNoRuleViolations(checkPlanApplicationCount(claim.draft, applications));
   }
   const year = Number(certifiedOn.slice(0, 4));
   const prefix = `${CERTIFICATION_PREFIX[claim.type]}-${year}`;
   claim.certificationNumber = `${prefix}-${String(await stores.sequences.next(prefix)).padStart(4, '0')}`;
   claim.certifiedOn = certifiedOn;
-  claim.validFrom = command.validFrom ?? null;
-  claim.validTo = command.validTo ?? null;
-}
-
-function planRulebookOf(claim: ClaimRecord): CnPlanRulebook {
-  return (DEFAULT_RULEBOOK_REGISTRY.byId(claim.rulebookId ?? '') ?? DEFAULT_RULEBOOK_REGISTRY.inForce('CN_PLAN', claim.receivedOn)) as CnPlanRulebook;
+  claim.validFrom = validity.validFrom;
+  claim.validTo = validity.validTo;
+  await endPlanEffectOnCnCertification(stores, claim, certifiedOn);
 }
