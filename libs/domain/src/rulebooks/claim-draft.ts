@@ -7,7 +7,8 @@ import { FieldErrors } from './findings';
 import type { PlannedRetirement } from './planned-retirements';
 import { collectCfpRequiredTonnes, collectCnRequiredTonnes, type CfpQuantities, type CnEmissions } from './required-tonnes';
 import { ruleFinding, type CfpRulebook, type Finding, type Program, type Rulebook } from './rulebook';
-import { DEFAULT_RULEBOOK_REGISTRY, NO_RULEBOOK_RULE, type RulebookRegistry } from './rulebook-registry';
+import { chooseRulebook } from './rulebook-choice';
+import { DEFAULT_RULEBOOK_REGISTRY, type RulebookRegistry } from './rulebook-registry';
 
 /** API.md "Claims", CN, plus the dates the rules need. */
 export interface CnClaimDraft {
@@ -82,13 +83,10 @@ export function validateClaimDraft(draft: ClaimDraft, registry: RulebookRegistry
   errors.throwIfAny();
 
   const judgedOn = judgingDate(draft);
-  const rulebook = registry.inForce(draft.type, judgedOn);
+  const { rulebook, finding } = chooseRulebook(registry, draft.type, judgedOn);
   const base = { program: draft.type, judgedOn, requiredTonnes: required!.toString() };
-  if (!rulebook) {
-    const finding: Finding = { rule: NO_RULEBOOK_RULE, severity: 'error', message: `no ${draft.type} rulebook is in force on ${judgedOn}` };
-    return { ...base, rulebookId: null, findings: [finding] };
-  }
-  return { ...base, rulebookId: rulebook.id, findings: ruleFindings(draft, rulebook) };
+  if (!rulebook) return { ...base, rulebookId: null, findings: [finding!] };
+  return { ...base, rulebookId: rulebook.id, findings: [...(finding ? [finding] : []), ...ruleFindings(draft, rulebook)] };
 }
 
 /** validateClaimDraft plus the coverage of the credits retired for the claim (GET /v1/claims/{id}). */
@@ -105,6 +103,7 @@ export function evaluateClaim(
     requiredTonnes: evaluation.requiredTonnes,
     credits,
     registry,
+    receivedOn: evaluation.judgedOn,
     context: draft.applicantId === undefined ? {} : { participantId: draft.applicantId },
   });
   return {

@@ -25,6 +25,7 @@ export const CN_RULE_IDS = Object.freeze({
   onePlanApplication: 'CNP-3.1.6',
   planEffect: 'CNP-3.3.2',
   activitiesBeforePlanApplication: 'CN-annex-4-6',
+  annexAbolished: 'CN-annex-abolished',
 });
 
 const DOC = 'CN certification standard (draft 2011-07-20, seed 002)';
@@ -78,5 +79,11 @@ export const CN_STANDARD_2011_RULES: readonly RuleDefinition[] = Object.freeze([
     'annex 4 ⑥',
     'a plan already under way is applied for within 1 year of its start (5 years until 2012-03-31)',
     annexPeriod,
+  ),
+  rule(
+    R.annexAbolished,
+    '附則 (「平成25年3月31日に廃止する」)',
+    'the annex is abolished on 2013-03-31: an application received from 2013-04-01 is judged without it (no prefectural J-VER or Domestic Credits, no plan already under way)',
+    { from: RULEBOOK_PARAMETERS.cn2013.effectiveFrom },
   ),
 ]);
