@@ -55,6 +55,38 @@ describe('CFP offset and CN plan certification (stories)', () => {
     expect(settled.body).toMatchObject({ covered: true, trueUp: [{ shortfallTonnes: '0' }] });
   });
 
+  it('CFP-art9-3 / CFP-art10-3: with an implementation plan a CFP claim is submitted before full coverage, and the interim true-up runs for the plan', async () => {
+    // 2.5 kg × 1,200 = 3 t; 1 t retired now, 2 t planned within 90 days.
+    const cfp = { type: 'CFP', product: { name: '緑茶', cfpVerificationNumber: 'CV-AB01-002' }, cfpPerUnitKg: '2.5', quantity: '1200', period: { start: '2025-04-01', end: '2026-03-31' } };
+    const unplanned = await t.http.post('/v1/claims').set(applicant.auth).send(cfp).expect(201);
+    await retire(['JCL-ERL-R700-200-200'], unplanned.body.id).expect(201);
+    const refused = await t.http.post(`/v1/claims/${unplanned.body.id}/submit`).set(applicant.auth).expect(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ rule: 'CFP-art8' })]);
+
+    const implementationPlan = { retirements: [{ tonnes: '2', by: addDaysIso(todayJst(), 90) }] };
+    const short = await t.http.post('/v1/claims').set(applicant.auth).send({ ...cfp, implementationPlan: { retirements: [{ tonnes: '1', by: addDaysIso(todayJst(), 90) }] } }).expect(201);
+    expect(short.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'CFP-art9-3', severity: 'error' })]));
+    const bad = await t.http.post('/v1/claims').set(applicant.auth).send({ ...cfp, implementationPlan: { retirements: [{ tonnes: '2', by: '1' }] } }).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'implementationPlan.retirements[0].by' })]);
+
+    const planned = await t.http.post('/v1/claims').set(applicant.auth).send({ ...cfp, implementationPlan }).expect(201);
+    await retire(['JCL-ERL-R700-201-201'], planned.body.id).expect(201);
+    const submitted = await t.http.post(`/v1/claims/${planned.body.id}/submit`).set(applicant.auth).expect(200);
+    expect(submitted.body).toMatchObject({ covered: false, findings: expect.arrayContaining([expect.objectContaining({ rule: 'CFP-art8', severity: 'warning' })]) });
+    await assignCertifier(t, planned.body.id, certifier.id);
+    await t.http.post(`/v1/claims/${planned.body.id}/certify`).set(certifier.auth).send({}).expect(200);
+    // An interim report: 800 units so far = 2 t against 1 t retired (art. 10 ③).
+    const interim = await t.http.post(`/v1/claims/${planned.body.id}/actuals`).set(applicant.auth).send({ points: [{ date: todayJst(), quantity: '800' }, { date: '2026-12-31', quantity: '400' }] }).expect(200);
+    expect(interim.body.trueUp).toEqual([expect.objectContaining({ actualTonnes: '2', shortfallTonnes: '1' }), expect.objectContaining({ actualTonnes: '3' })]);
+    expect(interim.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'CFP-art10-3' })]));
+
+    // A planned retirement past its date and not made (received 2025-04-01 by the admin, due 2025-09-30).
+    const overdue = await t.http.post('/v1/claims').set(t.admin).send({ ...cfp, applicantId: applicant.id, receivedOn: '2025-04-01', implementationPlan: { retirements: [{ tonnes: '2', by: '2025-09-30' }] } }).expect(201);
+    await retire(['JCL-ERL-R700-202-202'], overdue.body.id).expect(201);
+    const late = await t.http.post(`/v1/claims/${overdue.body.id}/submit`).set(applicant.auth).expect(422);
+    expect(late.body.errors).toEqual([expect.objectContaining({ rule: 'CFP-art10-3', message: expect.stringContaining('2025-09-30') })]);
+  });
+
   it('CN plan: certified once; a second plan needs the certifier’s allowance (CNP-3.1.6); the CN claim must follow within 6 months (CNP-3.1.4)', async () => {
     // Received 2024-03-01, before this registry existed: the admin records the day (API.md "Claims").
     const plan = {

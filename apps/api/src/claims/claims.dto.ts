@@ -36,6 +36,19 @@ export class PlannedRetirementDto {
   @ApiProperty({ example: '2025-09-30', description: 'retired by this date, within the plan period' }) @IsString() by: string;
 }
 
+export class CfpPlannedRetirementDto {
+  @ApiProperty({ example: '2', description: 't-CO2e, decimal string, more than 0' }) @IsString() tonnes: string;
+  @ApiProperty({ example: '2026-06-30', description: 'retired by this date' }) @IsString() by: string;
+}
+
+export class CfpImplementationPlanDto {
+  @ApiProperty({ type: [CfpPlannedRetirementDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CfpPlannedRetirementDto)
+  retirements: CfpPlannedRetirementDto[];
+}
+
 export class CreateClaimDto {
   @ApiProperty({ enum: ['CN', 'CN_PLAN', 'CFP'] }) @IsIn(['CN', 'CN_PLAN', 'CFP']) type: 'CN' | 'CN_PLAN' | 'CFP';
   @ApiPropertyOptional({ description: 'the calling organisation (default); required when the admin files the claim' }) @IsOptional() @IsString() applicantId?: string;
@@ -65,6 +78,14 @@ export class CreateClaimDto {
   @ApiPropertyOptional({ example: '10000' }) @IsOptional() @IsString() quantity?: string;
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) period?: PeriodDto;
   @ApiPropertyOptional({ type: PartialOffsetDto }) @IsOptional() @ValidateNested() @Type(() => PartialOffsetDto) partial?: PartialOffsetDto;
+  @ApiPropertyOptional({
+    type: CfpImplementationPlanDto,
+    description: 'CFP art. 9 ③: credits still to be retired, with amounts and dates (CFP-art9-3); submit then needs no full coverage, and each planned retirement is due by its date (CFP-art10-3)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CfpImplementationPlanDto)
+  implementationPlan?: CfpImplementationPlanDto;
 
   // Disclosure items published in the register (CN tables 3 and 5, CFP art. 14).
   @ApiPropertyOptional({ example: '燃料使用量×排出係数（算定・報告・公表制度）', description: 'calculation methods of the emissions' })

@@ -8,6 +8,7 @@ export const CFP_RULE_IDS = Object.freeze({
   retirementCoversCfp: 'CFP-art8',
   eligibleCredits: 'CFP-art8-2',
   recordedPeriod: 'CFP-art9',
+  implementationPlan: 'CFP-art9-3',
   trueUp: 'CFP-art10',
   interimTrueUp: 'CFP-art10-3',
   forbiddenCredits: 'CFP-art12',
@@ -22,8 +23,17 @@ export const CFP_V5_1_RULES: readonly RuleDefinition[] = Object.freeze([
   rule(R.retirementCoversCfp, 'art. 8 (1)', 'credits retired ≥ CFP per unit × quantity; partial offset: the stage figure × quantity'),
   rule(R.eligibleCredits, 'art. 8 (2)', 'J-Credit, Domestic Credit, J-VER, regional J-Credit, prefectural J-VER, green energy CO2 equivalents'),
   rule(R.recordedPeriod, 'art. 9 ②', 'the quantity and the production, sales or service period are recorded'),
+  rule(
+    R.implementationPlan,
+    'art. 9 ③ proviso',
+    'credits not all retired when the offset is carried out: an implementation plan states the amounts and dates of the retirements to come',
+  ),
   rule(R.trueUp, 'art. 10 (2)', 'after the period: actual CFP × actual quantity; retire the difference if it exceeds the credits retired'),
-  rule(R.interimTrueUp, 'art. 10 (3)', 'with an implementation plan: the same check at the end of the plan and at each interim report'),
+  rule(
+    R.interimTrueUp,
+    'art. 10 (3)',
+    'with an implementation plan: the same check at the end of the plan and at each interim report, and each planned retirement made by its date',
+  ),
   rule(R.forbiddenCredits, 'art. 12', 'no credits the participant created, nor from projects that changed the product’s own life-cycle emissions'),
 ]);
 

@@ -1,5 +1,8 @@
 import type { IsoDate } from './calendar';
+import { findScheme } from '../schemes/scheme-catalog';
+import { checkImplementationPlan, readImplementationPlan, type CfpImplementationPlan } from './cfp-implementation-plan';
 import { CFP_RULE_IDS } from './cfp-rulebook-v5-1';
+import { decimal, type Decimal } from './decimal';
 import { checkBaseYear, checkCnApplicationAfterPlan, checkTargetPeriod, type DatePeriod } from './cn-date-rules';
 import { checkCnPlanDates } from './cn-plan-date-rules';
 import { assessCoverage, type Coverage, type CoverageCredit } from './coverage';
@@ -48,6 +51,8 @@ export interface CfpClaimDraft extends CfpQuantities {
   readonly receivedOn?: IsoDate;
   /** Declared by the applicant: recorded, never used by a rule. */
   readonly applicationDate?: IsoDate;
+  /** Art. 9 ③ proviso: credits still to be retired, with amounts and dates; submit then needs no full coverage. */
+  readonly implementationPlan?: CfpImplementationPlan;
 }
 
 export type ClaimDraft = CnClaimDraft | CnPlanClaimDraft | CfpClaimDraft;
@@ -94,6 +99,8 @@ export function evaluateClaim(
   draft: ClaimDraft,
   credits: readonly CoverageCredit[],
   registry: RulebookRegistry = DEFAULT_RULEBOOK_REGISTRY,
+  /** Today (Japan time): CFP planned retirements due by then must have been made. */
+  asOf?: IsoDate,
 ): ClaimEvaluation & Omit<Coverage, 'findings' | 'requiredTonnes'> {
   const evaluation = validateClaimDraft(draft, registry);
   const rulebook = evaluation.rulebookId === null ? undefined : registry.byId(evaluation.rulebookId);
@@ -105,21 +112,31 @@ export function evaluateClaim(
     registry,
     receivedOn: evaluation.judgedOn,
     context: draft.applicantId === undefined ? {} : { participantId: draft.applicantId },
+    plannedShortfall: draft.type === 'CFP' && draft.implementationPlan !== undefined,
   });
+  const planFindings =
+    draft.type === 'CFP' && draft.implementationPlan && rulebook.program === 'CFP'
+      ? checkImplementationPlan({ plan: draft.implementationPlan, requiredTonnes: evaluation.requiredTonnes, retired: tonnesRetired(credits), asOf }, rulebook)
+      : [];
   return {
     ...evaluation,
     retiredTonnes: coverage.retiredTonnes,
     eligibleTonnes: coverage.eligibleTonnes,
     transitionalTonnes: coverage.transitionalTonnes,
     covered: coverage.covered,
-    findings: [...evaluation.findings, ...coverage.findings],
+    findings: [...evaluation.findings, ...coverage.findings, ...planFindings],
   };
+}
+
+function tonnesRetired(credits: readonly CoverageCredit[]): { retiredOn: IsoDate; tonnes: Decimal }[] {
+  return credits.filter((c) => findScheme(c.scheme).unit === 't-CO2e').map((c) => ({ retiredOn: c.retiredOn, tonnes: decimal(String(c.quantity)) }));
 }
 
 function readDraft(draft: ClaimDraft, errors: FieldErrors): bigint | undefined {
   if (draft.type === 'CFP') {
     readPeriod(draft.period, 'period', errors);
     readDates(draft, errors);
+    if (draft.implementationPlan !== undefined) readImplementationPlan(draft.implementationPlan, errors);
     return collectCfpRequiredTonnes(draft, errors);
   }
   readPeriod(draft.targetPeriod, 'targetPeriod', errors);

@@ -23,6 +23,8 @@ export interface CoverageInput {
   readonly registry?: RulebookRegistry;
   /** The day the claim was received: transitional credits count only if its rulebook has the annex (附則). */
   readonly receivedOn?: string;
+  /** CFP art. 9 ③: an implementation plan schedules the rest, so a shortfall only warns. */
+  readonly plannedShortfall?: boolean;
 }
 
 export interface Coverage {
@@ -93,7 +95,8 @@ export function assessCoverage(input: CoverageInput): Coverage {
   const enough = compare(eligible, required!) >= 0;
   if (!enough) {
     const missing = formatDecimal(subtract(required!, eligible));
-    const { rule, retirementRequired } = rulebook.coverage;
+    const { rule } = rulebook.coverage;
+    const retirementRequired = rulebook.coverage.retirementRequired && input.plannedShortfall !== true;
     findings.push(
       ruleFinding(
         rulebook,

@@ -28,3 +28,4 @@ export * from './planned-retirements';
 export * from './cn-plan-certification';
 export * from './certification-validity';
 export * from './credit-facts';
+export * from './cfp-implementation-plan';

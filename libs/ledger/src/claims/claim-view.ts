@@ -8,6 +8,7 @@ import {
   type Finding,
 } from '@registry/domain';
 import type { ClaimRecord, Stores } from '../ports';
+import { todayInJapan } from '../retirements/japan-date';
 import { claimRetirements } from './claim-credits';
 
 export interface ClaimView {
@@ -41,7 +42,7 @@ export interface ClaimView {
 export async function claimView(stores: Stores, claim: ClaimRecord): Promise<ClaimView> {
   const retirements = await claimRetirements(stores, claim.id);
   const credits = retirements.flatMap((r) => r.credits);
-  const evaluation = evaluateClaim(claim.draft, credits);
+  const evaluation = evaluateClaim(claim.draft, credits, undefined, todayInJapan());
   let findings = evaluation.findings;
   if (claim.draft.type === 'CN_PLAN') {
     findings = [...findings, ...checkPlannedRetirements(claim.draft.plannedRetirements, claim.draft.planPeriod, evaluation.requiredTonnes)];
