@@ -26,6 +26,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
       .set(applicant.auth)
       .send({
         type: 'CFP',
+        declarations: { notAntiSocialForce: true },
         product: { name: 'ボールペン', cfpVerificationNumber: 'CV-AB01-001' },
         cfpPerUnitKg: '2.5',
         quantity: '400',
@@ -57,7 +58,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
 
   it('CFP-art9-3 / CFP-art10-3: with an implementation plan a CFP claim is submitted before full coverage, and the interim true-up runs for the plan', async () => {
     // 2.5 kg × 1,200 = 3 t; 1 t retired now, 2 t planned within 90 days.
-    const cfp = { type: 'CFP', product: { name: '緑茶', cfpVerificationNumber: 'CV-AB01-002' }, cfpPerUnitKg: '2.5', quantity: '1200', period: { start: '2025-04-01', end: '2026-03-31' } };
+    const cfp = { type: 'CFP', declarations: { notAntiSocialForce: true }, product: { name: '緑茶', cfpVerificationNumber: 'CV-AB01-002' }, cfpPerUnitKg: '2.5', quantity: '1200', period: { start: '2025-04-01', end: '2026-03-31' } };
     const unplanned = await t.http.post('/v1/claims').set(applicant.auth).send(cfp).expect(201);
     await retire(['JCL-ERL-R700-200-200'], unplanned.body.id).expect(201);
     const refused = await t.http.post(`/v1/claims/${unplanned.body.id}/submit`).set(applicant.auth).expect(422);
@@ -91,6 +92,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
     // Received 2024-03-01, before this registry existed: the admin records the day (API.md "Claims").
     const plan = {
       type: 'CN_PLAN',
+      declarations: { independentOfCertifierAndVerifier: true },
       applicantId: applicant.id,
       receivedOn: '2024-03-01',
       boundary: '本社',
@@ -121,7 +123,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
     expect(refused.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.1.6' })]);
     await t.http.post(`/v1/claims/${second.body.id}/certify`).set(certifier.auth).send({ allowAdditionalPlan: true }).expect(200);
 
-    const cn = { type: 'CN', boundary: '本社', targetPeriod: plan.targetPeriod, baseYear: 2013, emissions: plan.emissions, planClaimId: first.body.id };
+    const cn = { type: 'CN', declarations: { independentOfCertifierAndVerifier: true }, boundary: '本社', targetPeriod: plan.targetPeriod, baseYear: 2013, emissions: plan.emissions, planClaimId: first.body.id };
     // Civil Code counting: six months after a target period ending 2025-09-30 runs to 2026-03-31,
     // counted to the day the registry received the CN application, whatever date is declared.
     const late = await t.http.post('/v1/claims').set(t.admin).send({ ...cn, applicantId: applicant.id, receivedOn: '2026-04-01' }).expect(400);
@@ -143,7 +145,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
     const claim = await t.http
       .post('/v1/claims')
       .set(applicant.auth)
-      .send({ type: 'CN', boundary: 'x', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '1', scope2: '0' } })
+      .send({ type: 'CN', declarations: { independentOfCertifierAndVerifier: true }, boundary: 'x', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '1', scope2: '0' } })
       .expect(201);
     await retire(['JCL-ERL-R700-10-10'], claim.body.id).expect(201);
     await t.http.post(`/v1/claims/${claim.body.id}/submit`).set(applicant.auth).expect(200);

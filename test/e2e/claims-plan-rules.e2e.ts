@@ -18,6 +18,7 @@ describe('CN plan rules (CNP-3.1.6, CNP-3.1.1-2)', () => {
   const newApplicant = () => createOrganizationWithKey(t, ['applicant']);
   const plan = (applicantId: string, extra: Record<string, unknown> = {}) => ({
     type: 'CN_PLAN',
+    declarations: { independentOfCertifierAndVerifier: true },
     applicantId,
     receivedOn: '2024-03-01',
     boundary: '本社',

@@ -4,6 +4,7 @@ import { addDaysIso, todayJst } from '../support/dates';
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 const CN = {
   type: 'CN',
+  declarations: { independentOfCertifierAndVerifier: true },
   boundary: '本社',
   targetPeriod: { start: '2024-04-01', end: '2025-03-31' },
   baseYear: 2013,

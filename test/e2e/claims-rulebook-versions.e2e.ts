@@ -18,6 +18,7 @@ describe('rulebook versions: the CN annex ends 2013-03-31, CN starts 2011-09-15,
   const fileFor = (body: Record<string, unknown>) => t.http.post('/v1/claims').set(t.admin).send({ applicantId: applicant.id, ...body });
   const cn = (receivedOn: string, targetPeriod: { start: string; end: string }) => ({
     type: 'CN',
+    declarations: { independentOfCertifierAndVerifier: true },
     receivedOn,
     boundary: '本社',
     targetPeriod,
@@ -67,7 +68,7 @@ describe('rulebook versions: the CN annex ends 2013-03-31, CN starts 2011-09-15,
   });
 
   it('RULEBOOK-NOT-ENCODED: a CFP claim received under Ver. 3.0 is judged by CFP-5.1 with a warning; before Ver. 1.0 (2012-11-27), none', async () => {
-    const cfp = { type: 'CFP', product: { name: 'tea', cfpVerificationNumber: 'CV-1' }, cfpPerUnitKg: '1', quantity: '1000', period: { start: '2014-04-01', end: '2015-03-31' } };
+    const cfp = { type: 'CFP', declarations: { notAntiSocialForce: true }, product: { name: 'tea', cfpVerificationNumber: 'CV-1' }, cfpPerUnitKg: '1', quantity: '1000', period: { start: '2014-04-01', end: '2015-03-31' } };
     const old = await fileFor({ ...cfp, receivedOn: '2015-01-10' }).expect(201);
     expect(old.body).toMatchObject({ rulebookId: 'CFP-5.1', judgedOn: '2015-01-10' });
     expect(old.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'RULEBOOK-NOT-ENCODED', severity: 'warning', message: expect.stringContaining('Ver. 3.0') })]));

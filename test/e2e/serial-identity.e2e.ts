@@ -7,6 +7,7 @@ type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'account statement 0042' };
 const CN_DRAFT = {
   type: 'CN',
+  declarations: { independentOfCertifierAndVerifier: true },
   boundary: '本社',
   targetPeriod: { start: '2024-04-01', end: '2025-03-31' },
   baseYear: 2013,

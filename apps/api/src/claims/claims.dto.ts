@@ -49,8 +49,24 @@ export class CfpImplementationPlanDto {
   retirements: CfpPlannedRetirementDto[];
 }
 
+export class DeclarationsDto {
+  @ApiPropertyOptional({ description: 'CN and CN plan, required: independent of the certification body and the verifier, no interest in them (CN-2.1.1-2)' })
+  @IsOptional()
+  @IsBoolean()
+  independentOfCertifierAndVerifier?: boolean;
+  @ApiPropertyOptional({ description: 'CFP, required: not an anti-social force and no relation with one (CFP-art5-2)' })
+  @IsOptional()
+  @IsBoolean()
+  notAntiSocialForce?: boolean;
+}
+
 export class CreateClaimDto {
   @ApiProperty({ enum: ['CN', 'CN_PLAN', 'CFP'] }) @IsIn(['CN', 'CN_PLAN', 'CFP']) type: 'CN' | 'CN_PLAN' | 'CFP';
+  @ApiPropertyOptional({ type: DeclarationsDto, description: "the applicant's declarations, recorded with the claim: 400 when missing, 422 RULE_VIOLATION when false" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeclarationsDto)
+  declarations?: DeclarationsDto;
   @ApiPropertyOptional({ description: 'the calling organisation (default); required when the admin files the claim' }) @IsOptional() @IsString() applicantId?: string;
   @ApiPropertyOptional({
     example: '2012-03-01',

@@ -5,6 +5,7 @@ import { RULEBOOK_PARAMETERS } from './rulebook-parameters';
 /** Rules of the METI "Carbon offset using CFP" programme rules Ver. 5.1 (seed 004), by article. */
 export const CFP_RULE_IDS = Object.freeze({
   verifiedCfp: 'CFP-art4',
+  notAntiSocialForce: 'CFP-art5-2',
   retirementCoversCfp: 'CFP-art8',
   eligibleCredits: 'CFP-art8-2',
   recordedPeriod: 'CFP-art9',
@@ -20,6 +21,7 @@ const rule = (id: string, clause: string, summary: string): RuleDefinition => Ob
 
 export const CFP_V5_1_RULES: readonly RuleDefinition[] = Object.freeze([
   rule(R.verifiedCfp, 'art. 4', 'the CFP was verified (CFP pilot, CFP communication programme, JEMAI, EcoLeaf) or reviewed with MiLCA'),
+  rule(R.notAntiSocialForce, 'art. 5 ②', 'the participant declares it is not an anti-social force (反社会的勢力) and has no relation with one'),
   rule(R.retirementCoversCfp, 'art. 8 (1)', 'credits retired ≥ CFP per unit × quantity; partial offset: the stage figure × quantity'),
   rule(R.eligibleCredits, 'art. 8 (2)', 'J-Credit, Domestic Credit, J-VER, regional J-Credit, prefectural J-VER, green energy CO2 equivalents'),
   rule(R.recordedPeriod, 'art. 9 ②', 'the quantity and the production, sales or service period are recorded'),

@@ -1,9 +1,11 @@
 import type { IsoDate } from './calendar';
 import { findScheme } from '../schemes/scheme-catalog';
+import type { ApplicantDeclarations } from './applicant-requirements';
 import { checkImplementationPlan, readImplementationPlan, type CfpImplementationPlan } from './cfp-implementation-plan';
 import { CFP_RULE_IDS } from './cfp-rulebook-v5-1';
 import { decimal, type Decimal } from './decimal';
 import { checkBaseYear, checkCnApplicationAfterPlan, checkTargetPeriod, type DatePeriod } from './cn-date-rules';
+import { checkSuppliedToOthers } from './cn-emission-rules';
 import { checkCnPlanDates } from './cn-plan-date-rules';
 import { assessCoverage, type Coverage, type CoverageCredit } from './coverage';
 import { FieldErrors } from './findings';
@@ -30,6 +32,8 @@ export interface CnClaimDraft {
   readonly receivedOn?: IsoDate;
   /** A date the applicant declares: recorded as given, never used by a rule (receivedOn is). */
   readonly applicationDate?: IsoDate;
+  /** The applicant's declarations (2.1.1 ②), required when filing (checkApplicantRequirements). */
+  readonly declarations?: ApplicantDeclarations;
   /** The applicant holds a plan certification for this CN (3.1.4 then limits receivedOn). */
   readonly planBacked?: boolean;
 }
@@ -51,6 +55,8 @@ export interface CfpClaimDraft extends CfpQuantities {
   readonly receivedOn?: IsoDate;
   /** Declared by the applicant: recorded, never used by a rule. */
   readonly applicationDate?: IsoDate;
+  /** The participant's declarations (art. 5 ②), required when filing (checkApplicantRequirements). */
+  readonly declarations?: ApplicantDeclarations;
   /** Art. 9 ③ proviso: credits still to be retired, with amounts and dates; submit then needs no full coverage. */
   readonly implementationPlan?: CfpImplementationPlan;
 }
@@ -163,7 +169,7 @@ function readPeriod(period: DatePeriod | undefined, field: string, errors: Field
 function ruleFindings(draft: ClaimDraft, rulebook: Rulebook): Finding[] {
   if (draft.type === 'CFP' && rulebook.program === 'CFP') return cfpFindings(draft, rulebook);
   if (draft.type === 'CN' && rulebook.program === 'CN') {
-    const findings = [...checkTargetPeriod(draft.targetPeriod, rulebook), ...checkBaseYear(draft.baseYear, rulebook)];
+    const findings = [...checkTargetPeriod(draft.targetPeriod, rulebook), ...checkBaseYear(draft.baseYear, rulebook), ...checkSuppliedToOthers(draft.emissions, rulebook)];
     if (draft.planBacked) {
       findings.push(...checkCnApplicationAfterPlan({ targetPeriodEnd: draft.targetPeriod.end, cnApplicationDate: judgingDate(draft) }, rulebook));
     }
@@ -173,6 +179,7 @@ function ruleFindings(draft: ClaimDraft, rulebook: Rulebook): Finding[] {
     return [
       ...checkTargetPeriod(draft.targetPeriod, rulebook),
       ...checkBaseYear(draft.baseYear, rulebook),
+      ...checkSuppliedToOthers(draft.emissions, rulebook),
       ...checkCnPlanDates({ ...draft, applicationDate: judgingDate(draft) }, rulebook),
     ];
   }

@@ -55,6 +55,9 @@ export const CN_PARAMS = Object.freeze({
 
 export const pickCnRules = (...ids: string[]) => rulesById(CN_STANDARD_2011_RULES.filter((r) => ids.includes(r.id)));
 
+/** 2.1.1 and 2.1.5, which 3.1.1 ② applies to plans too. */
+const APPLICANT_RULES = [R.legalPersonality, R.applicantIndependence, R.suppliedToOthers];
+
 export const CN_CREDIT_RULES = [R.retirementCoversEmissions, R.kyotoCredits, R.stateRunCredits, R.transitionalCredits, R.transitionalMinority];
 
 /** Chapter 2 (CN certification) and the annex, for applications received until the annex ended (附則). */
@@ -65,7 +68,7 @@ export const CN_RULEBOOK_2011: CnRulebook = Object.freeze({
   title: 'カーボン・ニュートラル認証基準（案） chapter 2 and annex',
   source: 'seed 002 (CN certification standard draft, 2011-07-20), seed 003 (overview slides)',
   effective: { from: P.effectiveFrom, to: P.annexEndsOn },
-  rules: pickCnRules(R.targetPeriod, R.baseYear, R.validity, R.cnApplicationAfterTargetEnd, ...CN_CREDIT_RULES),
+  rules: pickCnRules(...APPLICANT_RULES, R.targetPeriod, R.baseYear, R.validity, R.cnApplicationAfterTargetEnd, ...CN_CREDIT_RULES),
   credits: CN_CREDIT_POLICY_2011,
   coverage: { rule: R.retirementCoversEmissions, retirementRequired: true },
   params: CN_PARAMS,
@@ -80,6 +83,7 @@ export const CN_PLAN_RULEBOOK_2011: CnPlanRulebook = Object.freeze({
   source: 'seed 002 (CN certification standard draft, 2011-07-20), seed 003 (overview slides)',
   effective: { from: P.effectiveFrom, to: P.annexEndsOn },
   rules: pickCnRules(
+    ...APPLICANT_RULES,
     R.targetPeriod,
     R.baseYear,
     R.plannedCredits,

@@ -7,7 +7,9 @@ import { RULEBOOK_PARAMETERS } from './rulebook-parameters';
  * certification); `CN-annex-N` the annex "当分の間の特例" item N.
  */
 export const CN_RULE_IDS = Object.freeze({
+  legalPersonality: 'CN-2.1.1-1',
   applicantIndependence: 'CN-2.1.1-2',
+  suppliedToOthers: 'CN-2.1.5-supplied',
   targetPeriod: 'CN-2.1.2-3',
   baseYear: 'CN-2.1.2-4',
   retirementCoversEmissions: 'CN-2.1.6',
@@ -40,7 +42,17 @@ const rule = (id: string, clause: string, summary: string, effective?: RuleDefin
 const R = CN_RULE_IDS;
 
 export const CN_STANDARD_2011_RULES: readonly RuleDefinition[] = Object.freeze([
-  rule(R.applicantIndependence, '2.1.1 ②', 'the applicant is independent of the certification body and the verifier, with no interest in them'),
+  rule(R.legalPersonality, '2.1.1 ① (「法人格を有する者であること」)', 'the applicant is a legal entity: its organisation has a corporate number (法人番号)'),
+  rule(
+    R.applicantIndependence,
+    '2.1.1 ②',
+    'the applicant declares it is independent of the certification body and the verifier, with no interest in them, and complies with the law',
+  ),
+  rule(
+    R.suppliedToOthers,
+    '2.1.5 as seed 003 「クレジットの無効化」 details it (電力、熱及び蒸気による直接的な温室効果ガス排出量で、申請者自身が生成し利用者へ供給するもの)',
+    'emissions of electricity, heat or steam the applicant generates and supplies to others may be left out: direct emissions, so at most scope 1',
+  ),
   rule(R.targetPeriod, '2.1.2 ③', 'the target period starts on a day the applicant picks and lasts at least 1 year'),
   rule(R.baseYear, '2.1.2 ④', 'the base year is a fiscal year from FY1990 (平成2年度) on; a multi-year average is allowed'),
   rule(R.retirementCoversEmissions, '2.1.6', 'credits retired ≥ the neutralised emissions; only the credits listed in 2.1.6 count'),

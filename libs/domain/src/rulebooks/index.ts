@@ -29,3 +29,5 @@ export * from './cn-plan-certification';
 export * from './certification-validity';
 export * from './credit-facts';
 export * from './cfp-implementation-plan';
+export * from './applicant-requirements';
+export * from './cn-emission-rules';

@@ -9,6 +9,8 @@ export interface ClaimIntake {
   receivedOn: IsoDate;
   /** The admin recorded an application made before the registry existed (journaled as such). */
   recordedByAdmin: boolean;
+  /** The applicant organisation's corporate number (CN 2.1.1 ①: a legal entity has one). */
+  corporateNumber: string | null;
 }
 
 type Caller = Extract<Actor, { kind: 'admin' }> | Extract<Actor, { kind: 'organization' }>;
@@ -28,7 +30,8 @@ export async function resolveIntake(stores: Stores, actor: Caller, body: { appli
     if (body.applicantId !== undefined && body.applicantId !== actor.organizationId) {
       throw new DomainError('FORBIDDEN', 'applicantId must be the calling organisation: applicants file their own claims', { field: 'applicantId' });
     }
-    return { applicantId: actor.organizationId, receivedOn: today, recordedByAdmin: false };
+    const self = await stores.organizations.findById(actor.organizationId);
+    return { applicantId: actor.organizationId, receivedOn: today, recordedByAdmin: false, corporateNumber: self?.corporateNumber ?? null };
   }
   const errors = new FieldErrors();
   if (typeof body.applicantId !== 'string' || body.applicantId === '') errors.add('applicantId', 'is required when the admin files a claim');
@@ -41,5 +44,5 @@ export async function resolveIntake(stores: Stores, actor: Caller, body: { appli
       errors: [{ field: 'applicantId', message: applicant ? 'the organisation does not hold the applicant role' : 'no such organisation' }],
     });
   }
-  return { applicantId: applicant.id, receivedOn: receivedOn!, recordedByAdmin: body.receivedOn !== undefined };
+  return { applicantId: applicant.id, receivedOn: receivedOn!, recordedByAdmin: body.receivedOn !== undefined, corporateNumber: applicant.corporateNumber };
 }

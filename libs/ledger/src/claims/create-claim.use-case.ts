@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertNoRuleViolations, checkPlannedRetirements, DomainError, validateClaimDraft, type ClaimDraft } from '@registry/domain';
+import { assertNoRuleViolations, checkApplicantRequirements, checkPlannedRetirements, DomainError, validateClaimDraft, type ClaimDraft } from '@registry/domain';
 import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
@@ -25,11 +25,13 @@ export class CreateClaimUseCase {
 
   async execute(command: CreateClaimCommand): Promise<{ result: ClaimView; replayed: boolean }> {
     return runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async ({ stores, seq, now }) => {
-      const { applicantId, receivedOn, recordedByAdmin } = await resolveIntake(stores, command.actor, command.body, now);
+      const { applicantId, receivedOn, recordedByAdmin, corporateNumber } = await resolveIntake(stores, command.actor, command.body, now);
       const id = newId();
       const draft = await completeDraft(stores, { ...command.body, applicantId, receivedOn }, id);
       const evaluation = validateClaimDraft(draft);
       assertNoRuleViolations(evaluation.findings, { invalidInput: true });
+      // The applicant itself (legal personality, declarations): 422, the request is well-formed.
+      assertNoRuleViolations(checkApplicantRequirements(draft, { corporateNumber }));
       if (draft.type === 'CN_PLAN') {
         checkPlannedRetirements(draft.plannedRetirements, draft.planPeriod, evaluation.requiredTonnes);
       }
