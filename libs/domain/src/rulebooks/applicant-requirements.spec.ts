@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import type { DomainError } from '../errors';
 import { checkApplicantRequirements } from './applicant-requirements';
 import type { CfpClaimDraft, CnClaimDraft, CnPlanClaimDraft } from './claim-draft';
 import { checkSuppliedToOthers } from './cn-emission-rules';
