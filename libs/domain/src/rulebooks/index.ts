@@ -1,12 +1,3 @@
-export {
-  deadlineAfter,
-  fiscalYearFirstDay,
-  fiscalYearLastDay,
-  fiscalYearOf,
-  isIsoDate,
-  periodLastDay,
-  type IsoDate,
-} from './calendar';
 export { formatDecimal, readDecimal, type Decimal, type DecimalReading } from './decimal';
 export * from './rulebook';
 export * from './rulebook-parameters';
