@@ -128,6 +128,10 @@ describe('CFP offset and CN plan certification (stories)', () => {
     // counted to the day the registry received the CN application, whatever date is declared.
     const late = await t.http.post('/v1/claims').set(t.admin).send({ ...cn, applicantId: applicant.id, receivedOn: '2026-04-01' }).expect(400);
     expect(late.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.1.4' })]);
+    // Not naming the plan changes nothing: a plan holder's CN claim for the plan's target period is plan-backed.
+    const { planClaimId: _named, ...unnamed } = cn;
+    const lateUnnamed = await t.http.post('/v1/claims').set(t.admin).send({ ...unnamed, applicantId: applicant.id, receivedOn: '2026-04-01' }).expect(400);
+    expect(lateUnnamed.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.1.4' })]);
     const declared = await t.http.post('/v1/claims').set(applicant.auth).send({ ...cn, applicationDate: '2026-03-31' });
     if (todayJst() > '2026-03-31') expect(declared.status).toBe(400); // received today: too late, the declared date changes nothing
     const onTime = await t.http.post('/v1/claims').set(t.admin).send({ ...cn, applicantId: applicant.id, receivedOn: '2026-03-31' }).expect(201);

@@ -63,11 +63,22 @@ export class CreateClaimUseCase {
   }
 }
 
+const PLAN_HOLDER_STATUSES: readonly string[] = ['certified', 'suspended'];
+
+function samePeriod(plan: ClaimDraft, cn: ClaimDraft): boolean {
+  return plan.type === 'CN_PLAN' && cn.type === 'CN' && plan.targetPeriod.start === cn.targetPeriod?.start && plan.targetPeriod.end === cn.targetPeriod?.end;
+}
+
 /** Fills in what the rules need from the registry itself: prior plans (CNP-3.1.6) and the linked plan (CNP-3.1.4). */
 async function completeDraft(stores: Stores, body: CreateClaimCommand['body'], id: string): Promise<ClaimDraft> {
   const { planClaimId, ...draft } = body;
   if (draft.type === 'CN_PLAN') {
     return { ...draft, priorPlanApplications: await stores.claims.countPlanApplications(draft.applicantId!, id) };
+  }
+  if (draft.type === 'CN' && planClaimId === undefined) {
+    // A plan holder's CN claim for the plan's target period is plan-backed (CNP-3.1.4) whether or not it names the plan.
+    const plan = (await stores.claims.plansOf(draft.applicantId!)).find((p) => PLAN_HOLDER_STATUSES.includes(p.status) && samePeriod(p.draft, draft));
+    if (plan) return { ...draft, planBacked: true, planClaimId: plan.id } as ClaimDraft;
   }
   if (draft.type === 'CN' && planClaimId !== undefined) {
     const plan = await stores.claims.findById(planClaimId);

@@ -61,6 +61,8 @@ export interface ClaimStore {
    * every plan past the draft, revoked and withdrawn ones included.
    */
   countPlanApplications(applicantId: string, excludingId: string): Promise<number>;
+  /** The applicant's CN plan claims, any status. */
+  plansOf(applicantId: string): Promise<ClaimRecord[]>;
   addProvider(claimId: string, providerId: string, seq: number): Promise<void>;
   isProvider(claimId: string, providerId: string): Promise<boolean>;
   /** Claims that were ever certified (the public register), by id. */

@@ -64,6 +64,11 @@ export class SqlClaimStore implements ClaimStore {
     return Number(row?.n ?? 0);
   }
 
+  async plansOf(applicantId: string): Promise<ClaimRecord[]> {
+    const rows = await this.sql.query<ClaimRow>(`SELECT * FROM claims WHERE applicant_id = ? AND type = 'CN_PLAN' ORDER BY id`, [applicantId]);
+    return rows.map(toRecord);
+  }
+
   async addProvider(claimId: string, providerId: string, seq: number): Promise<void> {
     await this.sql.query(
       `INSERT INTO claim_providers (claim_id, provider_id, created_seq) VALUES (?, ?, ?) ON CONFLICT (claim_id, provider_id) DO NOTHING`,
