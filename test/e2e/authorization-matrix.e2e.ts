@@ -78,7 +78,7 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'GET /v1/ledger/head': { public: false, roles: ['auditor'] },
   'GET /v1/ledger/verify': { public: false, roles: ['auditor'] },
   'GET /v1/ledger/entries': { public: false, roles: ['auditor'] },
-  'POST /v1/claims': { public: false, roles: ['applicant'] },
+  'POST /v1/claims': { public: false, roles: ['applicant', 'admin'] },
   // Read by the applicant and the providers it authorised, and by every certifier, auditor and the admin.
   'GET /v1/claims/{id}': claimOf(['applicant', 'provider', 'certifier', 'auditor', 'admin'], ['applicant', 'provider']),
   'POST /v1/claims/{id}/providers': claimOf(['applicant'], ['applicant']),

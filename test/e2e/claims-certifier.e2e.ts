@@ -7,7 +7,7 @@ type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 
 /** CN 2.1.1 ② (seed 002): the applicant is independent of the certification body (and the verifier). */
 const INDEPENDENCE = 'CN-2.1.1-2';
-const CN_DRAFT = { type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '1', scope2: '0' } };
+const CN_DRAFT = { type: 'CN', declarations: { independentOfCertifierAndVerifier: true }, boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '1', scope2: '0' } };
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'JC-2025-0001' };
 
 /**

@@ -5,6 +5,7 @@ import { addDaysIso, todayJst } from '../support/dates';
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 const CN_DRAFT = {
   type: 'CN',
+  declarations: { independentOfCertifierAndVerifier: true },
   boundary: '本社及び国内全事業所',
   targetPeriod: { start: '2024-04-01', end: '2025-03-31' },
   baseYear: 2013,

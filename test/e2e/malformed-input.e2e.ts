@@ -111,9 +111,9 @@ describe('malformed input (issue 13, findings 6 and 7)', () => {
     });
 
     it('claims: boundary, product name and reasons', async () => {
-      const cfp = { type: 'CFP', product: { name: 'ペン\u202e', cfpVerificationNumber: 'CV-1' }, cfpPerUnitKg: '1', quantity: '1', period: { start: '2024-04-01', end: '2025-03-31' } };
+      const cfp = { type: 'CFP', declarations: { notAntiSocialForce: true }, product: { name: 'ペン\u202e', cfpVerificationNumber: 'CV-1' }, cfpPerUnitKg: '1', quantity: '1', period: { start: '2024-04-01', end: '2025-03-31' } };
       expectInvalid(await t.http.post('/v1/claims').set(provider.auth).send(cfp), 'product.name', /U\+202E/);
-      const cn = { type: 'CN', boundary: '本社\r\n全事業所', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '1', scope2: '1' } };
+      const cn = { type: 'CN', declarations: { independentOfCertifierAndVerifier: true }, boundary: '本社\r\n全事業所', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '1', scope2: '1' } };
       expectInvalid(await t.http.post('/v1/claims').set(provider.auth).send(cn), 'boundary', /U\+000D/);
       expectInvalid(await t.http.post('/v1/retirements/any-id/void').set(t.admin).send({ reason: 'typo\u0000' }), 'reason', /U\+0000/);
     });
@@ -173,7 +173,7 @@ describe('register CSV (issue 13, finding 7)', () => {
     const claim = await t.http
       .post('/v1/claims')
       .set(holder.auth)
-      .send({ type: 'CFP', product: { name: '-2+3 pen', cfpVerificationNumber: '+CV-1' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } })
+      .send({ type: 'CFP', declarations: { notAntiSocialForce: true }, product: { name: '-2+3 pen', cfpVerificationNumber: '+CV-1' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } })
       .expect(201);
     await t.http
       .post('/v1/retirements')

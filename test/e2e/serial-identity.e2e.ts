@@ -7,6 +7,7 @@ type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'account statement 0042' };
 const CN_DRAFT = {
   type: 'CN',
+  declarations: { independentOfCertifierAndVerifier: true },
   boundary: '本社',
   targetPeriod: { start: '2024-04-01', end: '2025-03-31' },
   baseYear: 2013,
@@ -71,13 +72,14 @@ describe('one credit, one identity; no backdating, squatting or stuck credits', 
     expect(res.body).toMatchObject({ code: 'INVALID_SERIAL', field: 'scheme' });
   });
 
-  it('finding 1 (CN-annex-2): eligibility uses the scheme on record, so relabelling a prefectural J-VER does not make it eligible', async () => {
+  // Received today, the claim is judged without the annex (CN-annex-abolished, 附則): prefectural J-VER never counts.
+  it('finding 1 (CN-annex-abolished): eligibility uses the scheme on record, so relabelling a prefectural J-VER does not make it eligible', async () => {
     const claim = await t.http.post('/v1/claims').set(provider.auth).send(CN_DRAFT).expect(201);
     await hold(provider, { serial: 'NIG-FM-904-1-10' }).expect(201);
     const plain = await retire(provider, { serials: ['NIG-FM-904-1-10'], claimId: claim.body.id }).expect(422);
-    expect(plain.body).toMatchObject({ code: 'INELIGIBLE_CREDIT', rule: 'CN-annex-2' });
+    expect(plain.body).toMatchObject({ code: 'INELIGIBLE_CREDIT', rule: 'CN-annex-abolished' });
     const relabelled = await retire(provider, { serials: ['NIG-FM-904-1-10'], scheme: 'REGIONAL_JCREDIT', claimId: claim.body.id }).expect(422);
-    expect(relabelled.body).toMatchObject({ code: 'INELIGIBLE_CREDIT', rule: 'CN-annex-2' });
+    expect(relabelled.body).toMatchObject({ code: 'INELIGIBLE_CREDIT', rule: 'CN-annex-abolished' });
     const view = await t.http.get(`/v1/claims/${claim.body.id}`).set(provider.auth).expect(200);
     expect(view.body).toMatchObject({ retiredTonnes: '0', covered: false });
   });

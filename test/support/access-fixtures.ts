@@ -1,5 +1,5 @@
 import { ORGANIZATION_ROLES, type OrganizationRole } from '@registry/domain';
-import type { TestApp } from './test-app';
+import { uniqueCorporateNumber, type TestApp } from './test-app';
 
 /** Every organisation role the domain knows: a role added there gets its callers in the generated tests. */
 export const ORG_ROLES = ORGANIZATION_ROLES;
@@ -37,6 +37,7 @@ export const EVIDENCE = { registry: 'J-Credit registry', reference: 'MK-2026-000
 
 export const CN_DRAFT = {
   type: 'CN',
+  declarations: { independentOfCertifierAndVerifier: true },
   boundary: '本社及び国内全事業所',
   targetPeriod: { start: '2024-04-01', end: '2025-03-31' },
   baseYear: 2013,
@@ -44,7 +45,8 @@ export const CN_DRAFT = {
 };
 
 export async function createKeyedOrganization(t: TestApp, roles: string[], name = `org ${roles.join('+')}`): Promise<KeyedOrganization> {
-  const org = await t.http.post('/v1/organizations').set(t.admin).send({ name, roles }).expect(201);
+  const legalEntity = roles.includes('applicant') ? { corporateNumber: uniqueCorporateNumber() } : {};
+  const org = await t.http.post('/v1/organizations').set(t.admin).send({ name, roles, ...legalEntity }).expect(201);
   const key = await t.http.post(`/v1/organizations/${org.body.id}/api-keys`).set(t.admin).send({}).expect(201);
   const spare = await t.http.post(`/v1/organizations/${org.body.id}/api-keys`).set(t.admin).send({}).expect(201);
   return { id: org.body.id, roles, auth: { Authorization: `Bearer ${key.body.key}` }, spareKeyId: spare.body.id };

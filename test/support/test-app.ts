@@ -4,6 +4,7 @@ import { JOB_HANDLERS, startBullMqWorker, type JobHandlers, type RunningWorker }
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import { corporateNumberCheckDigit } from '@registry/domain';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from './test-engine';
@@ -64,9 +65,17 @@ export async function createOrganizationWithKey(
   roles: string[],
   extra: Record<string, unknown> = {},
 ): Promise<{ id: string; key: string; auth: { Authorization: string } }> {
-  const org = await t.http.post('/v1/organizations').set(t.admin).send({ name: `org ${roles.join('+')}`, roles, ...extra }).expect(201);
+  // An applicant is a legal entity (CN 2.1.1 ①): give it a corporate number unless the test chooses one (or null).
+  const legalEntity = roles.includes('applicant') && !('corporateNumber' in extra) ? { corporateNumber: uniqueCorporateNumber() } : {};
+  const org = await t.http.post('/v1/organizations').set(t.admin).send({ name: `org ${roles.join('+')}`, roles, ...legalEntity, ...extra }).expect(201);
   const key = await t.http.post(`/v1/organizations/${org.body.id}/api-keys`).set(t.admin).send({}).expect(201);
   return { id: org.body.id, key: key.body.key, auth: { Authorization: `Bearer ${key.body.key}` } };
+}
+
+/** A valid 13-digit corporate number (法人番号, check digit first) unlikely to repeat within a run. */
+export function uniqueCorporateNumber(): string {
+  const base = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
+  return `${corporateNumberCheckDigit(base)}${base}`;
 }
 
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './calendar';
 export * from './organizations/roles';
 export * from './organizations/corporate-number';
 export * from './journal/journal-chain';

@@ -15,7 +15,7 @@ import {
   type ClaimView,
 } from '@registry/ledger';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, organizationOf } from '../http/current-principal';
+import { adminOf, CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { AssignedCertifierOnly } from './assigned-certifier.guard';
 import { AssignCertifierDto, CertifyDto, CreateClaimDto, ReasonDto, ReportActualsDto } from './claims.dto';
@@ -41,11 +41,15 @@ export class ClaimsController {
 
   @Post()
   @HttpCode(201)
-  @Roles('applicant')
+  @Roles('applicant', 'admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'a draft claim with requiredTonnes and findings; 400 RULE_VIOLATION cites the rule broken' })
+  @ApiCreatedResponse({
+    description:
+      'a draft claim with requiredTonnes and findings; 400 RULE_VIOLATION cites the rule broken. The admin files for `applicantId` and may record `receivedOn`',
+  })
   async create(@Body() body: CreateClaimDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ClaimView> {
-    const outcome = await this.createClaim.execute({ actor: organizationOf(principal), body: body as unknown as ClaimDraft, idempotency: idempotencyOf(req) });
+    const actor = principal?.kind === 'admin' ? adminOf(principal) : organizationOf(principal);
+    const outcome = await this.createClaim.execute({ actor, body: body as unknown as ClaimDraft, idempotency: idempotencyOf(req) });
     return markReplay(res, outcome);
   }
 

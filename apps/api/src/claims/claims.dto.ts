@@ -37,15 +37,54 @@ export class PlannedRetirementDto {
   @ApiProperty({ example: '2025-09-30', description: 'retired by this date, within the plan period' }) @IsString() by: string;
 }
 
+export class CfpPlannedRetirementDto {
+  @ApiProperty({ example: '2', description: 't-CO2e, decimal string, more than 0' }) @IsString() tonnes: string;
+  @ApiProperty({ example: '2026-06-30', description: 'retired by this date' }) @IsString() by: string;
+}
+
+export class CfpImplementationPlanDto {
+  @ApiProperty({ type: [CfpPlannedRetirementDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CfpPlannedRetirementDto)
+  retirements: CfpPlannedRetirementDto[];
+}
+
+export class DeclarationsDto {
+  @ApiPropertyOptional({ description: 'CN and CN plan, required: independent of the certification body and the verifier, no interest in them (CN-2.1.1-2)' })
+  @IsOptional()
+  @IsBoolean()
+  independentOfCertifierAndVerifier?: boolean;
+  @ApiPropertyOptional({ description: 'CFP, required: not an anti-social force and no relation with one (CFP-art5-2)' })
+  @IsOptional()
+  @IsBoolean()
+  notAntiSocialForce?: boolean;
+}
+
 export class CreateClaimDto {
   @ApiProperty({ enum: ['CN', 'CN_PLAN', 'CFP'] }) @IsIn(['CN', 'CN_PLAN', 'CFP']) type: 'CN' | 'CN_PLAN' | 'CFP';
-  @ApiPropertyOptional({ description: 'the calling organisation (default)' }) @IsOptional() @IsString() applicantId?: string;
+  @ApiPropertyOptional({ type: DeclarationsDto, description: "the applicant's declarations, recorded with the claim: 400 when missing, 422 RULE_VIOLATION when false" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeclarationsDto)
+  declarations?: DeclarationsDto;
+  @ApiPropertyOptional({ description: 'the calling organisation (default); required when the admin files the claim' }) @IsOptional() @IsString() applicantId?: string;
+  @ApiPropertyOptional({
+    example: '2012-03-01',
+    description: 'admin only (400 from any other key): the day an application made before the registry existed was received; default today (Japan time)',
+  })
+  @IsOptional()
+  @IsString()
+  receivedOn?: string;
   @ApiPropertyOptional({ example: '本社及び国内全事業所' }) @IsOptional() @IsString() @IsDisplayText() @Length(1, 2000) boundary?: string;
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto;
   @ApiPropertyOptional({ example: 2005, description: 'Japanese fiscal year (or a list of years for an average)' }) @IsOptional() @Allow() baseYear?: number | number[];
   @ApiPropertyOptional({ type: EmissionsDto }) @IsOptional() @ValidateNested() @Type(() => EmissionsDto) emissions?: EmissionsDto;
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) planPeriod?: PeriodDto;
-  @ApiPropertyOptional({ example: '2024-03-01' }) @IsOptional() @IsString() applicationDate?: string;
+  @ApiPropertyOptional({ example: '2024-03-01', description: 'declared by the applicant and recorded; no rule uses it (the rules count from receivedOn)' })
+  @IsOptional()
+  @IsString()
+  applicationDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() cnApplicationDate?: string;
   @ApiPropertyOptional({ type: [PlannedRetirementDto], description: 'CN plan: how and when credits will be retired (CNP-3.1.5)' })
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PlannedRetirementDto)
@@ -56,6 +95,14 @@ export class CreateClaimDto {
   @ApiPropertyOptional({ example: '10000' }) @IsOptional() @IsString() quantity?: string;
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) period?: PeriodDto;
   @ApiPropertyOptional({ type: PartialOffsetDto }) @IsOptional() @ValidateNested() @Type(() => PartialOffsetDto) partial?: PartialOffsetDto;
+  @ApiPropertyOptional({
+    type: CfpImplementationPlanDto,
+    description: 'CFP art. 9 ③: credits still to be retired, with amounts and dates (CFP-art9-3); submit then needs no full coverage, and each planned retirement is due by its date (CFP-art10-3)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CfpImplementationPlanDto)
+  implementationPlan?: CfpImplementationPlanDto;
 
   // Disclosure items published in the register (CN tables 3 and 5, CFP art. 14).
   @ApiPropertyOptional({ example: '燃料使用量×排出係数（算定・報告・公表制度）', description: 'calculation methods of the emissions' })
@@ -77,8 +124,14 @@ export class ReasonDto {
 }
 
 export class CertifyDto {
-  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsString() validFrom?: string;
-  @ApiPropertyOptional({ example: '2027-11-30' }) @IsOptional() @IsString() validTo?: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'CN: required, within 6 months of certification (CN-2.3.3-1); a CN plan has effect over its plan period (CNP-3.3.2): omit' })
+  @IsOptional()
+  @IsString()
+  validFrom?: string;
+  @ApiPropertyOptional({ example: '2027-11-30', description: 'CN: required, at most 1 year after validFrom (CN-2.3.3-1); a CN plan: omit (CNP-3.3.2)' })
+  @IsOptional()
+  @IsString()
+  validTo?: string;
   @ApiPropertyOptional({ description: 'CN plan: allow this applicant another plan (CNP-3.1.6)' }) @IsOptional() @IsBoolean() allowAdditionalPlan?: boolean;
 }
 

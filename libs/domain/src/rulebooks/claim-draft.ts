@@ -1,13 +1,19 @@
 import type { IsoDate } from './calendar';
+import { findScheme } from '../schemes/scheme-catalog';
+import type { ApplicantDeclarations } from './applicant-requirements';
+import { checkImplementationPlan, readImplementationPlan, type CfpImplementationPlan } from './cfp-implementation-plan';
 import { CFP_RULE_IDS } from './cfp-rulebook-v5-1';
+import { decimal, type Decimal } from './decimal';
 import { checkBaseYear, checkCnApplicationAfterPlan, checkTargetPeriod, type DatePeriod } from './cn-date-rules';
+import { checkSuppliedToOthers } from './cn-emission-rules';
 import { checkCnPlanDates } from './cn-plan-date-rules';
 import { assessCoverage, type Coverage, type CoverageCredit } from './coverage';
 import { FieldErrors } from './findings';
 import type { PlannedRetirement } from './planned-retirements';
 import { collectCfpRequiredTonnes, collectCnRequiredTonnes, type CfpQuantities, type CnEmissions } from './required-tonnes';
 import { ruleFinding, type CfpRulebook, type Finding, type Program, type Rulebook } from './rulebook';
-import { DEFAULT_RULEBOOK_REGISTRY, NO_RULEBOOK_RULE, type RulebookRegistry } from './rulebook-registry';
+import { chooseRulebook } from './rulebook-choice';
+import { DEFAULT_RULEBOOK_REGISTRY, type RulebookRegistry } from './rulebook-registry';
 
 /** API.md "Claims", CN, plus the dates the rules need. */
 export interface CnClaimDraft {
@@ -18,17 +24,23 @@ export interface CnClaimDraft {
   /** Japanese fiscal year(s); several stand for a multi-year average. */
   readonly baseYear: number | readonly number[];
   readonly emissions: CnEmissions;
-  /** The CN application date; the claim is judged by the rules in force on it (default: the target period's end). */
+  /**
+   * The day (Japan time) the registry received the claim, set by the registry (an admin may record an
+   * earlier day for an application made before the registry existed). It selects the rulebook and
+   * feeds every date rule. Default, for a draft judged outside the registry: the target period's end.
+   */
+  readonly receivedOn?: IsoDate;
+  /** A date the applicant declares: recorded as given, never used by a rule (receivedOn is). */
   readonly applicationDate?: IsoDate;
-  /** The applicant holds a plan certification for this CN (3.1.4 then limits the application date). */
+  /** The applicant's declarations (2.1.1 ②), required when filing (checkApplicantRequirements). */
+  readonly declarations?: ApplicantDeclarations;
+  /** The applicant holds a plan certification for this CN (3.1.4 then limits receivedOn). */
   readonly planBacked?: boolean;
 }
 
-export interface CnPlanClaimDraft extends Omit<CnClaimDraft, 'type' | 'planBacked' | 'applicationDate'> {
+export interface CnPlanClaimDraft extends Omit<CnClaimDraft, 'type' | 'planBacked'> {
   readonly type: 'CN_PLAN';
   readonly planPeriod: DatePeriod;
-  /** The plan application date; the claim is judged by the rules in force on it. */
-  readonly applicationDate: IsoDate;
   readonly cnApplicationDate?: IsoDate;
   readonly priorPlanApplications?: number;
   readonly plannedRetirements?: readonly PlannedRetirement[];
@@ -39,8 +51,14 @@ export interface CfpClaimDraft extends CfpQuantities {
   readonly applicantId?: string;
   readonly product?: { readonly name?: string; readonly cfpVerificationNumber?: string };
   readonly period: DatePeriod;
-  /** The notification date; default: the period's end. */
+  /** As for CN: the day the registry received the notification; default: the period's end. */
+  readonly receivedOn?: IsoDate;
+  /** Declared by the applicant: recorded, never used by a rule. */
   readonly applicationDate?: IsoDate;
+  /** The participant's declarations (art. 5 ②), required when filing (checkApplicantRequirements). */
+  readonly declarations?: ApplicantDeclarations;
+  /** Art. 9 ③ proviso: credits still to be retired, with amounts and dates; submit then needs no full coverage. */
+  readonly implementationPlan?: CfpImplementationPlan;
 }
 
 export type ClaimDraft = CnClaimDraft | CnPlanClaimDraft | CfpClaimDraft;
@@ -55,9 +73,10 @@ export interface ClaimEvaluation {
   readonly findings: Finding[];
 }
 
+/** The application date of every date rule: the day the registry received the claim, never a declared date. */
 export function judgingDate(draft: ClaimDraft): IsoDate {
-  if (draft.type === 'CFP') return draft.applicationDate ?? draft.period.end;
-  return draft.applicationDate ?? draft.targetPeriod.end;
+  if (draft.type === 'CFP') return draft.receivedOn ?? draft.period.end;
+  return draft.receivedOn ?? draft.targetPeriod.end;
 }
 
 /**
@@ -75,13 +94,10 @@ export function validateClaimDraft(draft: ClaimDraft, registry: RulebookRegistry
   errors.throwIfAny();
 
   const judgedOn = judgingDate(draft);
-  const rulebook = registry.inForce(draft.type, judgedOn);
+  const { rulebook, finding } = chooseRulebook(registry, draft.type, judgedOn);
   const base = { program: draft.type, judgedOn, requiredTonnes: required!.toString() };
-  if (!rulebook) {
-    const finding: Finding = { rule: NO_RULEBOOK_RULE, severity: 'error', message: `no ${draft.type} rulebook is in force on ${judgedOn}` };
-    return { ...base, rulebookId: null, findings: [finding] };
-  }
-  return { ...base, rulebookId: rulebook.id, findings: ruleFindings(draft, rulebook) };
+  if (!rulebook) return { ...base, rulebookId: null, findings: [finding!] };
+  return { ...base, rulebookId: rulebook.id, findings: [...(finding ? [finding] : []), ...ruleFindings(draft, rulebook)] };
 }
 
 /** validateClaimDraft plus the coverage of the credits retired for the claim (GET /v1/claims/{id}). */
@@ -89,6 +105,8 @@ export function evaluateClaim(
   draft: ClaimDraft,
   credits: readonly CoverageCredit[],
   registry: RulebookRegistry = DEFAULT_RULEBOOK_REGISTRY,
+  /** Today (Japan time): CFP planned retirements due by then must have been made. */
+  asOf?: IsoDate,
 ): ClaimEvaluation & Omit<Coverage, 'findings' | 'requiredTonnes'> {
   const evaluation = validateClaimDraft(draft, registry);
   const rulebook = evaluation.rulebookId === null ? undefined : registry.byId(evaluation.rulebookId);
@@ -98,33 +116,49 @@ export function evaluateClaim(
     requiredTonnes: evaluation.requiredTonnes,
     credits,
     registry,
+    receivedOn: evaluation.judgedOn,
     context: draft.applicantId === undefined ? {} : { participantId: draft.applicantId },
+    plannedShortfall: draft.type === 'CFP' && draft.implementationPlan !== undefined,
   });
+  const planFindings =
+    draft.type === 'CFP' && draft.implementationPlan && rulebook.program === 'CFP'
+      ? checkImplementationPlan({ plan: draft.implementationPlan, requiredTonnes: evaluation.requiredTonnes, retired: tonnesRetired(credits), asOf }, rulebook)
+      : [];
   return {
     ...evaluation,
     retiredTonnes: coverage.retiredTonnes,
     eligibleTonnes: coverage.eligibleTonnes,
     transitionalTonnes: coverage.transitionalTonnes,
     covered: coverage.covered,
-    findings: [...evaluation.findings, ...coverage.findings],
+    findings: [...evaluation.findings, ...coverage.findings, ...planFindings],
   };
+}
+
+function tonnesRetired(credits: readonly CoverageCredit[]): { retiredOn: IsoDate; tonnes: Decimal }[] {
+  return credits.filter((c) => findScheme(c.scheme).unit === 't-CO2e').map((c) => ({ retiredOn: c.retiredOn, tonnes: decimal(String(c.quantity)) }));
 }
 
 function readDraft(draft: ClaimDraft, errors: FieldErrors): bigint | undefined {
   if (draft.type === 'CFP') {
     readPeriod(draft.period, 'period', errors);
-    if (draft.applicationDate !== undefined) errors.date(draft.applicationDate, 'applicationDate');
+    readDates(draft, errors);
+    if (draft.implementationPlan !== undefined) readImplementationPlan(draft.implementationPlan, errors);
     return collectCfpRequiredTonnes(draft, errors);
   }
   readPeriod(draft.targetPeriod, 'targetPeriod', errors);
   const years = typeof draft.baseYear === 'number' ? [draft.baseYear] : Array.isArray(draft.baseYear) ? draft.baseYear : [undefined];
   if (years.some((y) => !Number.isSafeInteger(y))) errors.add('baseYear', 'must be a fiscal year such as 2005, or a list of them');
-  if (draft.applicationDate !== undefined || draft.type === 'CN_PLAN') errors.date(draft.applicationDate, 'applicationDate');
+  readDates(draft, errors);
   if (draft.type === 'CN_PLAN') {
     readPeriod(draft.planPeriod, 'planPeriod', errors);
     if (draft.cnApplicationDate !== undefined) errors.date(draft.cnApplicationDate, 'cnApplicationDate');
   }
   return collectCnRequiredTonnes(draft.emissions ?? ({} as CnEmissions), errors);
+}
+
+function readDates(draft: ClaimDraft, errors: FieldErrors): void {
+  if (draft.receivedOn !== undefined) errors.date(draft.receivedOn, 'receivedOn');
+  if (draft.applicationDate !== undefined) errors.date(draft.applicationDate, 'applicationDate');
 }
 
 function readPeriod(period: DatePeriod | undefined, field: string, errors: FieldErrors): void {
@@ -135,9 +169,9 @@ function readPeriod(period: DatePeriod | undefined, field: string, errors: Field
 function ruleFindings(draft: ClaimDraft, rulebook: Rulebook): Finding[] {
   if (draft.type === 'CFP' && rulebook.program === 'CFP') return cfpFindings(draft, rulebook);
   if (draft.type === 'CN' && rulebook.program === 'CN') {
-    const findings = [...checkTargetPeriod(draft.targetPeriod, rulebook), ...checkBaseYear(draft.baseYear, rulebook)];
-    if (draft.planBacked && draft.applicationDate !== undefined) {
-      findings.push(...checkCnApplicationAfterPlan({ targetPeriodEnd: draft.targetPeriod.end, cnApplicationDate: draft.applicationDate }, rulebook));
+    const findings = [...checkTargetPeriod(draft.targetPeriod, rulebook), ...checkBaseYear(draft.baseYear, rulebook), ...checkSuppliedToOthers(draft.emissions, rulebook)];
+    if (draft.planBacked) {
+      findings.push(...checkCnApplicationAfterPlan({ targetPeriodEnd: draft.targetPeriod.end, cnApplicationDate: judgingDate(draft) }, rulebook));
     }
     return findings;
   }
@@ -145,7 +179,8 @@ function ruleFindings(draft: ClaimDraft, rulebook: Rulebook): Finding[] {
     return [
       ...checkTargetPeriod(draft.targetPeriod, rulebook),
       ...checkBaseYear(draft.baseYear, rulebook),
-      ...checkCnPlanDates(draft, rulebook),
+      ...checkSuppliedToOthers(draft.emissions, rulebook),
+      ...checkCnPlanDates({ ...draft, applicationDate: judgingDate(draft) }, rulebook),
     ];
   }
   throw new Error(`rulebook ${rulebook.id} (${rulebook.program}) cannot judge a ${draft.type} claim`);

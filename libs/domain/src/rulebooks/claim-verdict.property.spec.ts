@@ -30,7 +30,7 @@ const cnDraft = fc
       targetPeriod: { start: c.start, end },
       baseYear: c.baseYear,
       emissions: { scope1: c.scope1, scope2: c.scope2, ...(c.scope3 ? { scope3: c.scope3, includeScope3: c.includeScope3 } : {}) },
-      ...(c.lateness === undefined ? {} : { applicationDate: addDays(end, c.lateness), planBacked: c.planBacked }),
+      ...(c.lateness === undefined ? {} : { receivedOn: addDays(end, c.lateness), planBacked: c.planBacked }),
     };
   });
 
@@ -43,7 +43,7 @@ const planDraft = fc
     return {
       type: 'CN_PLAN',
       applicantId: 'org-1',
-      applicationDate: p.applied,
+      receivedOn: p.applied,
       planPeriod: { start: planStart, end: addDays(planStart, p.planDays) },
       targetPeriod: { start: targetStart, end: targetEnd },
       baseYear: p.baseYear,
@@ -63,7 +63,7 @@ const cfpDraft = fc
     quantity: c.quantity,
     period: { start: c.start, end: addDays(c.start, c.days) },
     ...(c.stage ? { partial: { stageCfpPerUnitKg: c.stage } } : {}),
-    ...(c.notified ? { applicationDate: c.notified } : {}),
+    ...(c.notified ? { receivedOn: c.notified } : {}),
   }));
 
 const retiredCredit = fc
@@ -80,8 +80,8 @@ const claim = fc.record({ draft: fc.oneof(cnDraft, planDraft, cfpDraft), credits
 function datesOf(draft: ClaimDraft, credits: readonly CoverageCredit[]): IsoDate[] {
   const own =
     draft.type === 'CFP'
-      ? [draft.period.start, draft.period.end, draft.applicationDate]
-      : [draft.targetPeriod.start, draft.targetPeriod.end, draft.applicationDate, ...(draft.type === 'CN_PLAN' ? [draft.planPeriod.start, draft.planPeriod.end, draft.cnApplicationDate] : [])];
+      ? [draft.period.start, draft.period.end, draft.receivedOn]
+      : [draft.targetPeriod.start, draft.targetPeriod.end, draft.receivedOn, ...(draft.type === 'CN_PLAN' ? [draft.planPeriod.start, draft.planPeriod.end, draft.cnApplicationDate] : [])];
   return [...own, ...credits.flatMap((c) => [c.retiredOn, c.issuedOn])].filter((d): d is IsoDate => d !== undefined);
 }
 
@@ -109,7 +109,9 @@ describe('a claim’s verdict never changes silently', () => {
   it('is unchanged by a rulebook version that takes effect after all the claim’s dates', () => {
     fc.assert(
       fc.property(claim, fc.constantFrom(...(['CN', 'CN_PLAN', 'CFP'] as const)), fc.integer({ min: 1, max: 4000 }), ({ draft, credits }, program, gap) => {
-        const from = addDays(latest(datesOf(draft, credits)), gap);
+        // Not before the program's first encoded version either: a claim older than that is judged by the
+        // nearest later version (RULEBOOK-NOT-ENCODED), which a new earlier version would rightly replace.
+        const from = addDays(latest([...datesOf(draft, credits), DEFAULT_RULEBOOK_REGISTRY.versions(program)[0]!.effective.from]), gap);
         const edited = DEFAULT_RULEBOOK_REGISTRY.with(harsherVersion(program, { from }));
         expect(outcome(draft, credits, edited)).toEqual(outcome(draft, credits, DEFAULT_RULEBOOK_REGISTRY));
       }),

@@ -4,7 +4,7 @@ import { CN_RULE_IDS as R } from './cn-standard-2011.rules';
 import { ruleApplies, ruleFinding, type CnPlanRulebook, type Finding } from './rulebook';
 
 export interface CnPlanDates {
-  /** The day the plan certification was applied for. */
+  /** The day the registry received the plan application (the claim's receivedOn), never a declared date. */
   readonly applicationDate: IsoDate;
   readonly planPeriod: DatePeriod;
   readonly targetPeriod: DatePeriod;

@@ -10,7 +10,7 @@ const INTERNATIONAL = notListed('international voluntary credits are not a Kyoto
 const GREEN = notListed('green energy certificates and their CO2 equivalents are not credits listed in 2.1.6');
 
 /** DOMAIN.md §3, CN column; seed 002 2.1.6 and annex 2, seed 003 "使用できるクレジット". */
-const CN_CREDIT_SCHEMES: Readonly<Record<SchemeCode, SchemePolicy>> = Object.freeze({
+export const CN_CREDIT_SCHEMES: Readonly<Record<SchemeCode, SchemePolicy>> = Object.freeze({
   KYOTO: { status: 'kyoto', rule: R.kyotoCredits },
   JVER: { status: 'eligible', rule: R.stateRunCredits },
   // J-Credit (from FY2013) and regional J-Credit meet 2.1.6 ② a)–c) (DOMAIN.md §3); the 2011 seeds predate them.
@@ -45,7 +45,7 @@ export const CN_CREDIT_POLICY_2011: CreditPolicy = Object.freeze({
   }),
 });
 
-const CN_PARAMS = Object.freeze({
+export const CN_PARAMS = Object.freeze({
   targetPeriodMinMonths: P.targetPeriodMinMonths,
   baseYearMinFiscalYear: P.baseYearMinFiscalYear,
   validityStartWithinMonths: P.validityStartWithinMonths,
@@ -53,19 +53,22 @@ const CN_PARAMS = Object.freeze({
   cnApplicationWithinMonthsOfTargetEnd: P.cnApplicationWithinMonthsOfTargetEnd,
 });
 
-const pick = (...ids: string[]) => rulesById(CN_STANDARD_2011_RULES.filter((r) => ids.includes(r.id)));
+export const pickCnRules = (...ids: string[]) => rulesById(CN_STANDARD_2011_RULES.filter((r) => ids.includes(r.id)));
 
-const CREDIT_RULES = [R.retirementCoversEmissions, R.kyotoCredits, R.stateRunCredits, R.transitionalCredits, R.transitionalMinority];
+/** 2.1.1 and 2.1.5, which 3.1.1 ② applies to plans too. */
+const APPLICANT_RULES = [R.legalPersonality, R.applicantIndependence, R.suppliedToOthers];
 
-/** Chapter 2 (CN certification) and the annex; the main rules have no end date. */
+export const CN_CREDIT_RULES = [R.retirementCoversEmissions, R.kyotoCredits, R.stateRunCredits, R.transitionalCredits, R.transitionalMinority];
+
+/** Chapter 2 (CN certification) and the annex, for applications received until the annex ended (附則). */
 export const CN_RULEBOOK_2011: CnRulebook = Object.freeze({
   id: 'CN-2011',
   program: 'CN',
   version: '2011-07-20 draft',
   title: 'カーボン・ニュートラル認証基準（案） chapter 2 and annex',
   source: 'seed 002 (CN certification standard draft, 2011-07-20), seed 003 (overview slides)',
-  effective: { from: P.effectiveFrom },
-  rules: pick(R.targetPeriod, R.baseYear, R.validity, R.cnApplicationAfterTargetEnd, ...CREDIT_RULES),
+  effective: { from: P.effectiveFrom, to: P.annexEndsOn },
+  rules: pickCnRules(...APPLICANT_RULES, R.targetPeriod, R.baseYear, R.validity, R.cnApplicationAfterTargetEnd, ...CN_CREDIT_RULES),
   credits: CN_CREDIT_POLICY_2011,
   coverage: { rule: R.retirementCoversEmissions, retirementRequired: true },
   params: CN_PARAMS,
@@ -78,18 +81,21 @@ export const CN_PLAN_RULEBOOK_2011: CnPlanRulebook = Object.freeze({
   version: '2011-07-20 draft',
   title: 'カーボン・ニュートラル認証基準（案） chapter 3 and annex',
   source: 'seed 002 (CN certification standard draft, 2011-07-20), seed 003 (overview slides)',
-  effective: { from: P.effectiveFrom },
-  rules: pick(
+  effective: { from: P.effectiveFrom, to: P.annexEndsOn },
+  rules: pickCnRules(
+    ...APPLICANT_RULES,
     R.targetPeriod,
     R.baseYear,
+    R.plannedCredits,
     R.planStartAfterApplication,
     R.planStartToTargetEnd,
     R.planEndAfterTargetEnd,
     R.targetStartAfterPlanStart,
     R.cnApplicationAfterTargetEnd,
     R.onePlanApplication,
+    R.planEffect,
     R.activitiesBeforePlanApplication,
-    ...CREDIT_RULES,
+    ...CN_CREDIT_RULES,
   ),
   credits: CN_CREDIT_POLICY_2011,
   coverage: { rule: R.retirementCoversEmissions, retirementRequired: false },

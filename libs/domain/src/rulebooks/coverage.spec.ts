@@ -81,7 +81,8 @@ describe('CN-annex-2-majority transitional credits must be a strict minority', (
 
   it('does not accept prefectural J-VER retired after 2013-03-31 at all', () => {
     const coverage = assessCoverage({ rulebook: cn, requiredTonnes: 10n, credits: [jver('10', '2013-04-01'), pref('1', '2013-04-01')] });
-    expect(rules(coverage.findings)).toEqual(['CN-annex-2/error']);
+    // Judged by CN-2013 (in force on the retirement date): the annex was abolished (附則).
+    expect(rules(coverage.findings)).toEqual(['CN-annex-abolished/error']);
     expect(coverage).toMatchObject({ eligibleTonnes: '10', transitionalTonnes: '0', covered: true });
   });
 });

@@ -1,9 +1,10 @@
 import { findScheme } from '../schemes/scheme-catalog';
 import { compare, formatDecimal, subtract, sum, ZERO, type Decimal } from './decimal';
-import { assessCreditEligibility, type EligibilityContext, type RetiredCredit } from './credit-eligibility';
+import { assessCreditEligibilityOn, assessCreditForClaim, type EligibilityContext, type RetiredCredit } from './credit-eligibility';
 import { FieldErrors } from './findings';
 import { ruleFinding, type Finding, type Rulebook, type TransitionalPolicy } from './rulebook';
-import { DEFAULT_RULEBOOK_REGISTRY, NO_RULEBOOK_RULE, type RulebookRegistry } from './rulebook-registry';
+import { chooseRulebook } from './rulebook-choice';
+import { DEFAULT_RULEBOOK_REGISTRY, type RulebookRegistry } from './rulebook-registry';
 
 export interface CoverageCredit extends RetiredCredit {
   /** Units retired, a decimal string: t-CO2e, or kWh / MJ for GREEN_POWER / GREEN_HEAT (which count 0 t). */
@@ -20,6 +21,10 @@ export interface CoverageInput {
   readonly context?: EligibilityContext;
   /** Each credit is judged by the program's rulebook in force on its retirement date. */
   readonly registry?: RulebookRegistry;
+  /** The day the claim was received: transitional credits count only if its rulebook has the annex (附則). */
+  readonly receivedOn?: string;
+  /** CFP art. 9 ③: an implementation plan schedules the rest, so a shortfall only warns. */
+  readonly plannedShortfall?: boolean;
 }
 
 export interface Coverage {
@@ -54,10 +59,10 @@ export function assessCoverage(input: CoverageInput): Coverage {
   credits.forEach((credit, i) => {
     const t = tonnes[i]!;
     all.push(t);
-    const judge = registry.inForce(rulebook.program, credit.retiredOn);
-    const verdict = judge
-      ? assessCreditEligibility(credit, judge, input.context)
-      : { eligible: false, rule: NO_RULEBOOK_RULE, message: `no ${rulebook.program} rulebook was in force on ${credit.retiredOn}` };
+    const judge = chooseRulebook(registry, rulebook.program, credit.retiredOn).rulebook;
+    const verdict = input.receivedOn === undefined
+      ? assessCreditEligibilityOn(registry, rulebook.program, credit, input.context)
+      : assessCreditForClaim(registry, { program: rulebook.program, receivedOn: input.receivedOn }, credit, input.context);
     if (!verdict.eligible) {
       findings.push({ rule: verdict.rule, severity: 'error', message: `${credit.label ?? `credit ${i + 1}`} (${formatDecimal(t)} t) does not count: ${verdict.message}` });
     } else if (verdict.transitional) {
@@ -90,7 +95,8 @@ export function assessCoverage(input: CoverageInput): Coverage {
   const enough = compare(eligible, required!) >= 0;
   if (!enough) {
     const missing = formatDecimal(subtract(required!, eligible));
-    const { rule, retirementRequired } = rulebook.coverage;
+    const { rule } = rulebook.coverage;
+    const retirementRequired = rulebook.coverage.retirementRequired && input.plannedShortfall !== true;
     findings.push(
       ruleFinding(
         rulebook,

@@ -1,7 +1,7 @@
 import { parseSerial } from '../serials';
 import { CFP_RULEBOOK_V5_1 } from './cfp-rulebook-v5-1';
 import { CN_CREDIT_POLICY_2011, CN_PLAN_RULEBOOK_2011, CN_RULEBOOK_2011 } from './cn-rulebook-2011';
-import { assessCreditEligibility, assessCreditEligibilityOn, type RetiredCredit } from './credit-eligibility';
+import { assessCreditEligibility, assessCreditEligibilityOn, assessCreditForClaim, transitionalIssueDateNeeded, type RetiredCredit } from './credit-eligibility';
 import type { CnRulebook } from './rulebook';
 import { DEFAULT_RULEBOOK_REGISTRY } from './rulebook-registry';
 
@@ -79,18 +79,38 @@ describe('CN-annex-2 transitional credits (prefectural J-VER, Domestic Credit)',
     expect(refused.message).toContain('2013-03-31');
   });
 
-  it('refuses one issued in FY2013 (2013-04-01), and one without an issue date', () => {
+  it('refuses one said to be issued after it was retired; under the FY2012 cutoff the retirement date proves the issue date', () => {
     expect(verdict(assessCreditEligibility(pref('2013-03-31', '2013-04-01'), cn))).toBe('refused CN-annex-2');
-    expect(verdict(assessCreditEligibility(pref('2013-03-31'), cn))).toBe('refused CN-annex-2');
+    // Issued no later than retired (2013-03-31 = the end of FY2012): no issue date needed.
+    expect(verdict(assessCreditEligibility(pref('2013-03-31'), cn))).toBe('eligible CN-annex-2');
+    expect(transitionalIssueDateNeeded(cn.credits.transitional!, '2013-03-31')).toBe(false);
   });
 
-  it('takes the issue cutoff from the rulebook data (seed 002 draft reading: FY2011)', () => {
+  it('takes the issue cutoff from the rulebook data (seed 002 draft reading: FY2011), and only then asks for the issue date', () => {
     const draftReading: CnRulebook = {
       ...cn,
       credits: { ...CN_CREDIT_POLICY_2011, transitional: { ...CN_CREDIT_POLICY_2011.transitional!, issuedByFiscalYear: 2011 } },
     };
     expect(verdict(assessCreditEligibility(pref('2013-03-01', '2012-04-01'), draftReading))).toBe('refused CN-annex-2');
     expect(verdict(assessCreditEligibility(pref('2013-03-01', '2012-03-31'), draftReading))).toBe('eligible CN-annex-2');
+    // Retired after the FY2011 cutoff: the issue date matters and must be stated.
+    expect(transitionalIssueDateNeeded(draftReading.credits.transitional!, '2012-04-01')).toBe(true);
+    expect(assessCreditEligibility(pref('2012-04-01'), draftReading)).toMatchObject({ eligible: false, message: expect.stringMatching(/issuedOn/) });
+    // Retired by the cutoff: the retirement date proves it.
+    expect(verdict(assessCreditEligibility(pref('2012-03-31'), draftReading))).toBe('eligible CN-annex-2');
+  });
+});
+
+describe('CN-annex-abolished (附則): transitional credits and the day the claim was received', () => {
+  const pref = credit('PREF_JVER', { retiredOn: '2013-03-31' });
+
+  it('a claim received by 2013-03-31 keeps the annex; one received from 2013-04-01 does not, whenever the credit was retired', () => {
+    expect(assessCreditForClaim(DEFAULT_RULEBOOK_REGISTRY, { program: 'CN', receivedOn: '2013-03-31' }, pref)).toMatchObject({ eligible: true, transitional: true, rule: 'CN-annex-2' });
+    const late = assessCreditForClaim(DEFAULT_RULEBOOK_REGISTRY, { program: 'CN', receivedOn: '2013-04-01' }, pref);
+    expect(verdict(late)).toBe('refused CN-annex-abolished');
+    expect(late.message).toMatch(/received 2013-04-01.*CN-2013/);
+    expect(verdict(assessCreditForClaim(DEFAULT_RULEBOOK_REGISTRY, { program: 'CN_PLAN', receivedOn: '2014-05-01' }, credit('DOMESTIC', { retiredOn: '2012-05-01' })))).toBe('refused CN-annex-abolished');
+    expect(verdict(assessCreditForClaim(DEFAULT_RULEBOOK_REGISTRY, { program: 'CN', receivedOn: '2014-05-01' }, credit('JVER', { retiredOn: '2012-05-01' })))).toBe('eligible CN-2.1.6-2');
   });
 });
 
@@ -132,8 +152,12 @@ describe('CFP-art12 forbidden credits', () => {
 });
 
 describe('eligibility at the retirement date (RULEBOOK-NONE)', () => {
-  it('judges by the rulebook in force on the retirement date', () => {
+  it('judges by the rulebook in force on the retirement date; before CFP-5.1 but after Ver. 1.0 (2012-11-27), by CFP-5.1', () => {
     expect(verdict(assessCreditEligibilityOn(DEFAULT_RULEBOOK_REGISTRY, 'CFP', credit('JCREDIT', { retiredOn: '2019-12-11' })))).toBe('eligible CFP-art8-2');
-    expect(verdict(assessCreditEligibilityOn(DEFAULT_RULEBOOK_REGISTRY, 'CFP', credit('JCREDIT', { retiredOn: '2019-12-10' })))).toBe('refused RULEBOOK-NONE');
+    expect(verdict(assessCreditEligibilityOn(DEFAULT_RULEBOOK_REGISTRY, 'CFP', credit('JCREDIT', { retiredOn: '2019-12-10' })))).toBe('eligible CFP-art8-2');
+    expect(verdict(assessCreditEligibilityOn(DEFAULT_RULEBOOK_REGISTRY, 'CFP', credit('JCREDIT', { retiredOn: '2012-11-27' })))).toBe('eligible CFP-art8-2');
+    expect(verdict(assessCreditEligibilityOn(DEFAULT_RULEBOOK_REGISTRY, 'CFP', credit('JCREDIT', { retiredOn: '2012-11-26' })))).toBe('refused RULEBOOK-NONE');
+    expect(verdict(assessCreditEligibilityOn(DEFAULT_RULEBOOK_REGISTRY, 'CN', credit('JVER', { retiredOn: '2011-09-14' })))).toBe('refused RULEBOOK-NONE');
+    expect(verdict(assessCreditEligibilityOn(DEFAULT_RULEBOOK_REGISTRY, 'CN', credit('JVER', { retiredOn: '2011-09-15' })))).toBe('eligible CN-2.1.6-2');
   });
 });

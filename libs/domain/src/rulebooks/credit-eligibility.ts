@@ -2,7 +2,8 @@ import { findKyotoUnitType } from '../schemes/kyoto-codes';
 import type { SchemeCode } from '../schemes/scheme-catalog';
 import type { SerialAttributes } from '../serials/parsed-serial';
 import { fiscalYearLastDay, type IsoDate } from './calendar';
-import { ruleApplies, type Program, type Rulebook } from './rulebook';
+import { ruleApplies, type Program, type Rulebook, type TransitionalPolicy } from './rulebook';
+import { chooseRulebook } from './rulebook-choice';
 import { NO_RULEBOOK_RULE, type RulebookRegistry } from './rulebook-registry';
 
 /** One retired credit as the eligibility rules see it; `attributes` are the parsed serial's (Kyoto: party, unitType). */
@@ -56,16 +57,52 @@ export function assessCreditEligibility(credit: RetiredCredit, rulebook: Ruleboo
   return verdict.eligible ? (assessForbidden(credit, rulebook, context) ?? verdict) : verdict;
 }
 
-/** Judges the credit by the program's rulebook in force on its retirement date. */
+/** Judges the credit by the program's rulebook in force on its retirement date (chooseRulebook). */
 export function assessCreditEligibilityOn(
   registry: RulebookRegistry,
   program: Program,
   credit: RetiredCredit,
   context: EligibilityContext = {},
 ): CreditEligibility {
-  const rulebook = registry.inForce(program, credit.retiredOn);
+  const { rulebook } = chooseRulebook(registry, program, credit.retiredOn);
   if (!rulebook) return no(NO_RULEBOOK_RULE, `no ${program} rulebook was in force on the retirement date ${credit.retiredOn}`);
   return assessCreditEligibility(credit, rulebook, context);
+}
+
+/** The claim a credit backs: its program and the day the registry received it. */
+export interface ClaimOfCredit {
+  readonly program: Program;
+  readonly receivedOn: IsoDate;
+}
+
+/**
+ * A credit backing a claim: judged by the rulebook in force on its retirement date, and a
+ * transitional credit (CN annex 2) counts only if the claim's own rulebook still has the annex: an
+ * application received after 2013-03-31 is judged without it (附則), whenever its credits were retired.
+ */
+export function assessCreditForClaim(
+  registry: RulebookRegistry,
+  claim: ClaimOfCredit,
+  credit: RetiredCredit,
+  context: EligibilityContext = {},
+): CreditEligibility {
+  const verdict = assessCreditEligibilityOn(registry, claim.program, credit, context);
+  if (!verdict.eligible || !verdict.transitional) return verdict;
+  const claimRulebook = chooseRulebook(registry, claim.program, claim.receivedOn).rulebook;
+  if (!claimRulebook || claimRulebook.credits.transitional) return verdict;
+  const policy = claimRulebook.credits.schemes[credit.scheme];
+  const rule = policy?.status === 'ineligible' ? policy.rule : claimRulebook.coverage.rule;
+  const reason = policy?.status === 'ineligible' ? policy.reason : `${claimRulebook.id} has no transitional credits`;
+  return no(rule, `${credit.scheme} credits do not count for a claim received ${claim.receivedOn} (judged by ${claimRulebook.id}): ${reason}`);
+}
+
+/**
+ * CN annex 2 limits transitional credits to those issued by the end of a fiscal year. A credit is
+ * issued before it is retired, so a retirement on or before that day proves it: the issue date is
+ * asked for only when the credit was retired later (possible only with a cutoff before the annex's end).
+ */
+export function transitionalIssueDateNeeded(policy: TransitionalPolicy, retiredOn: IsoDate): boolean {
+  return retiredOn > fiscalYearLastDay(policy.issuedByFiscalYear);
 }
 
 function assessKyotoUnit(credit: RetiredCredit, rulebook: Rulebook, rule: string): CreditEligibility {
@@ -96,8 +133,13 @@ function assessTransitional(credit: RetiredCredit, rulebook: Rulebook, rule: str
     return no(rule, `${credit.scheme} credits count for ${rulebook.program} only when retired by ${end ?? 'the end of the transitional rule'}; retired ${credit.retiredOn}`);
   }
   const cutoff = fiscalYearLastDay(policy.issuedByFiscalYear);
-  if (credit.issuedOn === undefined) return no(rule, `${credit.scheme} credits need their issue date to show they were issued by ${cutoff} (FY${policy.issuedByFiscalYear})`);
-  if (credit.issuedOn > cutoff) {
+  if (credit.issuedOn !== undefined && credit.issuedOn > credit.retiredOn) {
+    return no(rule, `${credit.scheme} credits cannot have been issued (${credit.issuedOn}) after they were retired (${credit.retiredOn})`);
+  }
+  if (credit.issuedOn === undefined && transitionalIssueDateNeeded(policy, credit.retiredOn)) {
+    return no(rule, `${credit.scheme} credits retired after ${cutoff} need their issue date (creditFacts.issuedOn) to show they were issued by then (FY${policy.issuedByFiscalYear})`);
+  }
+  if (credit.issuedOn !== undefined && credit.issuedOn > cutoff) {
     return no(rule, `${credit.scheme} credits must have been issued by the end of FY${policy.issuedByFiscalYear} (${cutoff}); issued ${credit.issuedOn}`);
   }
   return {

@@ -5,10 +5,10 @@
 export const RULEBOOK_PARAMETERS = Object.freeze({
   cn2011: Object.freeze({
     /**
-     * UNCONFIRMED: the seed is a draft dated 2011-07-20 (seed 002); the trial programme opened
-     * applications 2011-09-08 (seed 003). We date the rulebook from the draft.
+     * The programme started 2011-09-15 (seed 000: 「平成23(2011)年9月15日に発足」); the standard we
+     * encode is the draft of 2011-07-20 (seed 002), the text closest to the one in force then.
      */
-    effectiveFrom: '2011-07-20',
+    effectiveFrom: '2011-09-15',
     /** Seed 002 annex, 附則: the annex is abolished on 2013-03-31 (平成25年3月31日に廃止). */
     annexEndsOn: '2013-03-31',
     /** 2.1.2 ③: target period of 1 year or more. */
@@ -40,6 +40,20 @@ export const RULEBOOK_PARAMETERS = Object.freeze({
       fullyEligibleShareAbove: Object.freeze({ numerator: 1n, denominator: 2n }),
     }),
   }),
+  /** Seed 002 附則: the annex ends 2013-03-31; an application received from 2013-04-01 is judged without it. */
+  cn2013: Object.freeze({ effectiveFrom: '2013-04-01' }),
+  /** The day each program began: a claim received from then on, before its earliest encoded version, is judged by that version with a finding. */
+  programStarts: Object.freeze({ CN: '2011-09-15', CN_PLAN: '2011-09-15', CFP: '2012-11-27' }),
+  /** Seed 004 改訂履歴: the CFP rules' versions (only Ver. 5.1 is encoded). */
+  cfpVersions: Object.freeze([
+    { version: '1.0', from: '2012-11-27' },
+    { version: '2.0', from: '2013-09-17' },
+    { version: '3.0', from: '2014-04-01' },
+    { version: '4.0', from: '2015-08-17' },
+    { version: '4.1', from: '2018-03-16' },
+    { version: '5.0', from: '2018-04-02' },
+    { version: '5.1', from: '2019-12-11' },
+  ]),
   cfpV5_1: Object.freeze({
     /** Seed 004 revision history: Ver. 5.1 revised 2019-12-11. No later version is known here. */
     effectiveFrom: '2019-12-11',

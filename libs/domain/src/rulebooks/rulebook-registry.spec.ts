@@ -1,28 +1,32 @@
 import { SCHEME_CODES } from '../schemes/scheme-catalog';
 import { CFP_RULEBOOK_V5_1 } from './cfp-rulebook-v5-1';
 import { CN_PLAN_RULEBOOK_2011, CN_RULEBOOK_2011 } from './cn-rulebook-2011';
+import { CN_PLAN_RULEBOOK_2013, CN_RULEBOOK_2013 } from './cn-rulebook-2013';
 import { PROGRAMS, ruleApplies, type CnRulebook } from './rulebook';
 import { DEFAULT_RULEBOOK_REGISTRY, RulebookRegistry } from './rulebook-registry';
 
-const cn2030: CnRulebook = { ...CN_RULEBOOK_2011, id: 'CN-2030', version: 'hypothetical', effective: { from: '2030-04-01' } };
+const cn2030: CnRulebook = { ...CN_RULEBOOK_2013, id: 'CN-2030', version: 'hypothetical', effective: { from: '2030-04-01' } };
 
 describe('RulebookRegistry', () => {
-  it('finds the rulebook in force for a program on a date', () => {
+  it('finds the rulebook in force for a program on a date: CN from 2011-09-15 (seed 000), without the annex from 2013-04-01 (附則)', () => {
     const r = DEFAULT_RULEBOOK_REGISTRY;
-    expect(r.inForce('CN', '2011-07-19')).toBeUndefined();
-    expect(r.inForce('CN', '2011-07-20')?.id).toBe('CN-2011');
-    expect(r.inForce('CN', '2040-01-01')?.id).toBe('CN-2011');
+    expect(r.inForce('CN', '2011-09-14')).toBeUndefined();
+    expect(r.inForce('CN', '2011-09-15')?.id).toBe('CN-2011');
+    expect(r.inForce('CN', '2013-03-31')?.id).toBe('CN-2011');
+    expect(r.inForce('CN', '2013-04-01')?.id).toBe('CN-2013');
+    expect(r.inForce('CN', '2040-01-01')?.id).toBe('CN-2013');
     expect(r.inForce('CN_PLAN', '2012-01-01')?.id).toBe('CN-PLAN-2011');
+    expect(r.inForce('CN_PLAN', '2013-04-01')?.id).toBe('CN-PLAN-2013');
     expect(r.inForce('CFP', '2019-12-10')).toBeUndefined();
     expect(r.inForce('CFP', '2019-12-11')?.id).toBe('CFP-5.1');
   });
 
   it('lets a newer version supersede an open-ended one from its date only', () => {
     const r = DEFAULT_RULEBOOK_REGISTRY.with(cn2030);
-    expect(r.inForce('CN', '2030-03-31')?.id).toBe('CN-2011');
+    expect(r.inForce('CN', '2030-03-31')?.id).toBe('CN-2013');
     expect(r.inForce('CN', '2030-04-01')?.id).toBe('CN-2030');
-    expect(r.versions('CN').map((b) => b.id)).toEqual(['CN-2011', 'CN-2030']);
-    expect(DEFAULT_RULEBOOK_REGISTRY.inForce('CN', '2031-01-01')?.id).toBe('CN-2011');
+    expect(r.versions('CN').map((b) => b.id)).toEqual(['CN-2011', 'CN-2013', 'CN-2030']);
+    expect(DEFAULT_RULEBOOK_REGISTRY.inForce('CN', '2031-01-01')?.id).toBe('CN-2013');
   });
 
   it('honours an end date', () => {
@@ -33,7 +37,7 @@ describe('RulebookRegistry', () => {
 
   it('refuses duplicate ids, two versions starting the same day, and bad periods', () => {
     expect(() => DEFAULT_RULEBOOK_REGISTRY.with(CN_RULEBOOK_2011)).toThrow(/already registered/);
-    expect(() => DEFAULT_RULEBOOK_REGISTRY.with({ ...cn2030, effective: { from: '2011-07-20' } })).toThrow(/both take effect/);
+    expect(() => DEFAULT_RULEBOOK_REGISTRY.with({ ...cn2030, effective: { from: '2013-04-01' } })).toThrow(/both take effect/);
     expect(() => DEFAULT_RULEBOOK_REGISTRY.with({ ...cn2030, effective: { from: '2030-04-01', to: '2030-03-31' } })).toThrow(/invalid effective period/);
     expect(() => DEFAULT_RULEBOOK_REGISTRY.with({ ...cn2030, effective: { from: '2030-02-30' } })).toThrow(/invalid effective period/);
   });
@@ -47,16 +51,27 @@ describe('RulebookRegistry', () => {
 });
 
 describe('rulebook data', () => {
-  const all = [CN_RULEBOOK_2011, CN_PLAN_RULEBOOK_2011, CFP_RULEBOOK_V5_1];
+  const all = [CN_RULEBOOK_2011, CN_PLAN_RULEBOOK_2011, CN_RULEBOOK_2013, CN_PLAN_RULEBOOK_2013, CFP_RULEBOOK_V5_1];
 
-  it('has one rulebook per program in the default registry', () => {
-    expect(PROGRAMS.map((p) => DEFAULT_RULEBOOK_REGISTRY.versions(p).length)).toEqual([1, 1, 1]);
+  it('has the CN standard with and without its annex, and CFP Ver. 5.1, in the default registry', () => {
+    expect(PROGRAMS.map((p) => DEFAULT_RULEBOOK_REGISTRY.versions(p).map((b) => b.id))).toEqual([['CN-2011', 'CN-2013'], ['CN-PLAN-2011', 'CN-PLAN-2013'], ['CFP-5.1']]);
+  });
+
+  it('CN-annex-abolished (附則): the 2013 versions have no annex rule and no transitional credits', () => {
+    for (const book of [CN_RULEBOOK_2013, CN_PLAN_RULEBOOK_2013]) {
+      expect(Object.keys(book.rules).filter((id) => id.startsWith('CN-annex-'))).toEqual(['CN-annex-abolished']);
+      expect(book.credits.transitional).toBeUndefined();
+      expect(book.credits.schemes.PREF_JVER).toMatchObject({ status: 'ineligible', rule: 'CN-annex-abolished' });
+      expect(book.credits.schemes.DOMESTIC).toMatchObject({ status: 'ineligible', rule: 'CN-annex-abolished' });
+    }
+    expect(CN_RULEBOOK_2011.effective).toEqual({ from: '2011-09-15', to: '2013-03-31' });
   });
 
   it.each(all.map((b) => [b.id, b] as const))('%s cites only rules it defines, each with its source', (_id, book) => {
     for (const [id, rule] of Object.entries(book.rules)) {
       expect(rule.id).toBe(id);
       expect(id).toMatch(/^(CN|CNP|CFP)-/);
+      expect(rule.effective === undefined || rule.effective.from >= book.effective.from || rule.effective.to! >= book.effective.from).toBe(true);
       expect(rule.source.length).toBeGreaterThan(10);
     }
     const cited = [

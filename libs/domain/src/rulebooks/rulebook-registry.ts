@@ -1,6 +1,7 @@
 import { isIsoDate, type IsoDate } from './calendar';
 import { CFP_RULEBOOK_V5_1 } from './cfp-rulebook-v5-1';
 import { CN_PLAN_RULEBOOK_2011, CN_RULEBOOK_2011 } from './cn-rulebook-2011';
+import { CN_PLAN_RULEBOOK_2013, CN_RULEBOOK_2013 } from './cn-rulebook-2013';
 import { isInPeriod, type Program, type Rulebook, type RulebookFor } from './rulebook';
 
 /** Finding rule when no rulebook of the program is in force on the date judged (not a rule of any standard). */
@@ -51,4 +52,10 @@ export class RulebookRegistry {
   }
 }
 
-export const DEFAULT_RULEBOOK_REGISTRY = RulebookRegistry.of(CN_RULEBOOK_2011, CN_PLAN_RULEBOOK_2011, CFP_RULEBOOK_V5_1);
+export const DEFAULT_RULEBOOK_REGISTRY = RulebookRegistry.of(
+  CN_RULEBOOK_2011,
+  CN_PLAN_RULEBOOK_2011,
+  CN_RULEBOOK_2013,
+  CN_PLAN_RULEBOOK_2013,
+  CFP_RULEBOOK_V5_1,
+);

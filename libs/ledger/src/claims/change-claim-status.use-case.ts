@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertNoRuleViolations, checkValidity, DEFAULT_RULEBOOK_REGISTRY, DomainError, verificationFindings, type CnRulebook, type SanctionGround } from '@registry/domain';
+import { assertNoRuleViolations, certificationValidity, checkPlanApplicationCount, DomainError, verificationFindings, type SanctionGround } from '@registry/domain';
 import { actorLabel, type Actor } from '../actor';
 import { newId } from '../ids';
 import { ClaimCertificates } from '../certificates/claim-certificates';
@@ -12,6 +12,7 @@ import { CLAIM_TRANSITIONS, type ClaimAction } from './claim-lifecycle';
 import { processStep, refuseOutsideProgram } from './claim-process-steps';
 import { verificationView } from './claim-process-view';
 import { claimView, type ClaimView } from './claim-view';
+import { endPlanEffectOnCnCertification } from './plan-effect';
 
 export interface ChangeClaimStatusCommand {
   actor: Actor;
@@ -100,25 +101,18 @@ async function refuseUnverified(stores: Stores, claim: ClaimRecord): Promise<voi
 async function certify(stores: Stores, claim: ClaimRecord, command: ChangeClaimStatusCommand): Promise<void> {
   const certifiedOn = todayInJapan();
   await refusePendingEvidence(stores, claim);
-  if (claim.type === 'CN' || claim.type === 'CN_PLAN') {
-    if (!command.validFrom || !command.validTo) {
-      throw new DomainError('VALIDATION_FAILED', 'validFrom and validTo are required to certify a CN or CN plan claim', {
-        errors: [{ field: !command.validFrom ? 'validFrom' : 'validTo', message: 'is required' }],
-      });
-    }
-    const rulebook = DEFAULT_RULEBOOK_REGISTRY.inForce('CN', certifiedOn) as CnRulebook | undefined;
-    const findings = rulebook ? checkValidity({ certifiedOn, validFrom: command.validFrom, validTo: command.validTo }, rulebook) : [];
-    assertNoRuleViolations(findings, { invalidInput: true });
-  }
-  if (claim.type === 'CN_PLAN' && !command.allowAdditionalPlan && (await stores.claims.countActivePlans(claim.applicantId, claim.id)) > 0) {
-    throw new DomainError('RULE_VIOLATION', 'CNP-3.1.6: the applicant already has a CN plan; the certifier must allow another (allowAdditionalPlan)', {
-      errors: [{ rule: 'CNP-3.1.6', message: 'one plan application per entity unless the certifier allows another' }],
-    });
+  // CN: 2.3.3 ① on the certifier's dates; CN plan: the plan period (3.3.1 leaves out 2.3.3, 3.3.2).
+  const validity = certificationValidity(claim.draft, { certifiedOn, validFrom: command.validFrom, validTo: command.validTo });
+  assertNoRuleViolations(validity.findings, { invalidInput: true });
+  if (claim.draft.type === 'CN_PLAN') {
+    const applications = { priorPlanApplications: await stores.claims.countPlanApplications(claim.applicantId, claim.id), allowedByCertifier: !!command.allowAdditionalPlan };
+    assertNoRuleViolations(checkPlanApplicationCount(claim.draft, applications));
   }
   const year = Number(certifiedOn.slice(0, 4));
   const prefix = `${CERTIFICATION_PREFIX[claim.type]}-${year}`;
   claim.certificationNumber = `${prefix}-${String(await stores.sequences.next(prefix)).padStart(4, '0')}`;
   claim.certifiedOn = certifiedOn;
-  claim.validFrom = command.validFrom ?? null;
-  claim.validTo = command.validTo ?? null;
+  claim.validFrom = validity.validFrom;
+  claim.validTo = validity.validTo;
+  await endPlanEffectOnCnCertification(stores, claim, certifiedOn);
 }

@@ -9,6 +9,7 @@ import {
   verifiedCnEmissions,
 } from '@registry/domain';
 import type { ClaimRecord, Stores } from '../ports';
+import { todayInJapan } from '../retirements/japan-date';
 import { claimRetirements } from './claim-credits';
 import { claimProcessView, type ClaimProcessView } from './claim-process-view';
 
@@ -47,7 +48,7 @@ export async function claimView(stores: Stores, claim: ClaimRecord): Promise<Cla
   // Once verified, the verified emissions are the ones neutralised (2.2.1); the draft stays as filed.
   const judged: ClaimDraft =
     verification && claim.draft.type !== 'CFP' ? { ...claim.draft, emissions: verifiedCnEmissions(claim.draft.emissions, verification.verifiedEmissions) } : claim.draft;
-  const evaluation = evaluateClaim(judged, credits);
+  const evaluation = evaluateClaim(judged, credits, undefined, todayInJapan());
   let findings = evaluation.findings;
   if (claim.draft.type === 'CN_PLAN') {
     findings = [...findings, ...checkPlannedRetirements(claim.draft.plannedRetirements, claim.draft.planPeriod, evaluation.requiredTonnes)];

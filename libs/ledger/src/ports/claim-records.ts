@@ -15,7 +15,10 @@ export interface ClaimRecord {
   /** The certification body the admin assigned; only it acts on the claim, and it is never the applicant (CN 2.1.1 ②). */
   certifierId: string | null;
   status: ClaimStatus;
+  /** Its `receivedOn` is always the column below (the store puts it there). */
   draft: ClaimDraft;
+  /** The day (Japan time) the registry received the claim: selects the rulebook, feeds every date rule. */
+  receivedOn: string;
   requiredTonnes: string;
   rulebookId: string | null;
   certificationNumber: string | null;

@@ -58,8 +58,13 @@ export interface ClaimStore {
   /** Writes the mutable part: certifier, status, certification, true-up, reason, updated markers. */
   update(claim: ClaimRecord): Promise<void>;
   findById(id: string): Promise<ClaimRecord | null>;
-  /** CN plan claims of an applicant that count against "one plan per entity". */
-  countActivePlans(applicantId: string, excludingId: string): Promise<number>;
+  /**
+   * CN plan applications of an applicant that count against CNP-3.1.6 (「同一の者によって一回に限り」):
+   * every plan past the draft, revoked and withdrawn ones included.
+   */
+  countPlanApplications(applicantId: string, excludingId: string): Promise<number>;
+  /** The applicant's CN plan claims, any status. */
+  plansOf(applicantId: string): Promise<ClaimRecord[]>;
   addProvider(claimId: string, providerId: string, seq: number): Promise<void>;
   /** False when the provider was not authorised on the claim. */
   removeProvider(claimId: string, providerId: string): Promise<boolean>;

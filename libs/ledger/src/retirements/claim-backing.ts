@@ -1,4 +1,4 @@
-import { assessCreditEligibilityOn, DEFAULT_RULEBOOK_REGISTRY, DomainError, ineligibleCreditError, type ParsedSerial } from '@registry/domain';
+import { assessCreditForClaim, DEFAULT_RULEBOOK_REGISTRY, DomainError, ineligibleCreditError, type ParsedSerial } from '@registry/domain';
 import type { Actor } from '../actor';
 import { forbidden, loadClaim, mayActFor } from '../claims/claim-access';
 import { CLAIM_ACCEPTS_RETIREMENTS } from '../claims/claim-lifecycle';
@@ -19,9 +19,9 @@ export async function claimToBack(stores: Stores, actor: Actor, claimId: string)
 /** 422 INELIGIBLE_CREDIT naming the first serial the claim's program does not accept on `retiredOn`. */
 export function refuseIneligible(claim: ClaimRecord, serials: readonly ParsedSerial[], retiredOn: string, facts?: CreditFacts): void {
   for (const serial of serials) {
-    const eligibility = assessCreditEligibilityOn(
+    const eligibility = assessCreditForClaim(
       DEFAULT_RULEBOOK_REGISTRY,
-      claim.type,
+      { program: claim.type, receivedOn: claim.receivedOn },
       { scheme: serial.scheme, attributes: serial.attributes, retiredOn, ...(facts ?? {}) },
       { participantId: claim.applicantId },
     );

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
-import { canonicalJson, DomainError, segmentRange, SerialRange, type ParsedSerial, type SchemeCode, type Segment } from '@registry/domain';
+import { canonicalJson, checkCreditFacts, DomainError, segmentRange, SerialRange, type ParsedSerial, type SchemeCode, type Segment } from '@registry/domain';
 import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
 import { splitBlock } from '../holdings/split-block';
@@ -60,6 +60,7 @@ export class RetireCreditsUseCase {
         errors: [{ field: 'retiredOn', message: 'must not be in the future (Japan time)' }],
       });
     }
+    checkCreditFacts(command.creditFacts, retiredOn);
     const outcome = await runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async (context) => {
       const claim = command.claimId === undefined ? null : await claimToBack(context.stores, command.actor, command.claimId);
       const plan = await this.plan(context, serials, command.scheme !== undefined);

@@ -9,6 +9,7 @@ import { ApiKeyLifecycle1764000000007 as PostgresApiKeyLifecycle } from './postg
 import { CertificationProcess1764000000009 as PostgresCertificationProcess } from './postgres/1764000000009-certification-process';
 import { ListIndexes1764000000014 as PostgresListIndexes } from './postgres/1764000000014-list-indexes';
 import { CertificateVersions1764000000010 as PostgresCertificateVersions } from './postgres/1764000000010-certificate-versions';
+import { ClaimReceivedOn1764000000008 as PostgresClaimReceivedOn } from './postgres/1764000000008-claim-received-on';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
@@ -20,6 +21,7 @@ import { ApiKeyLifecycle1764000000007 as SqliteApiKeyLifecycle } from './sqlite/
 import { CertificationProcess1764000000009 as SqliteCertificationProcess } from './sqlite/1764000000009-certification-process';
 import { ListIndexes1764000000014 as SqliteListIndexes } from './sqlite/1764000000014-list-indexes';
 import { CertificateVersions1764000000010 as SqliteCertificateVersions } from './sqlite/1764000000010-certificate-versions';
+import { ClaimReceivedOn1764000000008 as SqliteClaimReceivedOn } from './sqlite/1764000000008-claim-received-on';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
 export const SQLITE_MIGRATIONS = [
@@ -31,6 +33,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteSerialIdentity,
   SqliteClaimCertifier,
   SqliteApiKeyLifecycle,
+  SqliteClaimReceivedOn,
   SqliteCertificationProcess,
   SqliteCertificateVersions,
   SqliteListIndexes,
@@ -44,6 +47,7 @@ export const POSTGRES_MIGRATIONS = [
   PostgresSerialIdentity,
   PostgresClaimCertifier,
   PostgresApiKeyLifecycle,
+  PostgresClaimReceivedOn,
   PostgresCertificationProcess,
   PostgresCertificateVersions,
   PostgresListIndexes,

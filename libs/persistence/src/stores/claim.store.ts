@@ -9,6 +9,7 @@ interface ClaimRow {
   certifier_id: string | null;
   status: ClaimStatus;
   draft: string;
+  received_on: string | null;
   required_tonnes: string;
   rulebook_id: string | null;
   certification_number: string | null;
@@ -28,11 +29,11 @@ export class SqlClaimStore implements ClaimStore {
 
   async insert(c: ClaimRecord): Promise<void> {
     await this.sql.query(
-      `INSERT INTO claims (id, type, applicant_id, certifier_id, status, draft, required_tonnes, rulebook_id, certification_number,
+      `INSERT INTO claims (id, type, applicant_id, certifier_id, status, draft, received_on, required_tonnes, rulebook_id, certification_number,
          certified_on, valid_from, valid_to, status_reason, true_up, created_seq, updated_seq, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        c.id, c.type, c.applicantId, c.certifierId, c.status, JSON.stringify(c.draft), c.requiredTonnes, c.rulebookId, c.certificationNumber,
+        c.id, c.type, c.applicantId, c.certifierId, c.status, JSON.stringify(c.draft), c.receivedOn, c.requiredTonnes, c.rulebookId, c.certificationNumber,
         c.certifiedOn, c.validFrom, c.validTo, c.statusReason, c.trueUp ? JSON.stringify(c.trueUp) : null, c.createdSeq,
         c.updatedSeq, c.createdAt, c.updatedAt,
       ],
@@ -55,13 +56,17 @@ export class SqlClaimStore implements ClaimStore {
     return row ? toRecord(row) : null;
   }
 
-  async countActivePlans(applicantId: string, excludingId: string): Promise<number> {
+  async countPlanApplications(applicantId: string, excludingId: string): Promise<number> {
     const row = await this.sql.one<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM claims WHERE applicant_id = ? AND type = 'CN_PLAN' AND id <> ?
-         AND status IN ('submitted', 'certified', 'suspended')`,
+      `SELECT COUNT(*) AS n FROM claims WHERE applicant_id = ? AND type = 'CN_PLAN' AND id <> ? AND status <> 'draft'`,
       [applicantId, excludingId],
     );
     return Number(row?.n ?? 0);
+  }
+
+  async plansOf(applicantId: string): Promise<ClaimRecord[]> {
+    const rows = await this.sql.query<ClaimRow>(`SELECT * FROM claims WHERE applicant_id = ? AND type = 'CN_PLAN' ORDER BY id`, [applicantId]);
+    return rows.map(toRecord);
   }
 
   async addProvider(claimId: string, providerId: string, seq: number): Promise<void> {
@@ -99,7 +104,9 @@ function toRecord(row: ClaimRow): ClaimRecord {
     applicantId: row.applicant_id,
     certifierId: row.certifier_id,
     status: row.status,
-    draft: JSON.parse(row.draft) as ClaimDraft,
+    // The column is the truth: the draft the rules judge carries it, whatever the stored JSON says.
+    draft: { ...(JSON.parse(row.draft) as ClaimDraft), receivedOn: receivedOn(row) },
+    receivedOn: receivedOn(row),
     requiredTonnes: row.required_tonnes,
     rulebookId: row.rulebook_id,
     certificationNumber: row.certification_number,
@@ -113,4 +120,9 @@ function toRecord(row: ClaimRow): ClaimRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** Rows written before the column existed were backfilled by its migration; this covers none left over. */
+function receivedOn(row: ClaimRow): string {
+  return row.received_on ?? new Date(Date.parse(row.created_at) + 9 * 3600_000).toISOString().slice(0, 10);
 }

@@ -1,5 +1,18 @@
 import fc from 'fast-check';
-import { addDays, deadlineAfter, fiscalYearFirstDay, fiscalYearLastDay, fiscalYearOf, isIsoDate, periodLastDay } from './calendar';
+import {
+  addDays,
+  deadlineAfter,
+  fiscalYearFirstDay,
+  fiscalYearLastDay,
+  fiscalYearOf,
+  isCalendarDate,
+  isCalendarDateText,
+  isIsoDate,
+  periodLastDay,
+  todayInJapan,
+} from './calendar';
+import * as rulebooksCalendar from './rulebooks/calendar';
+import * as serialsCalendar from './serials/calendar-date';
 
 describe('calendar (民法 140/143 period counting)', () => {
   it('ends a period that counts its first day the day before the corresponding day', () => {
@@ -49,5 +62,22 @@ describe('calendar (民法 140/143 period counting)', () => {
         if (m !== 2) expect(deadlineAfter(start, 12)).toBe(`${y + 1}-${pad(m)}-${pad(d)}`);
       }),
     );
+  });
+});
+
+describe('the one calendar module: the serial grammars’ and the ledger’s date helpers come from it', () => {
+  it('checks real dates by parts and as text, and turns to the next Japanese day at 15:00 UTC', () => {
+    expect(isCalendarDate(2024, 2, 29)).toBe(true);
+    expect(isCalendarDate(2025, 2, 29)).toBe(false);
+    expect(isCalendarDateText('0001-01-01')).toBe(true);
+    expect(isCalendarDateText('2025-02-29')).toBe(false);
+    expect(isCalendarDateText('2025-1-01')).toBe(false);
+    expect(todayInJapan(new Date('2026-03-31T14:59:59Z'))).toBe('2026-03-31');
+    expect(todayInJapan(new Date('2026-03-31T15:00:00Z'))).toBe('2026-04-01');
+  });
+
+  it('is what the old paths re-export', () => {
+    expect(serialsCalendar.isCalendarDate).toBe(isCalendarDate);
+    expect(rulebooksCalendar.periodLastDay).toBe(periodLastDay);
   });
 });
