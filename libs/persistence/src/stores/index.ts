@@ -10,6 +10,7 @@ import { SqlOrganizationStore } from './organization.store';
 import { SqlRetirementStore } from './retirement.store';
 import { SqlSequenceStore } from './sequence.store';
 import type { Sql } from './sql';
+import { SqlWebhookStore } from './webhook.store';
 
 export { NativeSqliteSql, TypeOrmPostgresSql, type NativeSqliteHandle, type Sql } from './sql';
 
@@ -25,5 +26,6 @@ export function storesFor(sql: Sql): Stores {
     sequences: new SqlSequenceStore(sql),
     claims: new SqlClaimStore(sql),
     certificates: new SqlCertificateStore(sql),
+    webhooks: new SqlWebhookStore(sql),
   };
 }

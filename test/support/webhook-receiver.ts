@@ -1,0 +1,81 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+
+export interface ReceivedWebhook {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** What the receiver answered. */
+  answered: number;
+  at: number;
+}
+
+/**
+ * A real HTTP receiver on 127.0.0.1. `failFirst(path, n)` answers 500 to the first n requests on
+ * that path; `hang(path)` never answers there (a delivery in flight, for crash tests).
+ */
+export interface WebhookReceiver {
+  url(path: string): string;
+  received: ReceivedWebhook[];
+  onPath(path: string): ReceivedWebhook[];
+  failFirst(path: string, attempts: number): void;
+  hang(path: string, onRequest?: () => void): void;
+  close(): Promise<void>;
+}
+
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+  const received: ReceivedWebhook[] = [];
+  const failures = new Map<string, number>();
+  const hanging = new Map<string, (() => void) | undefined>();
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      const path = req.url ?? '/';
+      if (hanging.has(path)) {
+        received.push({ path, headers: req.headers, body, answered: 0, at: Date.now() });
+        hanging.get(path)?.();
+        return; // never answers
+      }
+      const left = failures.get(path) ?? 0;
+      const answered = left > 0 ? 500 : 204;
+      if (left > 0) failures.set(path, left - 1);
+      received.push({ path, headers: req.headers, body, answered, at: Date.now() });
+      res.writeHead(answered).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    received,
+    onPath: (path) => received.filter((r) => r.path === path),
+    failFirst: (path, attempts) => failures.set(path, attempts),
+    hang: (path, onRequest) => hanging.set(path, onRequest),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Verifies a Standard Webhooks signature independently of the registry's code: HMAC-SHA256 keyed
+ * with the base64-decoded secret (after `whsec_`) over `id.timestamp.body`, any of the
+ * space-separated `v1,` signatures, and a timestamp within five minutes.
+ */
+export function verifyStandardWebhook(secret: string, headers: IncomingHttpHeaders, body: string, nowSeconds = Date.now() / 1000): boolean {
+  const id = String(headers['webhook-id'] ?? '');
+  const timestamp = String(headers['webhook-timestamp'] ?? '');
+  const signatures = String(headers['webhook-signature'] ?? '').split(' ');
+  if (!id || !/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > 300) return false;
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
+  return signatures.some((s) => {
+    if (!s.startsWith('v1,')) return false;
+    const given = Buffer.from(s.slice(3), 'base64');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+}
