@@ -20,6 +20,8 @@ export interface WebhookReceiver {
   onPath(path: string): ReceivedWebhook[];
   failFirst(path: string, attempts: number): void;
   hang(path: string, onRequest?: () => void): void;
+  /** Answers on the path again (204) from the next request on. */
+  release(path: string): void;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     onPath: (path) => received.filter((r) => r.path === path),
     failFirst: (path, attempts) => failures.set(path, attempts),
     hang: (path, onRequest) => hanging.set(path, onRequest),
+    release: (path) => hanging.delete(path),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
