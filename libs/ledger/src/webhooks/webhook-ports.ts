@@ -57,9 +57,12 @@ export interface WebhookStore {
   listForOrganizations(organizationIds: string[]): Promise<WebhookRecord[]>;
   markDeleted(id: string, at: string): Promise<void>;
   replaceSecret(id: string, secret: string, previousSecret: string, previousSecretExpiresAt: string): Promise<void>;
-  /** The last journal sequence turned into deliveries, locked until the transaction ends (one dispatcher at a time). */
+  /** The last journal sequence turned into deliveries. */
+  dispatchCursor(): Promise<number>;
+  /** The same, locked until the transaction ends (one dispatcher writes at a time). */
   lockDispatchCursor(): Promise<number>;
-  setDispatchCursor(seq: number): Promise<void>;
+  /** Moves the cursor forward to `seq` (never back). */
+  advanceDispatchCursor(seq: number): Promise<void>;
   /** False when this event already has a delivery to this webhook (a dispatcher ran the entry twice). */
   insertDelivery(delivery: WebhookDeliveryRecord): Promise<boolean>;
   findDelivery(id: string): Promise<WebhookDeliveryRecord | null>;

@@ -36,6 +36,7 @@ export class WebhookSweepScheduler implements OnApplicationBootstrap, OnApplicat
 
   async sweep(): Promise<void> {
     await this.dispatcher.dispatch();
+    await this.dispatcher.persistCursor();
     const due = await this.uow.read((stores) => stores.webhooks.dueDeliveries(new Date().toISOString(), DUE_PER_SWEEP));
     for (const delivery of due) await enqueueWebhookDelivery(this.queue, delivery.id);
   }

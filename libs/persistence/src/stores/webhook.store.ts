@@ -73,16 +73,23 @@ export class SqlWebhookStore implements WebhookStore {
     ]);
   }
 
-  async lockDispatchCursor(): Promise<number> {
+  dispatchCursor(): Promise<number> {
+    return this.readCursor('');
+  }
+
+  lockDispatchCursor(): Promise<number> {
     // SQLite writers are already serialised; PostgreSQL: one dispatcher at a time, in any process.
-    const lock = this.sql.postgres ? ' FOR UPDATE' : '';
+    return this.readCursor(this.sql.postgres ? ' FOR UPDATE' : '');
+  }
+
+  private async readCursor(lock: string): Promise<number> {
     const row = await this.sql.one<{ last_seq: number | string }>(`SELECT last_seq FROM webhook_dispatch_cursor WHERE id = 1${lock}`);
     if (!row) throw new Error('webhook_dispatch_cursor row is missing: the webhooks migration did not run');
     return Number(row.last_seq);
   }
 
-  async setDispatchCursor(seq: number): Promise<void> {
-    await this.sql.query(`UPDATE webhook_dispatch_cursor SET last_seq = ? WHERE id = 1`, [seq]);
+  async advanceDispatchCursor(seq: number): Promise<void> {
+    await this.sql.query(`UPDATE webhook_dispatch_cursor SET last_seq = ? WHERE id = 1 AND last_seq < ?`, [seq, seq]);
   }
 
   async insertDelivery(d: WebhookDeliveryRecord): Promise<boolean> {
