@@ -1,3 +1,5 @@
+import { JobQueue } from '@registry/jobs';
+import { runLedgerCommand, UnitOfWork, WebhookDispatcher, WebhookSweepScheduler } from '@registry/ledger';
 import { CN_DRAFT, EVIDENCE } from '../support/access-fixtures';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { startWebhookReceiver, verifyStandardWebhook, type ReceivedWebhook, type WebhookReceiver } from '../support/webhook-receiver';
@@ -165,6 +167,43 @@ describe('webhooks (API.md "Webhooks"): Standard Webhooks deliveries to a real r
     await t.http.post(`/v1/claims/${claim.body.id}/providers`).set(applicant.auth).send({ providerId: provider.id }).expect(201);
     await eventually(async () => (receiver.onPath('/applicant').filter((r) => typeOf(r) === 'provider.authorized').length >= 2 ? true : undefined));
     expect(receiver.onPath('/deleted')).toEqual([]);
+  });
+
+  it('maps import.finished and reconciliation.alert journal entries to the organisation named by payload.organizationId', async () => {
+    const hook = await register(stranger, '/imports', ['import.finished', 'reconciliation.alert']).expect(201);
+    const journal = (journalType: string, journalPayload: Record<string, unknown>) =>
+      runLedgerCommand(t.app.get(UnitOfWork), 'test', undefined, async () => ({ journalType, journalPayload, result: null }));
+    await journal('import.finished', { organizationId: stranger.id, importId: 'imp-1', rows: 3 });
+    await journal('reconciliation.alert', { organizationId: stranger.id, reconciliationId: 'rec-1' });
+    await journal('import.finished', { organizationId: provider.id, importId: 'imp-2' }); // someone else's
+    const got = await eventually(async () => (receiver.onPath('/imports').length >= 2 ? receiver.onPath('/imports') : undefined));
+    await sleep(300);
+    expect(receiver.onPath('/imports').map((r) => JSON.parse(r.body)).sort((a, b) => a.data.journalSeq - b.data.journalSeq)).toEqual([
+      expect.objectContaining({ type: 'import.finished', data: expect.objectContaining({ organizationId: stranger.id, importId: 'imp-1', rows: 3 }) }),
+      expect.objectContaining({ type: 'reconciliation.alert', data: expect.objectContaining({ organizationId: stranger.id, reconciliationId: 'rec-1' }) }),
+    ]);
+    expect(got.every((r) => verifyStandardWebhook(hook.body.secret, r.headers, r.body))).toBe(true);
+  });
+
+  it('catches up from the journal when no nudge came (a crash between commit and dispatch, another process): the sweep delivers', async () => {
+    const dispatcher = t.app.get(WebhookDispatcher);
+    await register(provider, '/unnudged', ['retirement.created']).expect(201);
+    await dispatcher.onApplicationShutdown(); // stops listening to commits, as if this process had died after committing
+    try {
+      await t.http.post('/v1/holdings').set(provider.auth).send({ serial: 'JCL-ERL-R951-1-100', evidence: EVIDENCE }).expect(201);
+      const retirement = await t.http
+        .post('/v1/retirements')
+        .set(provider.auth)
+        .send({ serials: ['JCL-ERL-R951-1-10'], beneficiary: '株式会社サンプル', purpose: 'CN FY2024' })
+        .expect(201);
+      await sleep(500);
+      expect(receiver.onPath('/unnudged')).toEqual([]);
+      await new WebhookSweepScheduler(dispatcher, t.app.get(UnitOfWork), t.app.get(JobQueue)).sweep();
+      const [got] = await eventually(async () => (receiver.onPath('/unnudged').length ? receiver.onPath('/unnudged') : undefined));
+      expect(JSON.parse(got.body)).toMatchObject({ type: 'retirement.created', data: { id: retirement.body.id } });
+    } finally {
+      dispatcher.onApplicationBootstrap();
+    }
   });
 
   it('pages the delivery log with a cursor; limit and cursor are checked', async () => {
