@@ -54,6 +54,18 @@ describe('webhooks (API.md "Webhooks"): Standard Webhooks deliveries to a real r
     expect((await t.http.get('/v1/webhooks').set(stranger.auth).expect(200)).body.items).toEqual([]);
   });
 
+  it('honours Idempotency-Key: a retried create answers the same webhook and secret; another body with the key is 422', async () => {
+    const send = (events: string[]) => t.http.post('/v1/webhooks').set(provider.auth).set('Idempotency-Key', 'create-hook-1').send({ url: receiver.url('/idem'), events });
+    const first = await send(['claim.revoked']).expect(201);
+    const again = await send(['claim.revoked']).expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect((await send(['claim.certified']).expect(422)).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const list = await t.http.get('/v1/webhooks').set(provider.auth).expect(200);
+    expect(list.body.items.filter((w: { url: string }) => w.url === receiver.url('/idem'))).toHaveLength(1);
+    await t.http.delete(`/v1/webhooks/${first.body.id}`).set(provider.auth).expect(204);
+  });
+
   it('refuses unknown or missing events, and a url that is not one (400 naming the field)', async () => {
     const unknown = await register(applicant, '/x', ['claim.exploded']).expect(400);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: expect.stringMatching(/^events/) })]);

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, type Principal } from '@registry/auth';
 import {
   DeleteWebhookUseCase,
@@ -12,7 +12,9 @@ import {
   type WebhookView,
   type WebhookWithSecretView,
 } from '@registry/ledger';
+import type { Request, Response } from 'express';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
+import { idempotencyOf, markReplay } from '../http/idempotency';
 import { pageLimit } from '../http/paging';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { CreateWebhookDto, WebhookDeliveryDto, WebhookDeliveryListDto, WebhookListDto, WebhookWithSecretDto } from './webhooks.dto';
@@ -34,9 +36,15 @@ export class WebhooksController {
 
   @Post()
   @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: WebhookWithSecretDto, description: 'registered; the secret is shown once. 400 VALIDATION_FAILED names url (not https, not public) or events' })
-  create(@Body() body: CreateWebhookDto, @CurrentPrincipal() principal: Principal): Promise<WebhookWithSecretView> {
-    return this.registerWebhook.execute({ actor: organizationOf(principal), url: body.url, events: body.events });
+  async create(
+    @Body() body: CreateWebhookDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WebhookWithSecretView> {
+    return markReplay(res, await this.registerWebhook.execute({ actor: organizationOf(principal), url: body.url, events: body.events, idempotency: idempotencyOf(req) }));
   }
 
   @Get()

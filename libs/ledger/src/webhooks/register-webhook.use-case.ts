@@ -3,7 +3,7 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { assertPublicAddresses, DomainError, isWebhookEventType, newWebhookSecret, parseWebhookUrl } from '@registry/domain';
 import { actorLabel, type Actor } from '../actor';
 import { newId } from '../ids';
-import { runLedgerCommand } from '../ledger-command';
+import { runLedgerCommand, type IdempotencyRequest } from '../ledger-command';
 import { UnitOfWork } from '../ports';
 import { WebhookNetwork } from './webhook-network';
 import type { WebhookRecord } from './webhook-ports';
@@ -13,6 +13,8 @@ export interface RegisterWebhookCommand {
   actor: Extract<Actor, { kind: 'organization' }>;
   url: string;
   events: string[];
+  /** A retried create answers the first webhook (and its secret) again instead of a second one. */
+  idempotency?: IdempotencyRequest;
 }
 
 /** An organisation's subscription to its own events; answers the secret, once. Journaled (never the secret, nor the URL's path). */
@@ -24,7 +26,7 @@ export class RegisterWebhookUseCase {
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
   ) {}
 
-  async execute(command: RegisterWebhookCommand): Promise<WebhookWithSecretView> {
+  async execute(command: RegisterWebhookCommand): Promise<{ result: WebhookWithSecretView; replayed: boolean }> {
     const events = [...new Set(command.events)];
     const unknown = events.filter((event) => !isWebhookEventType(event));
     if (events.length === 0 || unknown.length > 0) {
@@ -37,7 +39,7 @@ export class RegisterWebhookUseCase {
     // Resolved before the transaction (no network wait inside it), and again at every delivery.
     if (!target.isAddress) assertPublicAddresses(target.host, await this.network.resolve(target.host), allowPrivate);
     const organizationId = command.actor.organizationId;
-    const { result } = await runLedgerCommand(this.uow, actorLabel(command.actor), undefined, async ({ stores, seq, now }) => {
+    return runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async ({ stores, seq, now }) => {
       const webhook: WebhookRecord = {
         id: newId(),
         organizationId,
@@ -57,6 +59,5 @@ export class RegisterWebhookUseCase {
         result: { ...webhookView(webhook, now), secret: webhook.secret },
       };
     });
-    return result;
   }
 }
