@@ -27,10 +27,11 @@ describe('webhooks (API.md "Webhooks"): Standard Webhooks deliveries to a real r
   let applicant: Org;
   let provider: Org;
   let stranger: Org;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    t = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
+    t = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', LOG_LEVEL: 'debug' }, { logDestination: { write: (line: string) => void logLines.push(line) } });
     applicant = await createOrganizationWithKey(t, ['applicant']);
     provider = await createOrganizationWithKey(t, ['provider']);
     stranger = await createOrganizationWithKey(t, ['provider', 'applicant']);
@@ -217,6 +218,23 @@ describe('webhooks (API.md "Webhooks"): Standard Webhooks deliveries to a real r
       dispatcher.onApplicationBootstrap();
     }
   });
+
+  it('never logs a secret (nor its signing key) in the request logs of everything above: creation, idempotent replay, rotation, listing', async () => {
+    const secrets = await issuedSecrets();
+    expect(secrets.length).toBeGreaterThan(3);
+    expect(logLines.length).toBeGreaterThan(10);
+    const logs = logLines.join('');
+    for (const secret of secrets) {
+      expect(logs).not.toContain(secret);
+      expect(logs).not.toContain(secret.slice('whsec_'.length));
+    }
+  });
+
+  /** Every secret of every webhook in this test's database (read from the table: the API never shows them twice). */
+  async function issuedSecrets(): Promise<string[]> {
+    const rows: { secret: string; previous_secret: string | null }[] = await t.dataSource.query('SELECT secret, previous_secret FROM webhooks');
+    return rows.flatMap((r) => (r.previous_secret ? [r.secret, r.previous_secret] : [r.secret]));
+  }
 
   it('pages the delivery log with a cursor; limit and cursor are checked', async () => {
     const hook = await register(applicant, '/paged', ['claim.withdrawn']).expect(201);
