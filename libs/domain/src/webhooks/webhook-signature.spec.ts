@@ -1,3 +1,4 @@
+import { Webhook } from 'standardwebhooks';
 import { newWebhookSecret, signWebhook, verifyWebhookSignature, webhookSignatureHeader, WEBHOOK_SECRET_PREFIX } from './webhook-signature';
 
 // The known-answer vector of the Standard Webhooks reference libraries' tests.
@@ -33,6 +34,16 @@ describe('Standard Webhooks signatures', () => {
     expect(a.startsWith(WEBHOOK_SECRET_PREFIX)).toBe(true);
     expect(Buffer.from(a.slice(WEBHOOK_SECRET_PREFIX.length), 'base64')).toHaveLength(32);
     expect(newWebhookSecret()).not.toBe(a);
+  });
+
+  it('agrees with standardwebhooks, the reference implementation, on fresh secrets and bodies', () => {
+    for (const body of ['{}', '{"type":"retirement.created","data":{"beneficiary":"株式会社サンプル"}}', '[1, 2.5, "\\u00e9"]']) {
+      const secret = newWebhookSecret();
+      const content = { id: `msg_${Math.random().toString(36).slice(2)}`, timestamp: Math.floor(Date.now() / 1000), body };
+      expect(signWebhook(secret, content)).toBe(new Webhook(secret).sign(content.id, new Date(content.timestamp * 1000), body));
+      const headers = { 'webhook-id': content.id, 'webhook-timestamp': String(content.timestamp), 'webhook-signature': webhookSignatureHeader([newWebhookSecret(), secret], content) };
+      expect(() => new Webhook(secret).verify(body, headers)).not.toThrow();
+    }
   });
 
   it('refuses a secret shorter than 24 bytes', () => {
