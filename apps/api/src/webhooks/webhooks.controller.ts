@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, type Principal } from '@registry/auth';
 import {
   DeleteWebhookUseCase,
@@ -35,6 +35,7 @@ export class WebhooksController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: "Subscribe the organisation's events (the secret is shown once)" })
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: WebhookWithSecretDto, description: 'registered; the secret is shown once. 400 VALIDATION_FAILED names url (not https, not public) or events' })
@@ -48,6 +49,7 @@ export class WebhooksController {
   }
 
   @Get()
+  @ApiOperation({ summary: "List the organisation's webhooks" })
   @OnlyQueryParameters()
   @ApiOkResponse({ type: WebhookListDto, description: "the caller's webhooks, never their secrets" })
   async list(@CurrentPrincipal() principal: Principal): Promise<{ items: WebhookView[] }> {
@@ -55,6 +57,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a webhook' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'deleted; pending deliveries are not sent' })
   remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
@@ -62,6 +65,7 @@ export class WebhooksController {
   }
 
   @Post(':id/ping')
+  @ApiOperation({ summary: 'Send a webhook.ping event' })
   @HttpCode(202)
   @ApiAcceptedResponse({ type: WebhookDeliveryDto, description: 'a webhook.ping event is on its way; follow it in the delivery log' })
   ping(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<WebhookDeliveryView> {
@@ -69,6 +73,7 @@ export class WebhooksController {
   }
 
   @Post(':id/rotate-secret')
+  @ApiOperation({ summary: "Rotate a webhook's secret (the previous one signs too for 24 h)" })
   @HttpCode(200)
   @ApiOkResponse({ type: WebhookWithSecretDto, description: 'a new secret, shown once; the previous one also signs for 24 h (space-separated signatures)' })
   rotate(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<WebhookWithSecretView> {
@@ -76,6 +81,7 @@ export class WebhooksController {
   }
 
   @Get(':id/deliveries')
+  @ApiOperation({ summary: "A webhook's delivery log" })
   @OnlyQueryParameters('limit', 'cursor')
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } })
   @ApiQuery({ name: 'cursor', required: false, type: String })
