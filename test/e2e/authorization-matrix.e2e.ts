@@ -107,6 +107,13 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'DELETE /v1/claims/{id}/providers/{providerId}': claimOf(['applicant'], ['applicant']),
   'GET /v1/certificate-keys': PUBLIC,
   'GET /v1/certificates/{file}': { ...PUBLIC, params: { file: 'certificate' } },
+  // Any organisation, for its own webhooks (not the admin: it has no events); another organisation's webhook is 404 (webhooks.e2e.ts).
+  'POST /v1/webhooks': { public: false, roles: EVERY_ORG_ROLE },
+  'GET /v1/webhooks': { public: false, roles: EVERY_ORG_ROLE },
+  'DELETE /v1/webhooks/{id}': { public: false, roles: EVERY_ORG_ROLE },
+  'POST /v1/webhooks/{id}/ping': { public: false, roles: EVERY_ORG_ROLE },
+  'POST /v1/webhooks/{id}/rotate-secret': { public: false, roles: EVERY_ORG_ROLE },
+  'GET /v1/webhooks/{id}/deliveries': { public: false, roles: EVERY_ORG_ROLE },
 };
 
 /**

@@ -30,7 +30,11 @@ export interface WorkerCluster {
   stop(): Promise<void>;
 }
 
-export async function startCluster({ workers = 2, workerEnv = {} }: { workers?: number; workerEnv?: Record<string, string> } = {}): Promise<WorkerCluster> {
+export async function startCluster({
+  workers = 2,
+  workerEnv = {},
+  apiEnv = {},
+}: { workers?: number; workerEnv?: Record<string, string>; apiEnv?: Record<string, string> } = {}): Promise<WorkerCluster> {
   const database: TestDatabase = await createTestDatabase('postgres');
   const keysDir = mkdtempSync(join(tmpdir(), 'registry-workers-keys-'));
   const prefix = uniqueName('wk');
@@ -73,7 +77,7 @@ export async function startCluster({ workers = 2, workerEnv = {} }: { workers?: 
   };
   try {
     // The API first: it runs the migrations (and creates the signing keys) before a worker connects.
-    cluster.api = startProcess(BUILT.api, { ...env, PORT: String(port) });
+    cluster.api = startProcess(BUILT.api, { ...env, ...apiEnv, PORT: String(port) });
     started.push(cluster.api);
     await waitForHttp(`${base}/health/ready`, 30_000, cluster.api);
     for (let i = 0; i < workers; i++) {

@@ -4,7 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
 import { JobsModule } from '@registry/jobs';
-import { CertificateSweepModule, JobHandlersModule, LedgerModule } from '@registry/ledger';
+import { CertificateSweepModule, JobHandlersModule, LedgerModule, WebhookDispatchModule } from '@registry/ledger';
 import { PersistenceModule, SqliteCheckpointModule } from '@registry/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -27,6 +27,7 @@ import { SerialsController } from './serials/serials.controller';
 import { JobsController } from './ops/jobs.controller';
 import { ApiKeysController } from './organizations/api-keys.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 export interface ApiModuleOptions {
   /** Where logs go instead of stdout (tests read them back). */
@@ -55,6 +56,7 @@ export class ApiModule {
         LedgerModule,
         // With BullMQ the workers sweep (the API would only re-enqueue, in its request loop, what waits anyway).
         ...(config.redisUrl ? [] : [CertificateSweepModule]),
+        WebhookDispatchModule.forRoot({ periodicSweep: !config.redisUrl }),
         AuthModule,
       ],
       controllers: [
@@ -73,6 +75,7 @@ export class ApiModule {
         RegisterController,
         CertificatesController,
         VerifyController,
+        WebhooksController,
       ],
       providers: [
         // Registered before AuthModule's key guard, so it runs first: floods of made-up keys are limited

@@ -90,4 +90,7 @@ export class EnvironmentVariables {
     message: 'must be a comma-separated list of fail-first-attempt and delay-ms=<n> (test environments only)',
   })
   JOB_FAULT_INJECTION?: string;
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS?: 'true' | 'false';
 }

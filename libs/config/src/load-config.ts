@@ -66,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
       failFirstAttempt: (vars.JOB_FAULT_INJECTION ?? '').split(',').includes('fail-first-attempt'),
       delayMs: Number(/delay-ms=(\d+)/.exec(vars.JOB_FAULT_INJECTION ?? '')?.[1] ?? 0),
     },
+    webhookAllowPrivateNetworks: vars.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true',
     warnings: startupWarnings(vars, env),
   };
 }

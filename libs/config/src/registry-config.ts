@@ -38,6 +38,8 @@ export interface RegistryConfig {
   workerCpuPolicy: 'idle' | 'nice';
   /** Test environments only: make jobs fail their first attempt and/or run slowly, to prove retries and take-overs. */
   jobFaults: { failFirstAttempt: boolean; delayMs: number };
+  /** Webhooks may target http:// and loopback/private addresses (tests, closed networks); otherwise public https only (no SSRF). */
+  webhookAllowPrivateNetworks: boolean;
   /** Start-up warnings: settings that work but probably are not what a deployment wants. */
   warnings: string[];
 }

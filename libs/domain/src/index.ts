@@ -11,3 +11,4 @@ export * from './certificates/certificate-signature';
 export * from './certificates/claim-certificate';
 export * from './rulebooks';
 export * from './text/display-text';
+export * from './webhooks';

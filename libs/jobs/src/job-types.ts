@@ -4,6 +4,8 @@ export interface JobPayloads {
   heartbeat: { requestedAt: string };
   /** Renders the PDF of a certificate (version 1 when absent) as it stands in `status`. */
   'certificate-pdf': { number: string; status: 'valid' | 'revoked' | 'suspended' | 'withdrawn' | 'expired'; version?: number };
+  /** One attempt (and the queue's retries) at POSTing a webhook delivery (libs/ledger/src/webhooks). */
+  'webhook-delivery': { deliveryId: string };
 }
 
 export type JobName = keyof JobPayloads;

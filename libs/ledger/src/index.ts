@@ -45,3 +45,4 @@ export { certificateVerifyUrl, type CertificateDocument, type SerialStatusView }
 export * from './certificates/render/verify-page';
 export * from './certificates/render/claim-certificate-page';
 export * from './certificates/claim-certificates';
+export * from './webhooks';

@@ -1,5 +1,6 @@
 import { DomainError, nextJournalEntry } from '@registry/domain';
 import type { UnitOfWork, Stores } from './ports';
+import { notifyLedgerCommitted } from './webhooks/ledger-commit-listeners';
 
 export interface IdempotencyRequest {
   key: string;
@@ -31,7 +32,7 @@ export async function runLedgerCommand<R>(
   idempotency: IdempotencyRequest | undefined,
   work: (context: LedgerContext) => Promise<LedgerChange<R>>,
 ): Promise<{ result: R; replayed: boolean }> {
-  return uow.write(async (stores) => {
+  const outcome = await uow.write(async (stores) => {
     const head = await stores.journal.lockHead();
     if (idempotency) {
       const earlier = await stores.idempotency.find(actor, idempotency.key);
@@ -61,4 +62,6 @@ export async function runLedgerCommand<R>(
     }
     return { result: change.result, replayed: false };
   });
+  if (!outcome.replayed) notifyLedgerCommitted();
+  return outcome;
 }

@@ -32,6 +32,7 @@ import { RevokeProviderUseCase } from './claims/revoke-provider.use-case';
 import { CheckSerialsQuery } from './status/check-serials.query';
 import { SerialStatusQuery } from './status/serial-status.query';
 import { TransferSerialsUseCase } from './transfers/transfer-serials.use-case';
+import { WEBHOOK_NETWORK_PROVIDER, WEBHOOK_USE_CASES } from './webhooks/webhook-providers';
 
 const USE_CASES = [
   CreateOrganizationUseCase,
@@ -67,10 +68,11 @@ const USE_CASES = [
   ...LIST_QUERIES,
   RenameOrganizationUseCase,
   RevokeProviderUseCase,
+  ...WEBHOOK_USE_CASES,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */
-@Module({ providers: USE_CASES, exports: USE_CASES })
+@Module({ providers: [...USE_CASES, WEBHOOK_NETWORK_PROVIDER], exports: USE_CASES })
 export class LedgerModule {}
 
 /** The PDF repair sweep, for the processes that run jobs or enqueue them (API, worker). */

@@ -3,6 +3,7 @@ import type { CertificateStore } from './certificate-ports';
 import type { ListStore } from './list-stores';
 import type { ClaimProcessStore } from './claim-process-ports';
 import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
+import type { WebhookStore } from '../webhooks/webhook-ports';
 
 export interface OrganizationStore {
   insert(organization: OrganizationRecord): Promise<void>;
@@ -42,6 +43,7 @@ export interface Stores {
   certificates: CertificateStore;
   lists: ListStore;
   claimProcess: ClaimProcessStore;
+  webhooks: WebhookStore;
 }
 
 /**

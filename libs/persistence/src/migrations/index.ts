@@ -10,6 +10,7 @@ import { CertificationProcess1764000000009 as PostgresCertificationProcess } fro
 import { ListIndexes1764000000014 as PostgresListIndexes } from './postgres/1764000000014-list-indexes';
 import { CertificateVersions1764000000010 as PostgresCertificateVersions } from './postgres/1764000000010-certificate-versions';
 import { ClaimReceivedOn1764000000008 as PostgresClaimReceivedOn } from './postgres/1764000000008-claim-received-on';
+import { Webhooks1764000000013 as PostgresWebhooks } from './postgres/1764000000013-webhooks';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
@@ -22,6 +23,7 @@ import { CertificationProcess1764000000009 as SqliteCertificationProcess } from 
 import { ListIndexes1764000000014 as SqliteListIndexes } from './sqlite/1764000000014-list-indexes';
 import { CertificateVersions1764000000010 as SqliteCertificateVersions } from './sqlite/1764000000010-certificate-versions';
 import { ClaimReceivedOn1764000000008 as SqliteClaimReceivedOn } from './sqlite/1764000000008-claim-received-on';
+import { Webhooks1764000000013 as SqliteWebhooks } from './sqlite/1764000000013-webhooks';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
 export const SQLITE_MIGRATIONS = [
@@ -36,6 +38,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteClaimReceivedOn,
   SqliteCertificationProcess,
   SqliteCertificateVersions,
+  SqliteWebhooks,
   SqliteListIndexes,
 ];
 export const POSTGRES_MIGRATIONS = [
@@ -50,5 +53,6 @@ export const POSTGRES_MIGRATIONS = [
   PostgresClaimReceivedOn,
   PostgresCertificationProcess,
   PostgresCertificateVersions,
+  PostgresWebhooks,
   PostgresListIndexes,
 ];

@@ -12,6 +12,7 @@ import { SqlOrganizationStore } from './organization.store';
 import { SqlRetirementStore } from './retirement.store';
 import { SqlSequenceStore } from './sequence.store';
 import type { Sql } from './sql';
+import { SqlWebhookStore } from './webhook.store';
 
 export { NativeSqliteSql, TypeOrmPostgresSql, type NativeSqliteHandle, type Sql } from './sql';
 
@@ -29,5 +30,6 @@ export function storesFor(sql: Sql): Stores {
     certificates: new SqlCertificateStore(sql),
     lists: new SqlListStore(sql),
     claimProcess: new SqlClaimProcessStore(sql),
+    webhooks: new SqlWebhookStore(sql),
   };
 }

@@ -1,0 +1,3 @@
+export * from './webhook-signature';
+export * from './webhook-address';
+export * from './webhook-events';
