@@ -23,7 +23,7 @@ import { CreateWebhookDto, WebhookDeliveryDto, WebhookDeliveryListDto, WebhookLi
 @ApiTags('webhooks')
 @ApiBearerAuth()
 @Controller('v1/webhooks')
-@Roles('provider', 'applicant', 'auditor', 'certifier')
+@Roles('provider', 'applicant', 'auditor', 'certifier', 'verifier')
 export class WebhooksController {
   constructor(
     private readonly registerWebhook: RegisterWebhookUseCase,
