@@ -29,6 +29,10 @@ describe('the OpenAPI document is a contract a client can be built from', () => 
     expect(served).toEqual(JSON.parse(readFileSync(COMMITTED, 'utf8')));
   });
 
+  it('gives every operation a summary', () => {
+    expect(operations().filter(({ op }) => !op.summary?.trim()).map(({ key }) => key)).toEqual([]);
+  });
+
   it('is OpenAPI 3.1, with a unique operationId for every operation', () => {
     expect(served.openapi).toBe('3.1.0');
     const ids = operations().map(({ op }) => op.operationId);

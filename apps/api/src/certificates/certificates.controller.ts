@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
 import { DomainError } from '@registry/domain';
 import { CertificateQueries, GetCertificatePdfQuery, type CertificateDocumentView } from '@registry/ledger';
@@ -17,12 +17,14 @@ export class CertificatesController {
   ) {}
 
   @Get('certificate-keys')
+  @ApiOperation({ summary: 'The JWKS of the certificate signing keys' })
   @ApiOkResponse({ description: 'JWKS of the Ed25519 keys certificates are signed with (kid = keyId)' })
   keys() {
     return this.certificates.keys();
   }
 
   @Get('certificates/:file')
+  @ApiOperation({ summary: 'A signed certificate (JSON, or .pdf)' })
   @ApiQuery({ name: 'version', required: false, description: 'an earlier signed version (1, 2, …); the latest when absent' })
   @ApiOkResponse({ description: '{number}: the signed certificate JSON; {number}.pdf: the PDF (202 with Retry-After while it renders)' })
   async certificate(

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator';
 import { Roles, type Principal } from '@registry/auth';
 import type { ClaimDraft } from '@registry/domain';
 import {
@@ -40,6 +41,8 @@ export class ClaimsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'File a CN, CN plan or CFP claim (draft)' })
+  @Problems('RULE_VIOLATION', 'IDEMPOTENCY_KEY_REUSED')
   @HttpCode(201)
   @Roles('applicant', 'admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -54,6 +57,7 @@ export class ClaimsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A claim with its coverage, findings and process' })
   @Roles('applicant', 'provider', 'certifier', 'auditor', 'admin')
   @ApiOkResponse({ description: 'the claim with retiredTonnes, requiredTonnes, covered and findings' })
   @ApiForbiddenResponse({ description: 'a certifier reads only the claims assigned to it' })
@@ -62,6 +66,8 @@ export class ClaimsController {
   }
 
   @Post(':id/certifier')
+  @ApiOperation({ summary: "Assign the claim's certification body" })
+  @Problems('INVALID_STATE')
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ description: 'the claim with its certifierId; while draft or submitted (else 409 INVALID_STATE)' })
@@ -71,6 +77,8 @@ export class ClaimsController {
   }
 
   @Post(':id/actuals')
+  @ApiOperation({ summary: 'Report actual quantities (CFP art. 10 true-up)' })
+  @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(200)
   @Roles('applicant', 'provider')
   @ApiOkResponse({ description: 'CFP art. 10: the claim with its true-up (shortfall to retire at each point)' })
@@ -79,6 +87,8 @@ export class ClaimsController {
   }
 
   @Post(':id/verification')
+  @ApiOperation({ summary: "Record a verification body's report (CN 2.2, 3.2)" })
+  @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(201)
   @Roles('verifier')
   @ApiCreatedResponse({ description: 'CN 2.2 / 3.2: the claim with its verification and the CN-2.2.4 materiality check; 403 for the applicant, 409 for a CFP or decided claim' })
@@ -87,6 +97,8 @@ export class ClaimsController {
   }
 
   @Post(':id/submit')
+  @ApiOperation({ summary: 'Submit a claim for certification' })
+  @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(200)
   @Roles('applicant')
   @ApiOkResponse({ description: 'submitted; 422 RULE_VIOLATION when not covered or a rule is broken' })
@@ -95,6 +107,8 @@ export class ClaimsController {
   }
 
   @Post(':id/certify')
+  @ApiOperation({ summary: 'Certify a claim (CFP: accept the notification)' })
+  @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(200)
   @Roles('certifier')
   @AssignedCertifierOnly('certify')
@@ -105,6 +119,8 @@ export class ClaimsController {
   }
 
   @Post(':id/suspend')
+  @ApiOperation({ summary: 'Suspend a certification (CN 2.3.5)' })
+  @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(200)
   @Roles('certifier')
   @AssignedCertifierOnly('suspend')
@@ -115,15 +131,20 @@ export class ClaimsController {
   }
 
   @Post(':id/reinstate')
+  @ApiOperation({ summary: 'Reinstate a suspended certification' })
+  @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(200)
   @Roles('certifier')
   @AssignedCertifierOnly('reinstate')
+  @ApiOkResponse({ description: 'the claim, certified again' })
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
   reinstate(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'reinstate', body);
   }
 
   @Post(':id/revoke')
+  @ApiOperation({ summary: 'Revoke a certification (CN 2.3.5)' })
+  @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(200)
   @Roles('certifier')
   @AssignedCertifierOnly('revoke')
@@ -134,6 +155,8 @@ export class ClaimsController {
   }
 
   @Post(':id/withdraw')
+  @ApiOperation({ summary: 'Withdraw a claim, or ask to withdraw a certified one (CN 2.3.7, CFP art. 18)' })
+  @Problems('INVALID_STATE')
   @HttpCode(200)
   @Roles('applicant')
   @ApiOkResponse({ description: "withdrawn at once (draft, submitted, CFP art. 18), or withdrawal_requested for a certified CN or CN plan claim (2.3.7)" })
@@ -142,6 +165,8 @@ export class ClaimsController {
   }
 
   @Post(':id/accept-withdrawal')
+  @ApiOperation({ summary: 'Accept a requested withdrawal (CN 2.3.7)' })
+  @Problems('INVALID_STATE')
   @HttpCode(200)
   @Roles('certifier')
   @AssignedCertifierOnly('accept the withdrawal of')
@@ -152,6 +177,8 @@ export class ClaimsController {
   }
 
   @Post(':id/reject-withdrawal')
+  @ApiOperation({ summary: 'Refuse a requested withdrawal (CN 2.3.7)' })
+  @Problems('INVALID_STATE')
   @HttpCode(200)
   @Roles('certifier')
   @AssignedCertifierOnly('refuse the withdrawal of')
@@ -162,6 +189,8 @@ export class ClaimsController {
   }
 
   @Post(':id/recommend-correction')
+  @ApiOperation({ summary: 'Recommend a correction before sanctions (CN 2.3.5)' })
+  @Problems('INVALID_STATE')
   @HttpCode(200)
   @Roles('certifier')
   @AssignedCertifierOnly('recommend correction of')
@@ -172,6 +201,8 @@ export class ClaimsController {
   }
 
   @Post(':id/plan-changes')
+  @ApiOperation({ summary: 'Notify a change to a certified CN plan (CNP 3.4)' })
+  @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(201)
   @Roles('applicant')
   @ApiCreatedResponse({ description: 'CNP-3.4.1: a CN plan change notified 30 business days (Mon–Fri) ahead, else 422' })
@@ -180,6 +211,8 @@ export class ClaimsController {
   }
 
   @Post(':id/change-notifications')
+  @ApiOperation({ summary: 'Notify a change to a CFP offset (CFP art. 13 ③)' })
+  @Problems('INVALID_STATE')
   @HttpCode(201)
   @Roles('applicant')
   @ApiCreatedResponse({ description: 'CFP art. 13 ③: a change (art. 10) of a notified CFP offset, notified again' })

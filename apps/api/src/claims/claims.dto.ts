@@ -78,7 +78,7 @@ export class CreateClaimDto {
   receivedOn?: string;
   @ApiPropertyOptional({ example: '本社及び国内全事業所' }) @IsOptional() @IsString() @IsDisplayText() @Length(1, 2000) boundary?: string;
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto;
-  @ApiPropertyOptional({ example: 2005, description: 'Japanese fiscal year (or a list of years for an average)' }) @IsOptional() @Allow() baseYear?: number | number[];
+  @ApiPropertyOptional({ oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' } }], example: 2005, description: 'Japanese fiscal year (or a list of years for an average)' }) @IsOptional() @Allow() baseYear?: number | number[];
   @ApiPropertyOptional({ type: EmissionsDto }) @IsOptional() @ValidateNested() @Type(() => EmissionsDto) emissions?: EmissionsDto;
   @ApiPropertyOptional({ type: PeriodDto }) @IsOptional() @ValidateNested() @Type(() => PeriodDto) planPeriod?: PeriodDto;
   @ApiPropertyOptional({ example: '2024-03-01', description: 'declared by the applicant and recorded; no rule uses it (the rules count from receivedOn)' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
 import { DomainError } from '@registry/domain';
 import { RegisterQuery } from '@registry/ledger';
@@ -15,6 +15,7 @@ export class RegisterController {
   constructor(private readonly register: RegisterQuery) {}
 
   @Get()
+  @ApiOperation({ summary: 'The public register of certified claims' })
   @OnlyQueryParameters('cursor', 'limit', 'format')
   @ApiQuery({ name: 'cursor', required: false })
   @ApiQuery({ name: 'limit', required: false })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator';
 import { Public, Roles, type Principal } from '@registry/auth';
 import { GetRetirementQuery, RecordRetirementEvidenceUseCase, RetireCreditsUseCase, VoidRetirementUseCase, type RetirementView } from '@registry/ledger';
 import type { Request, Response } from 'express';
@@ -19,6 +20,8 @@ export class RetirementsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Retire credits, all or nothing' })
+  @Problems('INVALID_SERIAL', 'UNKNOWN_SCHEME', 'DUPLICATE_SERIALS', 'TOO_MANY_SERIALS', 'EVIDENCE_REQUIRED', 'INELIGIBLE_CREDIT', 'RULE_VIOLATION', 'ALREADY_RETIRED', 'NOT_HELD', 'SERIAL_CONFLICT', 'INVALID_STATE', 'IDEMPOTENCY_KEY_REUSED')
   @HttpCode(201)
   @ApiBearerAuth()
   @Roles('provider', 'applicant')
@@ -29,6 +32,7 @@ export class RetirementsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A retirement, with its void if it was corrected' })
   @Public()
   @ApiOkResponse({ description: 'a retirement, with its void when it was corrected' })
   get(@Param('id') id: string): Promise<RetirementView> {
@@ -36,6 +40,8 @@ export class RetirementsController {
   }
 
   @Post(':id/void')
+  @ApiOperation({ summary: 'Void a retirement entered in error' })
+  @Problems('ALREADY_VOIDED', 'INVALID_STATE')
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('admin')
@@ -45,6 +51,8 @@ export class RetirementsController {
   }
 
   @Post(':id/evidence')
+  @ApiOperation({ summary: "Record the managing registry's cancellation reference" })
+  @Problems('EVIDENCE_ALREADY_RECORDED', 'INVALID_STATE')
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('provider', 'applicant')
