@@ -45,11 +45,12 @@ describe('certification process rules', () => {
     expect(labelsRemovedBy('2026-01-31')).toBe('2026-02-28');
   });
 
-  it('CNP-3.4.1: a plan change takes effect 30 business days (Mon–Fri) after its notification at the earliest', () => {
+  it('CNP-3.4.1: a plan change takes effect 30 business days after its notification at the earliest (the ministry’s closing days skipped)', () => {
     expect(addBusinessDays('2026-11-27', 1)).toBe('2026-11-30'); // Friday → Monday
-    expect(earliestPlanChange('2026-11-30')).toBe('2027-01-11'); // six full weeks
-    expect(planChangeFindings('2026-11-30', '2027-01-11')).toEqual([]);
-    expect(planChangeFindings('2026-11-30', '2027-01-08').map((f) => f.rule)).toEqual(['CNP-3.4.1']);
+    // 20 business days in December to the 28th, closed 12-29..01-03, 5 from 01-04, 成人の日 01-11, 4 to 01-15, then 01-18.
+    expect(earliestPlanChange('2026-11-30')).toBe('2027-01-18');
+    expect(planChangeFindings('2026-11-30', '2027-01-18')).toEqual([]);
+    expect(planChangeFindings('2026-11-30', '2027-01-15').map((f) => f.rule)).toEqual(['CNP-3.4.1']);
   });
 
   it('CN-2.3.5-2 / CNP-3.3.4-2: sanctions for an uncorrected breach follow a recommendation; non-cooperation and urgency do not need one', () => {

@@ -1,4 +1,7 @@
-import { addDays, deadlineAfter, dateParts, type IsoDate } from './calendar';
+import { addBusinessDays } from './business-days';
+import { deadlineAfter, type IsoDate } from './calendar';
+
+export { addBusinessDays, isBusinessDay } from './business-days';
 import { compare, decimal, formatDecimal, multiply, subtract, sum, type Decimal } from './decimal';
 import type { CnEmissions } from './required-tonnes';
 import type { Finding, RuleDefinition } from './rulebook';
@@ -126,23 +129,6 @@ export function verificationFindings(type: 'CN' | 'CN_PLAN', verification: Verif
 /** 2.3.6 ② b) (and CFP art. 18 ③ ①): labels removed within 1 month of the revocation (民法 140, 143). */
 export function labelsRemovedBy(eventOn: IsoDate): IsoDate {
   return deadlineAfter(eventOn, 1);
-}
-
-/** Monday to Friday. No list of Japanese national holidays is encoded: they count as business days. */
-export function isBusinessDay(date: IsoDate): boolean {
-  const { year, month, day } = dateParts(date);
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-}
-
-/** The day `count` business days after `date` (the notification day itself not counted). */
-export function addBusinessDays(date: IsoDate, count: number): IsoDate {
-  let day = date;
-  for (let left = count; left > 0; ) {
-    day = addDays(day, 1);
-    if (isBusinessDay(day)) left--;
-  }
-  return day;
 }
 
 /** CNP-3.4.1: 30 business days' notice (「当該変更を実施する日から起算して30営業日より以前に」). */
