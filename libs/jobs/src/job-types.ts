@@ -4,6 +4,8 @@ export interface JobPayloads {
   heartbeat: { requestedAt: string };
   /** Renders the PDF of a certificate as it stands in `status`. */
   'certificate-pdf': { number: string; status: 'valid' | 'revoked' };
+  /** Compares a stored registry export with the ledger (reconciliations table). */
+  reconciliation: { id: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -25,6 +25,10 @@ import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
 import { CheckSerialsQuery } from './status/check-serials.query';
 import { SerialStatusQuery } from './status/serial-status.query';
 import { TransferSerialsUseCase } from './transfers/transfer-serials.use-case';
+import { GetReconciliationQuery } from './reconciliation/get-reconciliation.query';
+import { ReconciliationAlertListener } from './reconciliation/reconciliation-alert-listener';
+import { RequestReconciliationUseCase } from './reconciliation/request-reconciliation.use-case';
+import { RunReconciliationUseCase } from './reconciliation/run-reconciliation.use-case';
 
 const USE_CASES = [
   CreateOrganizationUseCase,
@@ -53,6 +57,10 @@ const USE_CASES = [
   RegisterQuery,
   CertificateQueries,
   SweepCertificatePdfsUseCase,
+  ReconciliationAlertListener,
+  RequestReconciliationUseCase,
+  RunReconciliationUseCase,
+  GetReconciliationQuery,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */

@@ -43,6 +43,12 @@ export interface ExportLayout {
   readonly optional?: readonly (keyof ExportColumns)[];
   /** The serial text the grammars read; by default the serial column as printed. */
   readonly serialText?: (cell: ColumnReader) => string;
+  /**
+   * The file is the registry's full list of retirements for the projects it names, so a retirement
+   * recorded here against that registry for those projects should appear in it (not so for
+   * cancellation or issuance files).
+   */
+  readonly listsAllRetirements?: boolean;
   /** Holding, retirement or cancellation; `undefined` when the row's status is not one the layout knows. */
   readonly kind: (cell: ColumnReader) => ExportRowKind | undefined;
 }

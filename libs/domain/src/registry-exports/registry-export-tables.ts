@@ -23,6 +23,7 @@ function retirementsAndCancellations(
       format,
       name: 'retirements',
       columns: { serial, quantity, retirementDate: statusEffective, beneficiary, retirementReason: 'Retirement Reason' },
+      listsAllRetirements: true,
       kind: always('retirement'),
     },
     {
@@ -71,6 +72,7 @@ export const REGISTRY_EXPORT_TABLES: Readonly<Record<RegistryExportFormat, Regis
           beneficiary: 'Retirement Beneficiary',
           retirementReason: 'Retirement Reason',
         },
+        listsAllRetirements: true,
         kind: (cell) => (cell('retirementDate').trim() === '' ? 'holding' : 'retirement'),
       },
     ],
@@ -94,6 +96,7 @@ export const REGISTRY_EXPORT_TABLES: Readonly<Record<RegistryExportFormat, Regis
           beneficiary: 'Using Entity',
           retirementReason: 'Use Case',
         },
+        listsAllRetirements: true,
         kind: goldStandardKind,
       },
       {
@@ -168,6 +171,7 @@ export const REGISTRY_EXPORT_TABLES: Readonly<Record<RegistryExportFormat, Regis
         },
         // The range sits in separate from/to columns; our text form joins them to the block code.
         serialText: (cell) => `${cell('serial')} ${cell('rangeFrom')} to ${cell('rangeTo')}`,
+        listsAllRetirements: true,
         kind: always('retirement'),
       },
       {

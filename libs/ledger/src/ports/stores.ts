@@ -1,5 +1,6 @@
 import type { BlockStore, ClaimStore, IdempotencyStore, JournalStore, RetirementStore, SequenceStore } from './ledger-stores';
 import type { CertificateStore } from './certificate-ports';
+import type { ReconciliationStore } from '../reconciliation/reconciliation-ports';
 import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
 
 export interface OrganizationStore {
@@ -37,6 +38,7 @@ export interface Stores {
   sequences: SequenceStore;
   claims: ClaimStore;
   certificates: CertificateStore;
+  reconciliations: ReconciliationStore;
 }
 
 /**

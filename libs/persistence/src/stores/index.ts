@@ -7,6 +7,7 @@ import { SqlIdempotencyStore } from './idempotency.store';
 import { SqlJobRunStore } from './job-run.store';
 import { SqlJournalStore } from './journal.store';
 import { SqlOrganizationStore } from './organization.store';
+import { SqlReconciliationStore } from './reconciliation.store';
 import { SqlRetirementStore } from './retirement.store';
 import { SqlSequenceStore } from './sequence.store';
 import type { Sql } from './sql';
@@ -25,5 +26,6 @@ export function storesFor(sql: Sql): Stores {
     sequences: new SqlSequenceStore(sql),
     claims: new SqlClaimStore(sql),
     certificates: new SqlCertificateStore(sql),
+    reconciliations: new SqlReconciliationStore(sql),
   };
 }

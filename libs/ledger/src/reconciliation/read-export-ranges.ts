@@ -1,0 +1,94 @@
+import {
+  bindExportLayout,
+  DomainError,
+  detectExportLayout,
+  parseSerial,
+  REGISTRY_EXPORT_TABLES,
+  type BoundExportLayout,
+  type ExportRow,
+  type RegistryExportFormat,
+  type RegistryExportTable,
+} from '@registry/domain';
+import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
+import { projectKey, type ExportRange } from './reconciliation-types';
+
+export interface UnreadableRow {
+  readonly row: number;
+  readonly serial: string;
+  readonly message: string;
+}
+
+export interface ExportRanges {
+  readonly table: RegistryExportTable;
+  readonly bound: BoundExportLayout;
+  readonly rows: number;
+  readonly ranges: ExportRange[];
+}
+
+/** Many rows repeat a date, a beneficiary or a project: one string each keeps a million rows small. */
+class Interned {
+  private readonly strings = new Map<string, string>();
+  of(text: string | undefined): string | undefined {
+    if (text === undefined) return undefined;
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size < 100_000) this.strings.set(text, text);
+    return text;
+  }
+}
+
+/**
+ * Streams the export: the header picks the layout (or confirms the named format), every row
+ * becomes a serial range; a row that cannot be read is handed to `unreadable` and the run goes on.
+ * A header no layout reads is 400 VALIDATION_FAILED naming `format`.
+ */
+export async function readExportRanges(
+  source: AsyncIterable<Buffer | string> | string,
+  format: RegistryExportFormat | undefined,
+  unreadable: (row: UnreadableRow) => void,
+): Promise<ExportRanges> {
+  const records = (typeof source === 'string' ? Readable.from([source]) : Readable.from(source)).pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
+  );
+  const interned = new Interned();
+  const ranges: ExportRange[] = [];
+  let bound: BoundExportLayout | undefined;
+  let table: RegistryExportTable | undefined;
+  let rows = 0;
+  for await (const cells of records as AsyncIterable<string[]>) {
+    if (!bound) {
+      const choice = detectExportLayout(cells, format);
+      if (!choice.layout) throw new DomainError('VALIDATION_FAILED', choice.problem, { errors: [{ field: 'format', message: choice.problem }] });
+      bound = bindExportLayout(choice.layout, cells);
+      table = REGISTRY_EXPORT_TABLES[choice.layout.format];
+      continue;
+    }
+    rows++;
+    let read: ExportRow | undefined;
+    try {
+      read = bound.read(cells);
+      const parsed = parseSerial(read.serial, read.scheme);
+      if (table!.schemes.length > 0 && !table!.schemes.includes(parsed.scheme)) {
+        throw new Error(`a ${parsed.scheme} serial in a ${table!.format} export`);
+      }
+      ranges.push({
+        row: rows,
+        namespace: interned.of(parsed.namespace)!,
+        start: parsed.range.start,
+        end: parsed.range.end,
+        canonical: parsed.canonical,
+        project: interned.of(projectKey(parsed.namespace, parsed.attributes))!,
+        kind: read.kind,
+        retiredOn: interned.of(read.retiredOn),
+        beneficiary: interned.of(read.beneficiary),
+        registry: interned.of(read.registry),
+        reference: read.reference,
+      });
+    } catch (error) {
+      unreadable({ row: rows, serial: read?.serial ?? cells.join(',').slice(0, 200), message: (error as Error).message });
+    }
+  }
+  if (!bound) throw new DomainError('VALIDATION_FAILED', 'the export is empty: no header row', { errors: [{ field: 'body', message: 'has no header row' }] });
+  return { table: table!, bound, rows, ranges };
+}
