@@ -91,6 +91,10 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'GET /v1/register': PUBLIC,
   'GET /v1/certificate-keys': PUBLIC,
   'GET /v1/certificates/{file}': { ...PUBLIC, params: { file: 'certificate' } },
+  // Auditors compare every block, providers their own; a reconciliation is read by its requester and auditors.
+  'POST /v1/reconciliations': { public: false, roles: ['auditor', 'provider'] },
+  'GET /v1/reconciliations/{id}': { public: false, roles: ['auditor', 'provider'] },
+  'GET /v1/reconciliations/{id}/report.csv': { public: false, roles: ['auditor', 'provider'] },
 };
 
 /**

@@ -13,6 +13,7 @@ import { CertificatesController } from './certificates/certificates.controller';
 import { VerifyController } from './certificates/verify.controller';
 import { ClaimsController } from './claims/claims.controller';
 import { RegisterController } from './claims/register.controller';
+import { ReconciliationsController } from './reconciliations/reconciliations.controller';
 import { HealthController } from './health/health.controller';
 import { createLogRedactor, redactingSerializers } from './http/log-redaction';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -69,6 +70,7 @@ export class ApiModule {
         RegisterController,
         CertificatesController,
         VerifyController,
+        ReconciliationsController,
       ],
       providers: [
         // Registered before AuthModule's key guard, so it runs first: floods of made-up keys are limited

@@ -68,7 +68,8 @@ export async function readExportRanges(
     let read: ExportRow | undefined;
     try {
       read = bound.read(cells);
-      const parsed = parseSerial(read.serial, read.scheme);
+      // A single-scheme format reads its serials as that scheme: the message then speaks of that format.
+      const parsed = parseSerial(read.serial, read.scheme ?? (table!.schemes.length === 1 ? table!.schemes[0] : undefined));
       if (table!.schemes.length > 0 && !table!.schemes.includes(parsed.scheme)) {
         throw new Error(`a ${parsed.scheme} serial in a ${table!.format} export`);
       }

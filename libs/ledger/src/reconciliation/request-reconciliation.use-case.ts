@@ -41,7 +41,7 @@ export class RequestReconciliationUseCase {
     private readonly queue: JobQueue,
   ) {}
 
-  async execute(command: RequestReconciliationCommand): Promise<{ id: string; status: ReconciliationStatus }> {
+  async execute(command: RequestReconciliationCommand): Promise<{ result: { id: string; status: ReconciliationStatus }; replayed: boolean }> {
     if (command.format !== undefined && !isRegistryExportFormat(command.format)) {
       throw invalid('format', `must be one of ${REGISTRY_EXPORT_FORMATS.join(', ')}`);
     }
@@ -54,7 +54,7 @@ export class RequestReconciliationUseCase {
     }
     const body = command.body;
     const scopeOrganizationId = hasRole(command.actor, 'auditor') ? null : command.actor.organizationId;
-    const { result } = await runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async ({ stores, now }) => {
+    const outcome = await runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async ({ stores, now }) => {
       const id = randomUUID();
       await stores.reconciliations.insert(
         { id, organizationId: command.actor.organizationId, scopeOrganizationId, format: format ?? null, layout: null, status: 'queued', rows: 0, matched: 0, alertCount: 0, unreadable: 0, error: null, createdAt: now, finishedAt: null },
@@ -63,7 +63,8 @@ export class RequestReconciliationUseCase {
       const sha256 = createHash('sha256').update(body).digest('hex');
       return { journalType: 'reconciliation.requested', journalPayload: { reconciliationId: id, format: format ?? null, scopeOrganizationId, sha256 }, result: { id, status: 'queued' as ReconciliationStatus } };
     });
-    await this.queue.enqueue('reconciliation', { id: result.id }, { jobId: `reconciliation.${result.id}` });
-    return result;
+    // A replay enqueues again: the job id is the reconciliation's, so a job already queued or done runs once.
+    await this.queue.enqueue('reconciliation', { id: outcome.result.id }, { jobId: `reconciliation.${outcome.result.id}` });
+    return outcome;
   }
 }
