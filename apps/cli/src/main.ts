@@ -7,6 +7,7 @@ import { dbCommand } from './commands/db.command';
 import { keysCommand } from './commands/keys.command';
 import { ledgerCommand } from './commands/ledger.command';
 import { orgsCommand } from './commands/orgs.command';
+import { reconcileCommand } from './commands/reconcile.command';
 
 const program = new Command('registry')
   .description('offset-registry operator commands (configuration from the same environment as the API)')
@@ -14,7 +15,8 @@ const program = new Command('registry')
   .addCommand(orgsCommand())
   .addCommand(keysCommand())
   .addCommand(ledgerCommand())
-  .addCommand(certificateCommand());
+  .addCommand(certificateCommand())
+  .addCommand(reconcileCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

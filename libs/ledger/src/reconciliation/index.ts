@@ -7,3 +7,4 @@ export * from './run-reconciliation.use-case';
 export * from './request-reconciliation.use-case';
 export * from './get-reconciliation.query';
 export * from './reconciliation-job.use-case';
+export * from './operator-reconciliation.use-case';
