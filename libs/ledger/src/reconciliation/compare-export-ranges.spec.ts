@@ -1,7 +1,7 @@
 import { parseSerial } from '@registry/domain';
 import { arrayCursor, compareExportRanges, sortExportRanges } from './compare-export-ranges';
 import { beneficiariesDisagree, datesDisagree } from './retirement-facts';
-import { projectKey, type ExportRange, type LedgerRange, type RangeOutcome } from './reconciliation-types';
+import { projectOf, type ExportRange, type LedgerRange, type RangeOutcome } from './reconciliation-types';
 import { UncoveredRetirements } from './uncovered-retirements';
 
 const ACR = (range: string) => parseSerial(`ACR-US-1185-2025-3078-${range}`);
@@ -14,7 +14,7 @@ function row(n: number, range: string, fields: Partial<ExportRange> = {}): Expor
     start: parsed.range.start,
     end: parsed.range.end,
     canonical: parsed.canonical,
-    project: projectKey(parsed.namespace, parsed.attributes),
+    project: projectOf(parsed.attributes),
     kind: 'retirement',
     retiredOn: '2026-04-13',
     beneficiary: 'AWS',

@@ -9,9 +9,8 @@ import {
   type RegistryExportFormat,
   type RegistryExportTable,
 } from '@registry/domain';
-import { parse } from 'csv-parse';
-import { Readable } from 'node:stream';
-import { projectKey, type ExportRange } from './reconciliation-types';
+import { csvRecords } from './csv-records';
+import { projectOf, type ExportRange } from './reconciliation-types';
 
 export interface UnreadableRow {
   readonly row: number;
@@ -26,6 +25,15 @@ export interface ExportRanges {
   readonly ranges: ExportRange[];
 }
 
+/**
+ * A copy of `text` that holds on to nothing else. A cell is a slice of the chunk of the file it was
+ * read from, and V8 keeps a whole chunk alive for any slice of it that is kept: a million kept cells
+ * kept the whole file in memory (935 MB for a 580 MB export).
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** Many rows repeat a date, a beneficiary or a project: one string each keeps a million rows small. */
 class Interned {
   private readonly strings = new Map<string, string>();
@@ -33,8 +41,9 @@ class Interned {
     if (text === undefined) return undefined;
     const known = this.strings.get(text);
     if (known !== undefined) return known;
-    if (this.strings.size < 100_000) this.strings.set(text, text);
-    return text;
+    const copy = detached(text);
+    if (this.strings.size < 100_000) this.strings.set(copy, copy);
+    return copy;
   }
 }
 
@@ -48,15 +57,13 @@ export async function readExportRanges(
   format: RegistryExportFormat | undefined,
   unreadable: (row: UnreadableRow) => void,
 ): Promise<ExportRanges> {
-  const records = (typeof source === 'string' ? Readable.from([source]) : Readable.from(source)).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
-  );
   const interned = new Interned();
   const ranges: ExportRange[] = [];
   let bound: BoundExportLayout | undefined;
   let table: RegistryExportTable | undefined;
   let rows = 0;
-  for await (const cells of records as AsyncIterable<string[]>) {
+  for await (const batch of csvRecords(source)) {
+    for (const cells of batch) {
     if (!bound) {
       const choice = detectExportLayout(cells, format);
       if (!choice.layout) throw new DomainError('VALIDATION_FAILED', choice.problem, { errors: [{ field: 'format', message: choice.problem }] });
@@ -78,16 +85,17 @@ export async function readExportRanges(
         namespace: interned.of(parsed.namespace)!,
         start: parsed.range.start,
         end: parsed.range.end,
-        canonical: parsed.canonical,
-        project: interned.of(projectKey(parsed.namespace, parsed.attributes))!,
+        canonical: detached(parsed.canonical),
+        project: interned.of(projectOf(parsed.attributes))!,
         kind: read.kind,
         retiredOn: interned.of(read.retiredOn),
         beneficiary: interned.of(read.beneficiary),
         registry: interned.of(read.registry),
-        reference: read.reference,
+        reference: read.reference === undefined ? undefined : detached(read.reference),
       });
     } catch (error) {
       unreadable({ row: rows, serial: read?.serial ?? cells.join(',').slice(0, 200), message: (error as Error).message });
+    }
     }
   }
   if (!bound) throw new DomainError('VALIDATION_FAILED', 'the export is empty: no header row', { errors: [{ field: 'body', message: 'has no header row' }] });

@@ -63,7 +63,8 @@ export interface ReconciliationStore {
   /** Lines in report order, optionally only alerts; `afterPosition` pages. */
   lines(id: string, options: { alertsOnly: boolean; afterPosition: number; limit: number }): Promise<ReconciliationLine[]>;
   /**
-   * Live blocks of some namespaces with their retirement, in no particular order, at most `limit`.
+   * Live blocks of some namespaces with their retirement, at most `limit`, ordered by namespace (in
+   * the database's collation) then start, so every namespace but the last one returned is whole.
    * `ownerId` narrows to one organisation's blocks (held by it or retired by it).
    */
   liveBlocksIn(namespaces: readonly string[], limit: number, ownerId: string | null): Promise<LedgerRange[]>;

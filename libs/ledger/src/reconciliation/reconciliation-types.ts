@@ -19,6 +19,7 @@ export interface ExportRange {
   readonly end: bigint;
   /** Canonical form of the whole row's block. */
   readonly canonical: string;
+  /** The project the serial names (`projectOf`), '' where the namespace is the project. */
   readonly project: string;
   readonly kind: ExportRowKind;
   readonly retiredOn?: string;
@@ -58,8 +59,12 @@ export interface RangeOutcome {
   readonly detail: string;
 }
 
-/** Which projects a range belongs to: the namespace, narrowed by the project where the serial names one (Verra numbers every project in one namespace). */
-export function projectKey(namespace: string, attributes: SerialAttributes): string {
-  const project = attributes['projectId'] ?? attributes['projectNumber'] ?? attributes['programNumber'] ?? '';
-  return `${namespace}\u0000${String(project)}`;
+/** The project a serial names, where it names one (Verra numbers every project in one namespace). */
+export function projectOf(attributes: SerialAttributes): string {
+  return String(attributes['projectId'] ?? attributes['projectNumber'] ?? attributes['programNumber'] ?? '');
+}
+
+/** Which project a range belongs to: its namespace, narrowed by the project the serial names. */
+export function projectKey(namespace: string, project: string): string {
+  return `${namespace}\u0000${project}`;
 }

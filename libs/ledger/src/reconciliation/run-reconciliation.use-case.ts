@@ -8,7 +8,7 @@ import { readExportRanges } from './read-export-ranges';
 import { ReconciliationAlertListener } from './reconciliation-alert-listener';
 import { outcomeLine, unreadableLine } from './reconciliation-lines';
 import type { ReconciliationLine, ReconciliationSummary } from './reconciliation-ports';
-import { projectKey, type ReconciliationAlertKind } from './reconciliation-types';
+import { projectKey, projectOf, type ReconciliationAlertKind } from './reconciliation-types';
 import { UncoveredRetirements } from './uncovered-retirements';
 
 export interface RunReconciliationCommand {
@@ -82,9 +82,14 @@ export class RunReconciliationUseCase {
       // A full retirement list: this registry's retirements here for the projects it names must be in it.
       const uncovered = new UncoveredRetirements();
       if (bound.layout.listsAllRetirements) {
-        const projects = new Set(ranges.map((r) => r.project));
+        const projects = new Set<string>();
+        for (let i = 0; i < ranges.length; i++) {
+          const r = ranges[i]!;
+          const previous = ranges[i - 1];
+          if (!previous || previous.namespace !== r.namespace || previous.project !== r.project) projects.add(projectKey(r.namespace, r.project));
+        }
         cursor.onTake = (block) => {
-          if (block.status === 'retired' && projects.has(projectKey(block.namespace, block.attributes)) && evidenceNamesRegistry(table, block.evidenceRegistry)) {
+          if (block.status === 'retired' && projects.has(projectKey(block.namespace, projectOf(block.attributes))) && evidenceNamesRegistry(table, block.evidenceRegistry)) {
             uncovered.seed(block);
           }
         };

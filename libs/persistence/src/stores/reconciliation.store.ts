@@ -126,7 +126,7 @@ export class SqlReconciliationStore implements ReconciliationStore {
 
   liveBlocksIn(namespaces: readonly string[], limit: number, ownerId: string | null): Promise<LedgerRange[]> {
     if (namespaces.length === 0) return Promise.resolve([]);
-    return this.liveBlocks(`b.namespace IN (${namespaces.map(() => '?').join(', ')})`, [...namespaces], '', limit, ownerId);
+    return this.liveBlocks(`b.namespace IN (${namespaces.map(() => '?').join(', ')})`, [...namespaces], 'ORDER BY b.namespace, b.start_serial', limit, ownerId);
   }
 
   liveBlocksOf(namespace: string, afterStart: bigint, limit: number, ownerId: string | null): Promise<LedgerRange[]> {
@@ -184,13 +184,17 @@ function toLine(row: LineRow): ReconciliationLine {
 }
 
 function toLedgerRange(row: LiveBlockRow): LedgerRange {
+  let attributes: SerialAttributes | undefined;
   return {
     blockId: row.id,
     scheme: row.scheme as SchemeCode,
     namespace: row.namespace,
     start: BigInt(row.start_serial),
     end: BigInt(row.end_serial),
-    attributes: JSON.parse(row.attributes) as SerialAttributes,
+    // Read only for the few blocks a report prints on their own: most of a million never need it.
+    get attributes() {
+      return (attributes ??= JSON.parse(row.attributes) as SerialAttributes);
+    },
     status: row.status,
     ownerId: row.owner_id,
     retirementId: row.retirement_id,
