@@ -1,7 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isRegistryExportFormat, REGISTRY_EXPORT_FORMATS, type RegistryExportFormat } from '@registry/domain';
 import { OperatorReconciliationUseCase, reportRecord, REPORT_COLUMNS, type ReconciliationLine } from '@registry/ledger';
-import { stringify } from 'csv-stringify';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { neutraliseFormula } from '../../../api/src/http/csv';
@@ -12,22 +11,31 @@ function formatOption(value: string): RegistryExportFormat {
   return value;
 }
 
-/** The report file: UTF-8 BOM, header, every cell neutralised as the API's CSVs are (apps/api/src/http/csv.ts). */
+/** One CSV cell: formula cells neutralised as the API's CSVs are (apps/api/src/http/csv.ts), quoted when needed. */
+function cell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = neutraliseFormula(String(value));
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The report file: UTF-8 BOM, header, one line per report line, written in large pieces. */
 function reportWriter(file: string) {
   const out = createWriteStream(file);
-  out.write('\ufeff');
-  const csv = stringify({
-    header: true,
-    columns: REPORT_COLUMNS.map((key) => ({ key, header: key })),
-    cast: { string: neutraliseFormula, number: (value) => neutraliseFormula(String(value)) },
-  });
-  csv.pipe(out);
+  let pending = `\ufeff${REPORT_COLUMNS.map(cell).join(',')}\n`;
+  const flush = async () => {
+    const text = pending;
+    pending = '';
+    if (!out.write(text)) await once(out, 'drain');
+  };
   return {
-    async write(line: ReconciliationLine) {
-      if (!csv.write(reportRecord(line))) await once(csv, 'drain');
+    write(line: ReconciliationLine): Promise<void> | void {
+      const record = reportRecord(line);
+      pending += `${REPORT_COLUMNS.map((column) => cell(record[column])).join(',')}\n`;
+      if (pending.length > 1 << 20) return flush();
     },
     async close() {
-      csv.end();
+      await flush();
+      out.end();
       await once(out, 'finish');
     },
   };

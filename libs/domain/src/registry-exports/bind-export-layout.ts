@@ -38,6 +38,8 @@ export function normalizeHeaderName(name: string): string {
 
 export interface BoundExportLayout {
   readonly layout: ExportLayout;
+  /** Position of the rightmost column the layout reads: a reader need not split a row further. */
+  readonly lastColumn: number;
   /** Reads one row given as cells in header order. Throws ExportRowError. */
   read(cells: readonly string[]): ExportRow;
 }
@@ -66,9 +68,21 @@ export function bindExportLayout(layout: ExportLayout, header: readonly string[]
     if (position !== undefined) index[role] = position;
   }
   const columnName = (role: keyof ExportColumns) => layout.columns[role] ?? role;
+  // Registries print the same date (or instant) on many rows: read each text once.
+  const dates = new Map<string, string | undefined | null>();
+  const readDate = (text: string) => {
+    let value = dates.get(text);
+    if (value === undefined && !dates.has(text)) {
+      value = exportDate(text);
+      // The key is copied: a cell is a slice of a large chunk of the file, which a kept slice keeps alive.
+      if (dates.size < 10_000) dates.set(JSON.parse(JSON.stringify(text)) as string, value);
+    }
+    return value;
+  };
 
   return {
     layout,
+    lastColumn: Math.max(...Object.values(index)),
     read(cells) {
       const cell: ColumnReader = (role) => {
         const position = index[role];
@@ -79,7 +93,7 @@ export function bindExportLayout(layout: ExportLayout, header: readonly string[]
         return text === '' ? undefined : text;
       };
       const date = (role: 'issuanceDate' | 'retirementDate') => {
-        const value = exportDate(cell(role));
+        const value = readDate(cell(role));
         if (value === null) throw new ExportRowError(columnName(role), `unreadable date ${JSON.stringify(cell(role))}`);
         return value;
       };

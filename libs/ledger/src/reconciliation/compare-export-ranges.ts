@@ -71,11 +71,14 @@ export async function compareExportRanges(
   emit: (outcome: RangeOutcome) => void | Promise<void>,
 ): Promise<void> {
   let window: LedgerRange[] = [];
+  /** Blocks before `first` in the window end before the current row: done with. */
+  let first = 0;
   let namespace: string | undefined;
   for (const row of sortedRows) {
     if (row.namespace !== namespace) {
       namespace = row.namespace;
       window = [];
+      first = 0;
       // Skip the blocks of namespaces no row names.
       for (;;) {
         let block = ledger.peekReady();
@@ -91,10 +94,13 @@ export async function compareExportRanges(
       window.push(block);
       ledger.advance();
     }
-    let drop = 0;
-    while (drop < window.length && window[drop]!.end < row.start) drop++;
-    if (drop > 0) window = window.slice(drop);
-    for (const block of window) {
+    while (first < window.length && window[first]!.end < row.start) first++;
+    if (first > 1024) {
+      window = window.slice(first);
+      first = 0;
+    }
+    for (let i = first; i < window.length; i++) {
+      const block = window[i]!;
       if (block.start > row.end) break;
       const start = block.start > row.start ? block.start : row.start;
       const end = block.end < row.end ? block.end : row.end;

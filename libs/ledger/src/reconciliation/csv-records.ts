@@ -7,7 +7,11 @@ import { StringDecoder } from 'node:string_decoder';
  * breaks (Gold Standard's notes do). csv-parse read the 32-column ACR rows at ~36,000 rows/s on
  * the bench machine; this reads them several times faster. A UTF-8 BOM is dropped; empty lines are skipped.
  */
-export async function* csvRecords(source: AsyncIterable<Buffer | string> | string): AsyncGenerator<string[][]> {
+export async function* csvRecords(
+  source: AsyncIterable<Buffer | string> | string,
+  /** How many leading fields the caller reads (an unquoted line is split no further: a 32-column row costs 32 strings otherwise). */
+  fieldsWanted: () => number = () => Infinity,
+): AsyncGenerator<string[][]> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let first = true;
@@ -18,20 +22,21 @@ export async function* csvRecords(source: AsyncIterable<Buffer | string> | strin
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    const { records, rest } = completeRecords(text);
+    const { records, rest } = completeRecords(text, fieldsWanted());
     pending = rest;
     if (records.length > 0) yield records;
   }
   const tail = pending + decoder.end();
   if (tail.length > 0) {
-    const { records, rest } = completeRecords(`${tail}\n`);
+    const { records, rest } = completeRecords(`${tail}\n`, fieldsWanted());
     if (rest.length > 0) records.push(splitQuoted(rest));
     if (records.length > 0) yield records;
   }
 }
 
 /** The records that end (unquoted line break) within `text`, and what is left after the last one. */
-function completeRecords(text: string): { records: string[][]; rest: string } {
+function completeRecords(text: string, fieldsWanted: number): { records: string[][]; rest: string } {
+  const limit = Number.isFinite(fieldsWanted) ? fieldsWanted : undefined;
   const records: string[][] = [];
   let from = 0;
   for (;;) {
@@ -46,7 +51,7 @@ function completeRecords(text: string): { records: string[][]; rest: string } {
       end = next;
     }
     const line = text.charCodeAt(end - 1) === 13 ? text.slice(from, end - 1) : text.slice(from, end);
-    if (line.length > 0) records.push(quotes === 0 ? line.split(',') : splitQuoted(line));
+    if (line.length > 0) records.push(quotes === 0 ? line.split(',', limit) : splitQuoted(line));
     from = end + 1;
   }
   return { records, rest: text.slice(from) };

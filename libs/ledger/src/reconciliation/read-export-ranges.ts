@@ -62,13 +62,15 @@ export async function readExportRanges(
   let bound: BoundExportLayout | undefined;
   let table: RegistryExportTable | undefined;
   let rows = 0;
-  for await (const batch of csvRecords(source)) {
+  let fieldsWanted = Infinity;
+  for await (const batch of csvRecords(source, () => fieldsWanted)) {
     for (const cells of batch) {
     if (!bound) {
       const choice = detectExportLayout(cells, format);
       if (!choice.layout) throw new DomainError('VALIDATION_FAILED', choice.problem, { errors: [{ field: 'format', message: choice.problem }] });
       bound = bindExportLayout(choice.layout, cells);
       table = REGISTRY_EXPORT_TABLES[choice.layout.format];
+      fieldsWanted = bound.lastColumn + 1;
       continue;
     }
     rows++;
