@@ -480,7 +480,7 @@ async function main() {
   if (SCENARIOS.includes('reconcile')) log('reconciliation of a generated registry export (lib/reconcile.js)');
   const reconcile = SCENARIOS.includes('reconcile') ? await measureReconcile() : null;
 
-  const markdown = report({ parse, runs: finished, pdf, started, loadBefore });
+  const markdown = report({ parse, runs: finished, pdf, reconcile, started, loadBefore });
   process.stdout.write(`${markdown}\n`);
   const out = OUT ?? path.join(REPO, 'bench-results.md');
   fs.writeFileSync(out, `${markdown}\n`);
