@@ -1,12 +1,11 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
-import { DomainError } from '@registry/domain';
+import { REGISTER_COLUMNS, registerRows, TABLE_CONTENT_TYPE, headerLanguage, listFormat, tableStream } from '@registry/documents';
 import { RegisterQuery } from '@registry/ledger';
-import type { Response } from 'express';
 import { pageLimit } from '../http/paging';
 import { OnlyQueryParameters } from '../http/query-parameters';
-import { registerCsv } from './register-csv';
+import { RegisterQueryDto } from './register.dto';
 
 @ApiTags('claims')
 @Public()
@@ -16,19 +15,19 @@ export class RegisterController {
 
   @Get()
   @ApiOperation({ summary: 'The public register of certified claims' })
-  @OnlyQueryParameters('cursor', 'limit', 'format')
-  @ApiQuery({ name: 'cursor', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiOkResponse({ description: 'every claim ever certified, with its disclosure items and, per credit, scheme, project, type, retirement status and method' })
-  async list(@Res({ passthrough: true }) res: Response, @Query('cursor') cursor?: string, @Query('limit') limit?: string, @Query('format') format?: string) {
-    if (format !== undefined && format !== 'json' && format !== 'csv') {
-      throw new DomainError('VALIDATION_FAILED', 'format must be json or csv', { errors: [{ field: 'format', message: 'must be json or csv' }] });
-    }
-    const page = await this.register.execute(cursor, pageLimit(limit));
-    if (format !== 'csv') return page;
-    res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="register.csv"');
-    if (page.nextCursor) res.setHeader('Link', `</v1/register?format=csv&cursor=${encodeURIComponent(page.nextCursor)}>; rel="next"`);
-    return registerCsv(page.items);
+  @OnlyQueryParameters('cursor', 'limit', 'format', 'lang', 'type', 'status', 'certifiedFrom', 'certifiedTo', 'q')
+  @ApiProduces('application/json', 'text/csv', TABLE_CONTENT_TYPE.xlsx)
+  @ApiOkResponse({ description: 'every claim ever certified, with its disclosure items and, per credit, scheme, project, type, retirement status and method; CSV and xlsx: one row per credit, the whole filtered register' })
+  list(@Query() query: RegisterQueryDto, @Headers('accept') accept?: string) {
+    const { cursor, limit, format, lang, q, ...filters } = query;
+    const page = (from: string | undefined, size: number) => this.register.execute({ ...filters, text: q, cursor: from, limit: size });
+    const chosen = listFormat(format, accept);
+    if (chosen === 'json') return page(cursor, pageLimit(limit));
+    const rows = async (from: string | undefined, size: number) => {
+      const entries = await page(from, size);
+      return { items: registerRows(entries.items), nextCursor: entries.nextCursor };
+    };
+    const stream = tableStream({ format: chosen, lang: headerLanguage(lang), columns: REGISTER_COLUMNS, name: 'register', page: rows, cursor, limit: limit === undefined ? undefined : pageLimit(limit) });
+    return new StreamableFile(stream, { type: TABLE_CONTENT_TYPE[chosen], disposition: `attachment; filename="register.${chosen}"` });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { findScheme, type CoverageCredit } from '@registry/domain';
-import { UnitOfWork, type ClaimRecord, type Stores } from '../ports';
+import { UnitOfWork, type ClaimRecord, type RegisterFilter, type Stores } from '../ports';
 import { claimRetirements, type ClaimRetirement } from './claim-credits';
 import { claimView, type ClaimView } from './claim-view';
 
@@ -55,17 +55,23 @@ export interface EmissionsDisclosure {
   verified: boolean;
 }
 
+export interface RegisterQueryCommand extends Omit<RegisterFilter, 'afterId' | 'limit'> {
+  cursor?: string;
+  limit: number;
+}
+
 /** CN tables 3 and 5, CFP art. 14: what the certifier publishes about every claim it ever certified. */
 @Injectable()
 export class RegisterQuery {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute(cursor: string | undefined, limit: number): Promise<{ items: RegisterEntry[]; nextCursor?: string }> {
+  execute(command: RegisterQueryCommand): Promise<{ items: RegisterEntry[]; nextCursor?: string }> {
+    const { cursor, limit, ...filter } = command;
     return this.uow.read(async (stores) => {
-      const claims = await stores.claims.register(cursor, limit + 1);
+      const ids = await stores.lists.registerIds({ ...filter, afterId: cursor, limit: limit + 1 });
       const items: RegisterEntry[] = [];
-      for (const claim of claims.slice(0, limit)) items.push(await registerEntry(stores, claim));
-      return claims.length > limit ? { items, nextCursor: claims[limit - 1].id } : { items };
+      for (const id of ids.slice(0, limit)) items.push(await registerEntry(stores, (await stores.claims.findById(id))!));
+      return ids.length > limit ? { items, nextCursor: ids[limit - 1] } : { items };
     });
   }
 }

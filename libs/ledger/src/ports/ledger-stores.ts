@@ -69,6 +69,4 @@ export interface ClaimStore {
   /** False when the provider was not authorised on the claim. */
   removeProvider(claimId: string, providerId: string): Promise<boolean>;
   isProvider(claimId: string, providerId: string): Promise<boolean>;
-  /** Claims that were ever certified (the public register), by id. */
-  register(afterId: string | undefined, limit: number): Promise<ClaimRecord[]>;
 }

@@ -26,6 +26,17 @@ export interface ClaimListFilter extends SeqPage {
   status?: ClaimStatus;
 }
 
+export interface RegisterFilter {
+  type?: ClaimType;
+  status?: ClaimStatus;
+  certifiedFrom?: string;
+  certifiedTo?: string;
+  /** Part of the holder's name, the product's name, the boundary or a beneficiary of the claim's retirements. */
+  text?: string;
+  afterId?: string;
+  limit: number;
+}
+
 export interface OrganizationListFilter {
   /** Only organisations holding one of these roles (the public directory). */
   anyRole?: readonly OrganizationRole[];
@@ -46,6 +57,8 @@ export interface ListStore {
   retirementIds(filter: RetirementListFilter): Promise<{ id: string; seq: number }[]>;
   claimIds(filter: ClaimListFilter): Promise<{ id: string; seq: number }[]>;
   organizations(filter: OrganizationListFilter): Promise<OrganizationRecord[]>;
+  /** Ids of claims ever certified (the public register), by id. */
+  registerIds(filter: RegisterFilter): Promise<string[]>;
   /** Live held blocks of an owner summed per scheme. */
   heldTotals(ownerId: string, scheme?: SchemeCode): Promise<SchemeTotal[]>;
 }

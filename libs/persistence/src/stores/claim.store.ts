@@ -87,14 +87,6 @@ export class SqlClaimStore implements ClaimStore {
   async isProvider(claimId: string, providerId: string): Promise<boolean> {
     return (await this.sql.one(`SELECT 1 AS ok FROM claim_providers WHERE claim_id = ? AND provider_id = ?`, [claimId, providerId])) !== null;
   }
-
-  async register(afterId: string | undefined, limit: number): Promise<ClaimRecord[]> {
-    const rows = await this.sql.query<ClaimRow>(
-      `SELECT * FROM claims WHERE certification_number IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
-      [afterId ?? '', limit],
-    );
-    return rows.map(toRecord);
-  }
 }
 
 function toRecord(row: ClaimRow): ClaimRecord {

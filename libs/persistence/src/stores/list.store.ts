@@ -1,5 +1,5 @@
 import type { SchemeCode } from '@registry/domain';
-import type { ClaimListFilter, ListStore, OrganizationListFilter, OrganizationRecord, RetirementListFilter, SchemeTotal } from '@registry/ledger/ports';
+import type { ClaimListFilter, ListStore, OrganizationListFilter, OrganizationRecord, RegisterFilter, RetirementListFilter, SchemeTotal } from '@registry/ledger/ports';
 import { organizationFromRow, type OrganizationRow } from './organization.store';
 import type { Sql } from './sql';
 
@@ -73,6 +73,28 @@ export class SqlListStore implements ListStore {
     if (f.afterId) where.add(`id > ?`, f.afterId);
     const rows = await this.sql.query<OrganizationRow>(`SELECT * FROM organizations ${where} ORDER BY id LIMIT ?`, [...where.params, f.limit]);
     return rows.map(organizationFromRow);
+  }
+
+  async registerIds(f: RegisterFilter): Promise<string[]> {
+    const where = new Where().add('c.certification_number IS NOT NULL');
+    if (f.type) where.add('c.type = ?', f.type);
+    if (f.status) where.add('c.status = ?', f.status);
+    if (f.certifiedFrom) where.add('c.certified_on >= ?', f.certifiedFrom);
+    if (f.certifiedTo) where.add('c.certified_on <= ?', f.certifiedTo);
+    if (f.text) {
+      const field = (path: string) => (this.sql.postgres ? `COALESCE((c.draft::jsonb) #>> '{${path}}', '')` : `COALESCE(json_extract(c.draft, '$.${path.replace(',', '.')}'), '')`);
+      where.add(
+        `(${contains(this.sql, 'o.name')} OR ${contains(this.sql, field('product,name'))} OR ${contains(this.sql, field('boundary'))}
+          OR EXISTS (SELECT 1 FROM retirements r WHERE r.claim_id = c.id AND ${contains(this.sql, 'r.beneficiary')}))`,
+        f.text, f.text, f.text, f.text,
+      );
+    }
+    if (f.afterId) where.add('c.id > ?', f.afterId);
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT c.id FROM claims c JOIN organizations o ON o.id = c.applicant_id ${where} ORDER BY c.id LIMIT ?`,
+      [...where.params, f.limit],
+    );
+    return rows.map((row) => row.id);
   }
 
   async heldTotals(ownerId: string, scheme?: SchemeCode): Promise<SchemeTotal[]> {
