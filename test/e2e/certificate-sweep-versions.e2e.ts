@@ -2,7 +2,7 @@ import { JobQueue, type EnqueueOptions, type JobName, type JobPayloads, type Que
 import { CertificatePdfStore, SweepCertificatePdfsUseCase, UnitOfWork } from '@registry/ledger';
 import { certificatePdfDatabasePath } from '@registry/persistence';
 import Database from 'better-sqlite3';
-import { assignCertifier, verifyClaim } from '../support/claims';
+import { assignCertifier, declared, verifyClaim } from '../support/claims';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
 
@@ -45,7 +45,7 @@ describe(`PDF repair sweep for certificate versions and claim certificates (${TE
     const applicant = await createOrganizationWithKey(t, ['provider', 'applicant']);
     const certifier = await createOrganizationWithKey(t, ['certifier']);
     await t.http.post('/v1/holdings').set(applicant.auth).send({ serial: 'JCL-ERL-R620-1-100', evidence: { registry: 'J-Credit registry', reference: 'statement' } }).expect(201);
-    const draft = { type: 'CFP', product: { name: 'ペン', cfpVerificationNumber: 'CV-1' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } };
+    const draft = declared({ type: 'CFP', product: { name: 'ペン', cfpVerificationNumber: 'CV-1' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } });
     const claim = (await t.http.post('/v1/claims').set(applicant.auth).send(draft).expect(201)).body;
     const retirement = (
       await t.http.post('/v1/retirements').set(applicant.auth).send({ serials: ['JCL-ERL-R620-1-1'], claimId: claim.id, beneficiary: 'b', purpose: 'p' }).expect(201)
