@@ -2,7 +2,8 @@ import { JobQueue, type EnqueueOptions, type JobName, type JobPayloads, type Que
 import { CertificatePdfStore, SweepCertificatePdfsUseCase, UnitOfWork } from '@registry/ledger';
 import { certificatePdfDatabasePath } from '@registry/persistence';
 import Database from 'better-sqlite3';
-import { assignCertifier, verifyClaim } from '../support/claims';
+import { assignCertifier, certifiedClaim, declared, verifyClaim } from '../support/claims';
+import { addDaysIso, todayJst } from '../support/dates';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
 
@@ -45,7 +46,7 @@ describe(`PDF repair sweep for certificate versions and claim certificates (${TE
     const applicant = await createOrganizationWithKey(t, ['provider', 'applicant']);
     const certifier = await createOrganizationWithKey(t, ['certifier']);
     await t.http.post('/v1/holdings').set(applicant.auth).send({ serial: 'JCL-ERL-R620-1-100', evidence: { registry: 'J-Credit registry', reference: 'statement' } }).expect(201);
-    const draft = { type: 'CFP', product: { name: 'ペン', cfpVerificationNumber: 'CV-1' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } };
+    const draft = declared({ type: 'CFP', product: { name: 'ペン', cfpVerificationNumber: 'CV-1' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } });
     const claim = (await t.http.post('/v1/claims').set(applicant.auth).send(draft).expect(201)).body;
     const retirement = (
       await t.http.post('/v1/retirements').set(applicant.auth).send({ serials: ['JCL-ERL-R620-1-1'], claimId: claim.id, beneficiary: 'b', purpose: 'p' }).expect(201)
@@ -68,5 +69,28 @@ describe(`PDF repair sweep for certificate versions and claim certificates (${TE
       expect.arrayContaining([`certificate-pdf.${retirement.certificateNumber}.v2.valid`, `certificate-pdf.${certificationNumber}.withdrawn`]),
     );
     expect(queue.jobIds).not.toContain(`certificate-pdf.${retirement.certificateNumber}.valid`);
+  });
+
+  it('CN-2.3.3-2: past validTo, a claim certificate whose renewal (received within the validity) awaits its decision is swept as valid, not expired', async () => {
+    const applicant = await createOrganizationWithKey(t, ['applicant']);
+    const certifier = await createOrganizationWithKey(t, ['certifier']);
+    const draft = declared({ type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '1', scope2: '0' } });
+    const claim = await certifiedClaim(t, applicant, certifier, draft, 1);
+    const certificationNumber = claim.body.certificationNumber as string;
+    await pdfReady(certificationNumber);
+    const p = (n: number) => (TEST_ENGINE === 'postgres' ? `$${n}` : '?');
+    await t.dataSource.query(`UPDATE claims SET valid_from = ${p(1)}, valid_to = ${p(2)} WHERE id = ${p(3)}`, [addDaysIso(todayJst(), -20), addDaysIso(todayJst(), -1), claim.id]);
+    const renewal = (
+      await t.http.post('/v1/claims').set(t.admin).send({ ...draft, applicantId: applicant.id, receivedOn: addDaysIso(todayJst(), -5), targetPeriod: { start: '2025-04-01', end: '2026-03-31' } }).expect(201)
+    ).body;
+    await t.http.post('/v1/retirements').set(applicant.auth).send({ serials: ['JCL-ERL-R621-1-1'], claimId: renewal.id, beneficiary: 'b', purpose: 'p', evidence: OFFICIAL }).expect(201);
+    await t.http.post(`/v1/claims/${renewal.id}/submit`).set(applicant.auth).expect(200);
+    expect((await t.http.get(`/v1/certificates/${certificationNumber}`).expect(200)).body.status).toBe('valid');
+
+    await forget(certificationNumber, 1, 'valid');
+    const queue = new RecordingQueue();
+    await new SweepCertificatePdfsUseCase(t.app.get(UnitOfWork), t.app.get(CertificatePdfStore), queue).execute();
+    expect(queue.jobIds).toContain(`certificate-pdf.${certificationNumber}.valid`);
+    expect(queue.jobIds).not.toContain(`certificate-pdf.${certificationNumber}.expired`);
   });
 });

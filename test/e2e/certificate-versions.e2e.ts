@@ -1,6 +1,6 @@
 import { verifyCertificate } from '@registry/domain';
 import type { JsonWebKey } from 'node:crypto';
-import { assignCertifier, verifyClaim } from '../support/claims';
+import { assignCertifier, declared, verifyClaim } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
@@ -8,8 +8,8 @@ import { TEST_ENGINE } from '../support/test-engine';
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 
 const OFFICIAL = { registry: 'J-Credit registry', reference: '無効化通知 JCR-2026-000777' };
-const CN_DRAFT = { type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '1', scope2: '0' } };
-const CFP_DRAFT = { type: 'CFP', product: { name: 'ボールペン', cfpVerificationNumber: 'CV-AB01-001' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } };
+const CN_DRAFT = declared({ type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '1', scope2: '0' } });
+const CFP_DRAFT = declared({ type: 'CFP', product: { name: 'ボールペン', cfpVerificationNumber: 'CV-AB01-001' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } });
 
 /** Issue 14 "Official references": a retirement of held parts is pending until the managing registry's reference is recorded. */
 describe(`official references and certificate versions (${TEST_ENGINE})`, () => {

@@ -1,6 +1,6 @@
 import { verifyCertificate } from '@registry/domain';
 import type { JsonWebKey } from 'node:crypto';
-import { assignCertifier, verifyClaim } from '../support/claims';
+import { assignCertifier, declared, verifyClaim } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
@@ -8,8 +8,8 @@ import { TEST_ENGINE } from '../support/test-engine';
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 
 const OFFICIAL = { registry: 'J-Credit registry', reference: '無効化通知 JCR-2026-000901' };
-const CN_DRAFT = { type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '2', scope2: '0' } };
-const CFP_DRAFT = { type: 'CFP', product: { name: 'ボールペン', cfpVerificationNumber: 'CV-AB01-001' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } };
+const CN_DRAFT = declared({ type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '2', scope2: '0' } });
+const CFP_DRAFT = declared({ type: 'CFP', product: { name: 'ボールペン', cfpVerificationNumber: 'CV-AB01-001' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } });
 
 /** Issue 16 "The claim's own certificate": signed at certification, verifiable like retirement certificates, its status following the claim. */
 describe(`claim certificates (${TEST_ENGINE})`, () => {
@@ -137,6 +137,33 @@ describe(`claim certificates (${TEST_ENGINE})`, () => {
     expect(verifyCertificate(expired, keys)).toEqual({ valid: true });
     expect((await verifyPage(claim.certificationNumber)).text).toContain('Expired');
     await pdfOf(claim.certificationNumber);
+  });
+
+  it('CN-2.3.3-2: past validTo the certificate stays valid while a renewal received within the validity (receivedOn) awaits its decision', async () => {
+    const { claim, retirements } = await certified(CN_DRAFT, 2, cnValidity());
+    const p = (n: number) => (TEST_ENGINE === 'postgres' ? `$${n}` : '?');
+    await t.dataSource.query(`UPDATE claims SET valid_from = ${p(1)}, valid_to = ${p(2)} WHERE id = ${p(3)}`, [addDaysIso(todayJst(), -20), addDaysIso(todayJst(), -1), claim.id]);
+    // Received five days ago, within the validity, entered today by the administrator (API.md "Claims").
+    const receivedOn = addDaysIso(todayJst(), -5);
+    const renewal = (
+      await t.http.post('/v1/claims').set(t.admin).send({ ...CN_DRAFT, applicantId: applicant.id, receivedOn, targetPeriod: { start: '2025-04-01', end: '2026-03-31' } }).expect(201)
+    ).body;
+    for (let i = 0; i < 2; i++) {
+      const serials = [`JCL-ERL-R610-${++serial}-${serial}`];
+      await t.http.post('/v1/retirements').set(applicant.auth).send({ serials, claimId: renewal.id, beneficiary: '株式会社サンプル', purpose: 'offset', evidence: OFFICIAL }).expect(201);
+    }
+    await act(applicant, renewal.id, 'submit').expect(200);
+
+    expect((await t.http.get(`/v1/claims/${claim.id}`).set(applicant.auth).expect(200)).body.pendingRenewal).toEqual({ claimId: renewal.id, filedOn: receivedOn, rule: 'CN-2.3.3-2' });
+    const pending = await certificate(claim.certificationNumber);
+    expect(pending.status).toBe('valid');
+    expect(verifyCertificate(pending, keys)).toEqual({ valid: true });
+    expect((await certificate(retirements[0].certificateNumber)).claimCertificate).toEqual({ number: claim.certificationNumber, status: 'valid' });
+
+    // Once the renewal is decided (here withdrawn before a decision), the validity has ended.
+    await act(applicant, renewal.id, 'withdraw', { reason: '申請取下げ' }).expect(200);
+    expect((await certificate(claim.certificationNumber)).status).toBe('expired');
+    expect((await certificate(retirements[0].certificateNumber)).claimCertificate).toEqual({ number: claim.certificationNumber, status: 'expired' });
   });
 
   it('CFP-art18: a CFP notification gets its certificate under its notification number, withdrawn when the offset is withdrawn', async () => {

@@ -144,6 +144,7 @@ describe('CFP offset and CN plan certification (stories)', () => {
     await retire(['JCL-ERL-R700-100-114'], onTime.body.id).expect(201);
     await t.http.post(`/v1/claims/${onTime.body.id}/submit`).set(applicant.auth).expect(200);
     await assignCertifier(t, onTime.body.id, certifier.id);
+    await verifyClaim(t, onTime.body.id);
     await t.http.post(`/v1/claims/${onTime.body.id}/certify`).set(certifier.auth).send({ validFrom, validTo: addDaysIso(validFrom, 364) }).expect(200);
     const planAfter = await t.http.get(`/v1/claims/${first.body.id}`).set(applicant.auth).expect(200);
     expect(planAfter.body).toMatchObject({ validFrom: '2024-04-01', validTo: todayJst() });

@@ -1,5 +1,5 @@
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
-import { assignCertifier } from '../support/claims';
+import { assignCertifier, verifyClaim } from '../support/claims';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 type Finding = { rule: string; severity: string; message: string };
@@ -32,6 +32,7 @@ describe('CN plan rules (CNP-3.1.6, CNP-3.1.1-2)', () => {
   const file = (body: Record<string, unknown>) => t.http.post('/v1/claims').set(t.admin).send(body).expect(201);
   const certifyPlan = async (id: string, applicant: Org, extra: Record<string, unknown> = {}) => {
     await assignCertifier(t, id, certifier.id);
+    await verifyClaim(t, id); // CN-2.2.4 (3.2.1): the count is judged on a claim otherwise ready for certification
     return t.http.post(`/v1/claims/${id}/certify`).set(certifier.auth).send(extra);
   };
   const rulesOf = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule);
@@ -59,7 +60,7 @@ describe('CN plan rules (CNP-3.1.6, CNP-3.1.1-2)', () => {
     expect(rulesOf(first.body.findings, 'CNP-3.1.6')).toEqual([]); // the other one is only a draft
     await t.http.post(`/v1/claims/${first.body.id}/submit`).set(applicant.auth).expect(200);
     expect((await certifyPlan(first.body.id, applicant)).status).toBe(200);
-    await t.http.post(`/v1/claims/${first.body.id}/revoke`).set(certifier.auth).send({ reason: 'false statement' }).expect(200);
+    await t.http.post(`/v1/claims/${first.body.id}/revoke`).set(certifier.auth).send({ reason: 'false statement', ground: 'urgent' }).expect(200); // CNP-3.3.4 ③: no recommendation first
 
     await t.http.post(`/v1/claims/${draftOnly.body.id}/submit`).set(applicant.auth).expect(200);
     const refused = await certifyPlan(draftOnly.body.id, applicant);

@@ -1,12 +1,12 @@
 import { deadlineAfter } from '@registry/domain';
-import { certifiedClaim } from '../support/claims';
+import { certifiedClaim, declared } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
-const CN = { type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '3', scope2: '0' } };
-const CFP = { type: 'CFP', product: { name: 'ボールペン', cfpVerificationNumber: 'CV-AB01-001' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } };
+const CN = declared({ type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '3', scope2: '0' } });
+const CFP = declared({ type: 'CFP', product: { name: 'ボールペン', cfpVerificationNumber: 'CV-AB01-001' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } });
 
 /** Seed 002 2.3.5–2.3.7 and seed 004 art. 13, 18: what happens to a claim after it is certified. */
 describe(`the certification process after certification (${TEST_ENGINE})`, () => {

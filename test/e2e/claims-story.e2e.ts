@@ -1,5 +1,5 @@
 import { deadlineAfter, earliestPlanChange, periodLastDay } from '@registry/domain';
-import { assignCertifier, testVerifier } from '../support/claims';
+import { assignCertifier, declared, testVerifier } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
@@ -43,7 +43,7 @@ describe(`claims from filing to withdrawal (${TEST_ENGINE})`, () => {
   const verification = (verifiedEmissions: Record<string, string>) => ({ reportReference: 'VR-STORY', assurance: 'reasonable', opinion: 'unqualified', verifiedEmissions, independentOfApplicant: true });
 
   it('CN: filed, verified (CN-2.2.4), certified, corrected and suspended (CN-2.3.5-2), renewed (CN-2.3.3-2), withdrawn with the certifier (CN-2.3.7)', async () => {
-    const draft = {
+    const draft = declared({
       type: 'CN',
       boundary: '本社及び国内全事業所',
       targetPeriod: { start: '2024-04-01', end: '2025-03-31' },
@@ -53,7 +53,7 @@ describe(`claims from filing to withdrawal (${TEST_ENGINE})`, () => {
       emissionSources: '都市ガス（ボイラー）、購入電力',
       calculationMethod: '燃料使用量×排出係数',
       creditProjects: [PROJECT],
-    };
+    });
     const claim = (await t.http.post('/v1/claims').set(applicant.auth).send(draft).expect(201)).body;
     const retirement = await retire(claim.id, 150, PROJECT.project);
     await act(applicant, claim.id, 'submit').expect(200);
@@ -107,7 +107,7 @@ describe(`claims from filing to withdrawal (${TEST_ENGINE})`, () => {
   it('CN plan: verified (CN-2.2.4 via 3.2.1), certified, a change notified 30 business days ahead (CNP-3.4.1), suspended after correction (CNP-3.3.4-2), withdrawn with the certifier (2.3.7 via 3.3.1)', async () => {
     const planStart = addDaysIso(todayJst(), 30);
     const targetEnd = periodLastDay(planStart, 12);
-    const plan = {
+    const plan = declared({
       type: 'CN_PLAN',
       boundary: '本社',
       applicationDate: todayJst(),
@@ -117,15 +117,16 @@ describe(`claims from filing to withdrawal (${TEST_ENGINE})`, () => {
       emissions: { scope1: '10', scope2: '5' },
       emissionSources: '購入電力',
       plannedRetirements: [{ scheme: 'JCREDIT', tonnes: '15', by: targetEnd }],
-    };
+    });
     const claim = (await t.http.post('/v1/claims').set(applicant.auth).send(plan).expect(201)).body;
     await act(applicant, claim.id, 'submit').expect(200);
     await assignCertifier(t, claim.id, certifier.id);
     await act(verifier, claim.id, 'verification', verification({ scope1: '12', scope2: '5' })).expect(201);
-    expect((await act(certifier, claim.id, 'certify', validity()).expect(422)).body.errors[0].rule).toBe('CN-2.2.4');
+    // CNP-3.3.2: the certifier names no validity for a plan; it has effect over its plan period.
+    expect((await act(certifier, claim.id, 'certify').expect(422)).body.errors[0].rule).toBe('CN-2.2.4');
     await act(verifier, claim.id, 'verification', verification({ scope1: '10.5', scope2: '5' })).expect(201);
-    const certified = (await act(certifier, claim.id, 'certify', validity()).expect(200)).body;
-    expect(certified).toMatchObject({ certificationNumber: expect.stringMatching(/^CNP-\d{4}-\d{4}$/), requiredTonnes: '16' });
+    const certified = (await act(certifier, claim.id, 'certify').expect(200)).body;
+    expect(certified).toMatchObject({ certificationNumber: expect.stringMatching(/^CNP-\d{4}-\d{4}$/), requiredTonnes: '16', validFrom: planStart, validTo: targetEnd });
 
     const tooSoon = await act(applicant, claim.id, 'plan-changes', { effectiveOn: addDaysIso(todayJst(), 20), description: 'J-VER に変更' }).expect(422);
     expect(tooSoon.body.errors).toEqual([expect.objectContaining({ rule: 'CNP-3.4.1' })]);
@@ -148,14 +149,14 @@ describe(`claims from filing to withdrawal (${TEST_ENGINE})`, () => {
   });
 
   it('CFP: notified (art. 13) and accepted with a notification number, no verification or sanctions here, changes notified again (art. 13 ③), renewed as a new notification, withdrawn at once (art. 18)', async () => {
-    const draft = {
+    const draft = declared({
       type: 'CFP',
       product: { name: 'ボールペン', cfpVerificationNumber: 'CV-AB01-001' },
       cfpPerUnitKg: '2.5',
       quantity: '400',
       period: { start: '2024-04-01', end: '2025-03-31' },
       creditProjects: [{ ...PROJECT, project: 'R6900' }],
-    };
+    });
     const claim = (await t.http.post('/v1/claims').set(applicant.auth).send(draft).expect(201)).body;
     const retirement = await retire(claim.id, 1, 'R6900');
     expect((await act(verifier, claim.id, 'verification', verification({ scope1: '1', scope2: '0' })).expect(409)).body.rule).toBe('CFP-art4');

@@ -1,4 +1,4 @@
-import { assignCertifier, testVerifier } from '../support/claims';
+import { assignCertifier, declared, testVerifier } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
@@ -6,7 +6,7 @@ import { TEST_ENGINE } from '../support/test-engine';
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'JC-2025-0042' };
 /** 100 t declared: 5 % materiality tolerates a verified total from 95.238… to 105.263… t. */
-const CN_DRAFT = { type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '60', scope2: '40' } };
+const CN_DRAFT = declared({ type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '60', scope2: '40' } });
 const REPORT = { reportReference: 'VR-2025-0042', assurance: 'reasonable', opinion: 'unqualified', independentOfApplicant: true };
 
 /** Seed 002 2.2 and 3.2: a verification body verifies the claim; certification needs it (CN-2.2.4). */
@@ -101,7 +101,7 @@ describe(`claim verification (${TEST_ENGINE})`, () => {
     const cfp = await t.http
       .post('/v1/claims')
       .set(applicant.auth)
-      .send({ type: 'CFP', product: { name: 'pen', cfpVerificationNumber: 'CV-1' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } })
+      .send(declared({ type: 'CFP', product: { name: 'pen', cfpVerificationNumber: 'CV-1' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } }))
       .expect(201);
     expect((await verify(cfp.body.id, { verifiedEmissions: { scope1: '1', scope2: '1' } }).expect(409)).body.code).toBe('INVALID_STATE');
   });

@@ -1,5 +1,19 @@
 import type { TestApp } from './test-app';
 
+/** What an applicant declares when it files (CN-2.1.1-2 for CN and CN plans, CFP-art5-2): required on every claim. */
+export const DECLARATIONS = {
+  CN: { independentOfCertifierAndVerifier: true },
+  CN_PLAN: { independentOfCertifierAndVerifier: true },
+  CFP: { notAntiSocialForce: true },
+} as const;
+
+/** The draft with the declaration its program requires (a draft that states its own keeps it). */
+export function declared<T extends { type: string }>(draft: T): T & { declarations: Record<string, boolean> } {
+  const declarations = DECLARATIONS[draft.type as keyof typeof DECLARATIONS];
+  if (!declarations) throw new Error(`no declarations for claim type ${draft.type}`);
+  return { declarations, ...draft };
+}
+
 /** The admin assigns the claim's certification body (only it may then certify, suspend, reinstate, revoke). */
 export async function assignCertifier(t: TestApp, claimId: string, certifierId: string): Promise<void> {
   await t.http.post(`/v1/claims/${claimId}/certifier`).set(t.admin).send({ organizationId: certifierId }).expect(200);
@@ -46,8 +60,10 @@ export async function verifyClaim(t: TestApp, claimId: string, verifiedEmissions
 let claimSerial = 0;
 
 /**
- * A claim of `applicant` backed by a retirement made elsewhere (evidence), submitted, given
- * `certifier`, verified as declared (CN, CN plan) and certified for a year from today.
+ * A claim of `applicant` (its declaration added when the draft lacks one) backed by a retirement
+ * made elsewhere (evidence), submitted, given `certifier`, verified as declared (CN, CN plan) and
+ * certified: a CN claim for a year from today, a CN plan for its plan period (CNP-3.3.2: the
+ * certifier names no validity), a CFP offset notified.
  */
 export async function certifiedClaim(
   t: TestApp,
@@ -56,7 +72,7 @@ export async function certifiedClaim(
   draft: Record<string, unknown>,
   tonnes: number,
 ): Promise<{ id: string; retirementId: string | null; body: Record<string, unknown> }> {
-  const claim = await t.http.post('/v1/claims').set(applicant.auth).send(draft).expect(201);
+  const claim = await t.http.post('/v1/claims').set(applicant.auth).send(declared(draft as { type: string })).expect(201);
   let retirementId: string | null = null;
   if (tonnes > 0) {
     const project = 5000 + (++claimSerial % 4000);
@@ -72,6 +88,6 @@ export async function certifiedClaim(
   if (draft.type !== 'CFP') await verifyClaim(t, claim.body.id);
   const validFrom = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
   const validTo = new Date(Date.parse(`${validFrom}T00:00:00Z`) + 364 * 86_400_000).toISOString().slice(0, 10);
-  const certified = await t.http.post(`/v1/claims/${claim.body.id}/certify`).set(certifier.auth).send(draft.type === 'CFP' ? {} : { validFrom, validTo }).expect(200);
+  const certified = await t.http.post(`/v1/claims/${claim.body.id}/certify`).set(certifier.auth).send(draft.type === 'CN' ? { validFrom, validTo } : {}).expect(200);
   return { id: claim.body.id, retirementId, body: certified.body };
 }

@@ -35,11 +35,16 @@ export type ClaimCertificateStatus = 'valid' | 'suspended' | 'revoked' | 'withdr
 /**
  * The status a claim certificate shows: the claim's sanction or withdrawal, else expired the day
  * after `validTo` (Japan date), else valid (also while a withdrawal request awaits the certifier,
- * CN 2.3.7: the certification's effect ends only when it is accepted).
+ * CN 2.3.7: the certification's effect ends only when it is accepted; and past validTo while a new
+ * application filed within the validity awaits its decision, CN-2.3.3-2).
  */
-export function claimCertificateStatus(claim: { status: string; validTo: string | null }, todayInJapan: string): ClaimCertificateStatus {
+export function claimCertificateStatus(
+  claim: { status: string; validTo: string | null },
+  todayInJapan: string,
+  options: { renewalPending?: boolean } = {},
+): ClaimCertificateStatus {
   if (claim.status === 'suspended' || claim.status === 'revoked' || claim.status === 'withdrawn') return claim.status;
-  if (claim.validTo && todayInJapan > claim.validTo) return 'expired';
+  if (claim.validTo && todayInJapan > claim.validTo && !options.renewalPending) return 'expired';
   return 'valid';
 }
 

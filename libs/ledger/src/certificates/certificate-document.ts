@@ -1,5 +1,6 @@
-import { claimCertificateStatus } from '@registry/domain';
-import type { CertificateRecord, ClaimCertificateRecord, Stores } from '../ports';
+import { claimCertificateStatus, type ClaimCertificateStatus } from '@registry/domain';
+import { pendingRenewal } from '../claims/claim-process-view';
+import type { CertificateRecord, ClaimCertificateRecord, ClaimRecord, Stores } from '../ports';
 import { todayInJapan } from '../retirements/japan-date';
 import type { CertificateDocument } from './render/certificate-view';
 
@@ -27,7 +28,7 @@ export async function certificateDocument(stores: Stores, certificate: Certifica
 /** A claim certificate: its status follows the claim (suspended, revoked, withdrawn, expired after validTo). */
 export async function claimCertificateDocument(stores: Stores, certificate: ClaimCertificateRecord): Promise<CertificateDocumentView> {
   const claim = await stores.claims.findById(certificate.claimId);
-  const status = claim ? claimCertificateStatus(claim, todayInJapan()) : 'valid';
+  const status = claim ? await statusOf(stores, claim) : 'valid';
   const changed = claim && status !== 'valid' && status !== 'expired' ? { statusChange: { reason: claim.statusReason ?? '', at: claim.updatedAt } } : {};
   return { ...certificate.body, status, ...changed, ...certificate.proof } as unknown as CertificateDocumentView;
 }
@@ -37,5 +38,10 @@ async function claimCertificateLink(stores: Stores, claimId: string): Promise<{ 
   const certificate = await stores.certificates.findClaimCertificateOfClaim(claimId);
   if (!certificate) return null;
   const claim = await stores.claims.findById(claimId);
-  return { number: certificate.number, status: claim ? claimCertificateStatus(claim, todayInJapan()) : 'valid' };
+  return { number: certificate.number, status: claim ? await statusOf(stores, claim) : 'valid' };
+}
+
+/** CN-2.3.3-2: a renewal filed within the validity keeps the certification valid until it is decided. */
+async function statusOf(stores: Stores, claim: ClaimRecord): Promise<ClaimCertificateStatus> {
+  return claimCertificateStatus(claim, todayInJapan(), { renewalPending: (await pendingRenewal(stores, claim)) !== null });
 }

@@ -79,13 +79,14 @@ export function labelDeadline(eventInstant: string): string {
 
 /**
  * 2.3.3 ② proviso: a certified CN claim whose holder filed a new CN application within its
- * validity stays valid until that application is decided. Filing = the day the registry received it.
+ * validity stays valid until that application is decided. Filing = the day the registry received it
+ * (receivedOn: an administrator may record an application received before it was entered).
  */
-async function pendingRenewal(stores: Stores, claim: ClaimRecord): Promise<ClaimProcessView['pendingRenewal']> {
+export async function pendingRenewal(stores: Stores, claim: ClaimRecord): Promise<ClaimProcessView['pendingRenewal']> {
   if (claim.type !== 'CN' || claim.status !== 'certified' || !claim.validFrom || !claim.validTo) return null;
   const candidates = await stores.claimProcess.undecidedApplications(claim.applicantId, 'CN', claim.id);
   for (const candidate of candidates) {
-    const filedOn = japanDateOf(candidate.createdAt);
+    const filedOn = candidate.receivedOn;
     if (filedOn >= claim.validFrom && filedOn <= claim.validTo) {
       return { claimId: candidate.id, filedOn, rule: PROCESS_RULE_IDS.renewalPending };
     }

@@ -52,6 +52,6 @@ export interface ClaimProcessStore {
   insertEvent(event: ClaimProcessEventRecord): Promise<void>;
   /** Oldest first. */
   events(claimId: string): Promise<ClaimProcessEventRecord[]>;
-  /** 2.3.3 ②: the applicant's claims of this type awaiting a decision (submitted), other than `excludingId`. */
-  undecidedApplications(applicantId: string, type: string, excludingId: string): Promise<{ id: string; createdAt: string }[]>;
+  /** 2.3.3 ②: the applicant's claims of this type awaiting a decision (submitted), other than `excludingId`, with the day the registry received each. */
+  undecidedApplications(applicantId: string, type: string, excludingId: string): Promise<{ id: string; receivedOn: string }[]>;
 }

@@ -100,13 +100,22 @@ export class SqlCertificateStore implements CertificateStore {
   }
 
   async claimCertificatesChangedAfter(afterSeq: number, limit: number, today: string): Promise<PdfCandidate[]> {
-    const rows = await this.sql.query<{ number: string; seq: number | string; status: string; valid_to: string | null }>(
-      `SELECT cc.number, c.updated_seq AS seq, c.status, c.valid_to FROM claim_certificates cc
+    // renewals: CN-2.3.3-2 as the ledger's pendingRenewal reads it (a submitted CN application of the holder received within the validity).
+    const rows = await this.sql.query<{ number: string; seq: number | string; status: string; valid_to: string | null; renewals: number | string }>(
+      `SELECT cc.number, c.updated_seq AS seq, c.status, c.valid_to,
+         (SELECT COUNT(*) FROM claims r
+           WHERE c.type = 'CN' AND c.status = 'certified' AND r.applicant_id = c.applicant_id AND r.type = 'CN' AND r.id <> c.id
+             AND r.status = 'submitted' AND r.received_on >= c.valid_from AND r.received_on <= c.valid_to) AS renewals
+       FROM claim_certificates cc
        JOIN claims c ON c.id = cc.claim_id
        WHERE c.updated_seq > ? ORDER BY c.updated_seq LIMIT ?`,
       [afterSeq, limit],
     );
-    return rows.map((r) => ({ number: r.number, status: claimCertificateStatus({ status: r.status, validTo: r.valid_to }, today), seq: Number(r.seq) }));
+    return rows.map((r) => ({
+      number: r.number,
+      status: claimCertificateStatus({ status: r.status, validTo: r.valid_to }, today, { renewalPending: Number(r.renewals) > 0 }),
+      seq: Number(r.seq),
+    }));
   }
 }
 

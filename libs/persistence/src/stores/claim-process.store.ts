@@ -80,11 +80,12 @@ export class SqlClaimProcessStore implements ClaimProcessStore {
     }));
   }
 
-  async undecidedApplications(applicantId: string, type: string, excludingId: string): Promise<{ id: string; createdAt: string }[]> {
-    const rows = await this.sql.query<{ id: string; created_at: string }>(
-      `SELECT id, created_at FROM claims WHERE applicant_id = ? AND type = ? AND id <> ? AND status = 'submitted' ORDER BY created_seq`,
+  async undecidedApplications(applicantId: string, type: string, excludingId: string): Promise<{ id: string; receivedOn: string }[]> {
+    const rows = await this.sql.query<{ id: string; created_at: string; received_on: string | null }>(
+      `SELECT id, created_at, received_on FROM claims WHERE applicant_id = ? AND type = ? AND id <> ? AND status = 'submitted' ORDER BY created_seq`,
       [applicantId, type, excludingId],
     );
-    return rows.map((r) => ({ id: r.id, createdAt: r.created_at }));
+    // received_on was backfilled by its migration; the fallback mirrors ClaimStore's for rows left without it.
+    return rows.map((r) => ({ id: r.id, receivedOn: r.received_on ?? new Date(Date.parse(r.created_at) + 9 * 3600_000).toISOString().slice(0, 10) }));
   }
 }
