@@ -152,6 +152,26 @@ describe('lists: filters, cursors and exports (API.md "Lists")', () => {
     });
   });
 
+  describe('journal entries', () => {
+    const entries = (query: Record<string, string>) => t.http.get('/v1/ledger/entries').set(auditor.auth).query(query);
+
+    it('filter by one type or a family, page with the cursor, and refuse what they do not know', async () => {
+      const retirements = (await entries({ type: 'retirement.created', limit: '1000' }).expect(200)).body.items as { type: string; seq: number }[];
+      expect(retirements).toHaveLength(7);
+      expect(new Set(retirements.map((e) => e.type))).toEqual(new Set(['retirement.created']));
+      const family = (await entries({ type: 'claim', limit: '1000' }).expect(200)).body.items as { type: string }[];
+      expect(family.length).toBeGreaterThan(0);
+      expect(family.every((e) => e.type.startsWith('claim.'))).toBe(true);
+      const first = (await entries({ type: 'retirement', limit: '4' }).expect(200)).body;
+      const rest = (await entries({ type: 'retirement', limit: '4', cursor: first.nextCursor }).expect(200)).body;
+      expect([...first.items, ...rest.items].map((e: { seq: number }) => e.seq)).toEqual(retirements.map((e) => e.seq));
+      expect((await entries({ type: 'retire' }).expect(200)).body.items).toEqual([]);
+      expect((await entries({ type: "x' OR 1=1 --" }).expect(400)).body.errors[0].field).toBe('type');
+      expect((await entries({ after: '1', cursor: '2' }).expect(400)).body.errors[0].field).toBe('cursor');
+      expect((await entries({ actor: 'admin' }).expect(400)).body.errors[0].field).toBe('actor');
+    });
+  });
+
   describe('organisations', () => {
     it('anyone finds providers and certifiers with their corporate numbers; auditors and applicants stay out of the public directory', async () => {
       const res = await t.http.get('/v1/organizations').expect(200);

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { DomainError } from '@registry/domain';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@registry/auth';
 import { JournalQueries } from '@registry/ledger';
@@ -28,11 +29,19 @@ export class LedgerController {
 
   @Get('entries')
   @ApiOperation({ summary: 'Journal entries in order' })
-  @OnlyQueryParameters('after', 'limit')
-  @ApiQuery({ name: 'after', required: false })
+  @OnlyQueryParameters('after', 'cursor', 'limit', 'type')
+  @ApiQuery({ name: 'after', required: false, description: 'the sequence number to continue after (0: from the start)' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'the nextCursor of the previous page (same as after)' })
   @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'type', required: false, description: 'one entry type (claim.certify) or a family (claim)', example: 'retirement' })
   @ApiOkResponse({ description: 'journal entries in order' })
-  entries(@Query('after') after?: string, @Query('limit') limit?: string) {
-    return this.journal.entries(nonNegativeInteger(after, 'after'), pageLimit(limit));
+  entries(@Query('after') after?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string, @Query('type') type?: string) {
+    if (after !== undefined && cursor !== undefined) {
+      throw new DomainError('VALIDATION_FAILED', 'give after or cursor, not both', { errors: [{ field: 'cursor', message: 'give after or cursor, not both' }] });
+    }
+    if (type !== undefined && !/^[a-z][a-z_]*(\.[a-z_]+)*$/.test(type)) {
+      throw new DomainError('VALIDATION_FAILED', 'type must be an entry type such as claim.certify, or a family such as claim', { errors: [{ field: 'type', message: 'must be an entry type or family' }] });
+    }
+    return this.journal.entries(nonNegativeInteger(after ?? cursor, after !== undefined ? 'after' : 'cursor'), pageLimit(limit), type);
   }
 }

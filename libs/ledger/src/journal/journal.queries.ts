@@ -13,8 +13,8 @@ export class JournalQueries {
     return { sequence: head.seq, hash: head.hash };
   }
 
-  async entries(after: number, limit: number): Promise<{ items: JournalEntry[]; nextCursor?: string }> {
-    const items = await this.uow.read(({ journal }) => journal.entries(after, limit));
+  async entries(after: number, limit: number, type?: string): Promise<{ items: JournalEntry[]; nextCursor?: string }> {
+    const items = await this.uow.read(({ journal }) => journal.entries(after, limit, type));
     return items.length === limit ? { items, nextCursor: String(items[items.length - 1].seq) } : { items };
   }
 

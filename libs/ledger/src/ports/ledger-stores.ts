@@ -45,7 +45,8 @@ export interface JournalStore {
   /** Appends the entry and moves the head to it. */
   append(entry: JournalEntry): Promise<void>;
   head(): Promise<{ seq: number; hash: string }>;
-  entries(afterSeq: number, limit: number): Promise<JournalEntry[]>;
+  /** In order after `afterSeq`; `type` narrows to one type (`claim.certify`) or a family (`claim`). */
+  entries(afterSeq: number, limit: number, type?: string): Promise<JournalEntry[]>;
 }
 
 export interface IdempotencyStore {

@@ -33,8 +33,11 @@ export class SqlJournalStore implements JournalStore {
     await this.sql.query(`UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1`, [e.seq, e.hash]);
   }
 
-  async entries(afterSeq: number, limit: number): Promise<JournalEntry[]> {
-    const rows = await this.sql.query<EntryRow>(`SELECT * FROM journal_entries WHERE seq > ? ORDER BY seq LIMIT ?`, [afterSeq, limit]);
+  async entries(afterSeq: number, limit: number, type?: string): Promise<JournalEntry[]> {
+    // `claim` selects every claim.* entry, `claim.certify` that type alone.
+    const rows = type
+      ? await this.sql.query<EntryRow>(`SELECT * FROM journal_entries WHERE seq > ? AND (type = ? OR substr(type, 1, ?) = ?) ORDER BY seq LIMIT ?`, [afterSeq, type, type.length + 1, `${type}.`, limit])
+      : await this.sql.query<EntryRow>(`SELECT * FROM journal_entries WHERE seq > ? ORDER BY seq LIMIT ?`, [afterSeq, limit]);
     return rows.map((r) => ({
       seq: Number(r.seq),
       type: r.type,
