@@ -121,7 +121,7 @@ describe('renderCertificatePdf', () => {
     const text = squash(pdfText(revoked, 'revoked'));
     expect(text).toContain('無効/REVOKED');
     expect(text).toContain(squash(SAMPLE_REVOKED_CERTIFICATE.revocation!.reason));
-    expect(text).toContain('2026-04-1006:00UTC');
+    expect(text).toContain('2026-04-1015:00JST(UTC+9)');
   });
 
   it('continues the serial table over more pages, each block once', async () => {

@@ -20,9 +20,10 @@ describe('certificate view helpers', () => {
     expect(rangeSize('a', '9')).toBe('');
   });
 
-  it('prints instants in UTC and leaves other text alone', () => {
-    expect(formatInstant('2026-03-02T01:15:00.000Z')).toBe('2026-03-02 01:15 UTC');
-    expect(formatInstant('2026-03-02T10:15:00+09:00')).toBe('2026-03-02 01:15 UTC');
+  it('prints instants in Japan time with the zone shown, and leaves other text alone', () => {
+    expect(formatInstant('2026-03-02T01:15:00.000Z')).toBe('2026-03-02 10:15 JST (UTC+9)');
+    expect(formatInstant('2026-03-02T10:15:00+09:00')).toBe('2026-03-02 10:15 JST (UTC+9)');
+    expect(formatInstant('2026-03-02T20:30:00.000Z')).toBe('2026-03-03 05:30 JST (UTC+9)');
     expect(formatInstant('soon')).toBe('soon');
   });
 

@@ -145,9 +145,16 @@ export function rangeSize(start: string, end: string): string {
   return size > 0n ? size.toString() : '';
 }
 
-/** `2026-03-01T09:30:00.000Z` → `2026-03-01 09:30 UTC`; other text is returned as given. */
+const JAPAN_OFFSET_MS = 9 * 3600_000;
+
+/**
+ * `2026-03-01T09:30:00.000Z` → `2026-03-01 18:30 JST (UTC+9)`: the people who read certificates are in
+ * Japan, and the zone is printed so nobody has to guess (Japan has no daylight saving time). Other
+ * text is returned as given. The signed JSON keeps the instant in UTC.
+ */
 export function formatInstant(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+  const japan = new Date(d.getTime() + JAPAN_OFFSET_MS).toISOString();
+  return `${japan.slice(0, 10)} ${japan.slice(11, 16)} JST (UTC+9)`;
 }

@@ -132,7 +132,7 @@ describe('renderCertificatePage', () => {
     expect(classText(ja, 'badge-valid')).toEqual([]);
     const reason = escapeHtml(SAMPLE_REVOKED_CERTIFICATE.revocation!.reason);
     expect(ja).toContain(`<p>取消理由: ${reason}</p>`);
-    expect(ja).toContain('<p>取消日時: 2026-04-10 06:00 UTC</p>');
+    expect(ja).toContain('<p>取消日時: 2026-04-10 15:00 JST (UTC+9)</p>');
     expect(en).toContain(`<p>Reason: ${reason}</p>`);
     expect(VERIFY_PAGE_STYLE).toMatch(/\.badge-revoked\{color:var\(--red\)/);
   });
