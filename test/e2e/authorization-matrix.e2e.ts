@@ -82,6 +82,7 @@ const ACCESS: Record<string, ExpectedAccess> = {
   // Read by the applicant and the providers it authorised, and by every certifier, auditor and the admin.
   'GET /v1/claims/{id}': claimOf(['applicant', 'provider', 'certifier', 'auditor', 'admin'], ['applicant', 'provider']),
   'POST /v1/claims/{id}/providers': claimOf(['applicant'], ['applicant']),
+  'PATCH /v1/claims/{id}': claimOf(['applicant', 'admin'], ['applicant']),
   'POST /v1/claims/{id}/actuals': claimOf(['applicant', 'provider'], ['applicant', 'provider']),
   'POST /v1/claims/{id}/submit': claimOf(['applicant'], ['applicant']),
   'POST /v1/claims/{id}/withdraw': claimOf(['applicant'], ['applicant']),

@@ -23,7 +23,7 @@ export async function createApiApp(config: RegistryConfig, options: ApiModuleOpt
   app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(helmet());
-  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, verify: verifyJsonBody, reviver: refuseNonFiniteNumbers });
+  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, verify: verifyJsonBody, reviver: refuseNonFiniteNumbers, type: ['application/json', 'application/merge-patch+json'] });
   app.useBodyParser('text', { limit: config.bodyLimitBytes, type: 'text/csv' });
   // Node's querystring: a repeated parameter becomes an array (refused by SingleQueryValuesPipe),
   // never a nested object as with qs's `a[b]=1`.

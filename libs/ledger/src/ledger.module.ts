@@ -29,6 +29,7 @@ import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
 import { LIST_QUERIES } from './lists';
 import { RenameOrganizationUseCase } from './organizations/rename-organization.use-case';
 import { RevokeProviderUseCase } from './claims/revoke-provider.use-case';
+import { EditDraftClaimUseCase } from './claims/edit-draft-claim.use-case';
 import { CheckSerialsQuery } from './status/check-serials.query';
 import { SerialStatusQuery } from './status/serial-status.query';
 import { TransferSerialsUseCase } from './transfers/transfer-serials.use-case';
@@ -72,6 +73,7 @@ const USE_CASES = [
   ...LIST_QUERIES,
   RenameOrganizationUseCase,
   RevokeProviderUseCase,
+  EditDraftClaimUseCase,
   ...WEBHOOK_USE_CASES,
   ReconciliationAlertListener,
   RequestReconciliationUseCase,

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Problems } from '../http/problems.decorator';
 import { Roles, type Principal } from '@registry/auth';
 import type { ClaimDraft } from '@registry/domain';
@@ -7,6 +7,8 @@ import {
   AssignCertifierUseCase,
   ChangeClaimStatusUseCase,
   CreateClaimUseCase,
+  EditDraftClaimUseCase,
+  editableDraft,
   GetClaimQuery,
   NotifyClaimChangeUseCase,
   RecommendCorrectionUseCase,
@@ -18,6 +20,8 @@ import {
 import type { Request, Response } from 'express';
 import { adminOf, CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
+import { applyMergePatch } from '../http/merge-patch';
+import { validateBody } from '../http/validation.pipe';
 import { AssignedCertifierOnly } from './assigned-certifier.guard';
 import { AssignCertifierDto, CertifyDto, CreateClaimDto, ReasonDto, ReportActualsDto } from './claims.dto';
 import { AcceptWithdrawalDto, ChangeNotificationDto, PlanChangeDto, RecommendCorrectionDto, SanctionDto } from './claim-process.dto';
@@ -32,6 +36,7 @@ export class ClaimsController {
   constructor(
     private readonly createClaim: CreateClaimUseCase,
     private readonly getClaim: GetClaimQuery,
+    private readonly editDraft: EditDraftClaimUseCase,
     private readonly changeStatus: ChangeClaimStatusUseCase,
     private readonly reportActuals: ReportActualsUseCase,
     private readonly assignCertifier: AssignCertifierUseCase,
@@ -63,6 +68,18 @@ export class ClaimsController {
   @ApiForbiddenResponse({ description: 'a certifier reads only the claims assigned to it' })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.getClaim.execute(principal, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit a draft claim (JSON Merge Patch, RFC 7396)' })
+  @Problems('INVALID_STATE', 'RULE_VIOLATION')
+  @Roles('applicant', 'admin')
+  @ApiBody({ description: 'the fields to change, as in POST /v1/claims; null removes an optional field; `type` cannot change', schema: { type: 'object' } })
+  @ApiOkResponse({ description: 'the edited draft (journaled as claim.edited); 409 INVALID_STATE once it is no longer a draft' })
+  async edit(@Param('id') id: string, @Body() patch: unknown, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
+    const current = await this.getClaim.execute(principal, id);
+    const draft = await validateBody(CreateClaimDto, applyMergePatch(editableDraft(current.draft), patch));
+    return this.editDraft.execute({ actor: principal, claimId: id, draft: { ...draft }, basedOn: current.updatedAt });
   }
 
   @Post(':id/certifier')

@@ -27,14 +27,7 @@ export class CreateClaimUseCase {
     return runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async ({ stores, seq, now }) => {
       const { applicantId, receivedOn, recordedByAdmin, corporateNumber } = await resolveIntake(stores, command.actor, command.body, now);
       const id = newId();
-      const draft = await completeDraft(stores, { ...command.body, applicantId, receivedOn }, id);
-      const evaluation = validateClaimDraft(draft);
-      assertNoRuleViolations(evaluation.findings, { invalidInput: true });
-      // The applicant itself (legal personality, declarations): 422, the request is well-formed.
-      assertNoRuleViolations(checkApplicantRequirements(draft, { corporateNumber }));
-      if (draft.type === 'CN_PLAN') {
-        checkPlannedRetirements(draft.plannedRetirements, draft.planPeriod, evaluation.requiredTonnes);
-      }
+      const { draft, evaluation } = await judgeDraft(stores, { ...command.body, applicantId, receivedOn }, id, corporateNumber);
       const claim: ClaimRecord = {
         id,
         type: draft.type,
@@ -61,6 +54,22 @@ export class CreateClaimUseCase {
       return { journalType: 'claim.created', journalPayload: { id, type: claim.type, applicantId, receivedOn, receivedOnRecordedByAdmin: recordedByAdmin, draft }, result: view };
     });
   }
+}
+
+/**
+ * The rules a draft must meet to be filed (or edited while a draft): date rules and figures (400),
+ * the applicant's own requirements (422), planned retirements of a plan.
+ */
+export async function judgeDraft(stores: Stores, body: CreateClaimCommand['body'], id: string, corporateNumber: string | null) {
+  const draft = await completeDraft(stores, body, id);
+  const evaluation = validateClaimDraft(draft);
+  assertNoRuleViolations(evaluation.findings, { invalidInput: true });
+  // The applicant itself (legal personality, declarations): 422, the request is well-formed.
+  assertNoRuleViolations(checkApplicantRequirements(draft, { corporateNumber }));
+  if (draft.type === 'CN_PLAN') {
+    checkPlannedRetirements(draft.plannedRetirements, draft.planPeriod, evaluation.requiredTonnes);
+  }
+  return { draft, evaluation };
 }
 
 const PLAN_HOLDER_STATUSES: readonly string[] = ['certified', 'suspended'];

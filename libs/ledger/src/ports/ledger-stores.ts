@@ -58,6 +58,8 @@ export interface ClaimStore {
   insert(claim: ClaimRecord): Promise<void>;
   /** Writes the mutable part: certifier, status, certification, true-up, reason, updated markers. */
   update(claim: ClaimRecord): Promise<void>;
+  /** A draft's content and what follows from it (required tonnes, rulebook); drafts only. */
+  updateDraft(claim: ClaimRecord): Promise<void>;
   findById(id: string): Promise<ClaimRecord | null>;
   /**
    * CN plan applications of an applicant that count against CNP-3.1.6 (「同一の者によって一回に限り」):

@@ -51,6 +51,12 @@ export class SqlClaimStore implements ClaimStore {
     );
   }
 
+  async updateDraft(c: ClaimRecord): Promise<void> {
+    await this.sql.query(`UPDATE claims SET draft = ?, required_tonnes = ?, rulebook_id = ?, updated_seq = ?, updated_at = ? WHERE id = ? AND status = 'draft'`, [
+      JSON.stringify(c.draft), c.requiredTonnes, c.rulebookId, c.updatedSeq, c.updatedAt, c.id,
+    ]);
+  }
+
   async findById(id: string): Promise<ClaimRecord | null> {
     const row = await this.sql.one<ClaimRow>(`SELECT * FROM claims WHERE id = ?`, [id]);
     return row ? toRecord(row) : null;
