@@ -3,15 +3,16 @@ import { ApiKeysModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
 import { CertificateQueries, CreateOrganizationUseCase, IdentityDuplicatesQuery, JournalQueries, LIST_QUERIES, ListHoldingsQuery } from '@registry/ledger';
 import { PersistenceModule } from '@registry/persistence';
+import { SEED_PROVIDERS } from './seed/seed.providers';
 
-/** What operator commands need: the database and a few use cases; no HTTP, no queue. */
+/** What operator commands need: the database and a few use cases; no HTTP, no queue (jobs wait for the API's sweep). */
 @Module({})
 export class CliModule {
   static forRoot(config: RegistryConfig): DynamicModule {
     return {
       module: CliModule,
       imports: [RegistryConfigModule.forRoot(config), PersistenceModule, ApiKeysModule],
-      providers: [CreateOrganizationUseCase, JournalQueries, CertificateQueries, IdentityDuplicatesQuery, ListHoldingsQuery, ...LIST_QUERIES],
+      providers: [CreateOrganizationUseCase, JournalQueries, CertificateQueries, IdentityDuplicatesQuery, ListHoldingsQuery, ...LIST_QUERIES, ...SEED_PROVIDERS],
     };
   }
 }

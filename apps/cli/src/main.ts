@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export.command';
 import { keysCommand } from './commands/keys.command';
 import { ledgerCommand } from './commands/ledger.command';
 import { orgsCommand } from './commands/orgs.command';
+import { seedCommand } from './commands/seed.command';
 
 const program = new Command('registry')
   .description('offset-registry operator commands (configuration from the same environment as the API)')
@@ -16,7 +17,8 @@ const program = new Command('registry')
   .addCommand(keysCommand())
   .addCommand(ledgerCommand())
   .addCommand(certificateCommand())
-  .addCommand(exportCommand());
+  .addCommand(exportCommand())
+  .addCommand(seedCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
