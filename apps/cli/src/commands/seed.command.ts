@@ -8,14 +8,15 @@ export function seedCommand(): Command {
   seed
     .command('demo')
     .description('fill an EMPTY ledger with a small realistic registry (organisations, blocks of every scheme, retirements, a certified CN claim, a CFP offset) and print a key per organisation')
-    .action(async () => {
+    .option('--json', 'print what was created, keys included, as JSON')
+    .action(async (options: { json?: boolean }) => {
       const started = Date.now();
       try {
         const { demo, baseUrl } = await withCliContext(async (app) => ({
           demo: await new DemoSeeder(app).run(),
           baseUrl: app.get<RegistryConfig>(REGISTRY_CONFIG).publicBaseUrl.replace(/\/$/, ''),
         }));
-        process.stdout.write(describe(demo, baseUrl, Date.now() - started));
+        process.stdout.write(options.json ? `${JSON.stringify(demo)}\n` : describe(demo, baseUrl, Date.now() - started));
       } catch (error) {
         if (!(error instanceof LedgerNotEmptyError)) throw error;
         process.stderr.write(`${error.message}\n`);
