@@ -10,7 +10,7 @@
  * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
  * (default 10), BENCH_DATASETS (comma list of dataset ids, default all), BENCH_KEEP_DB=1 (keep the
  * SQLite files and print where), BENCH_ROUNDS (default 3), BENCH_SCENARIOS (comma list of
- * parse, health, lookup, retire, pdf; default all), BENCH_CPU_PROF=<dir> (CPU-profile the API and
+ * parse, health, lookup, retire, pdf, reconcile; default all; reconcile: lib/reconcile.js, BENCH_RECONCILE_ROWS), BENCH_CPU_PROF=<dir> (CPU-profile the API and
  * worker processes), BENCH_OUT (report file, default bench-results.md in the repository).
  *
  * The pdf scenario (lib/pdf.js) needs Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379; a
@@ -35,6 +35,7 @@ const { startApi, verifyLedger, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REP
 const { seed, Layout, STRIDE, BLOCK_SIZE } = require('./lib/seed');
 const { measure } = require('./lib/load');
 const { measurePdf, redisEnvironment } = require('./lib/pdf');
+const { measureReconcile, reconcileReport } = require('./lib/reconcile');
 const { pairedRatioInterval } = require('./lib/bootstrap');
 const { reportedQuantile } = require('./lib/percentiles');
 
@@ -43,7 +44,7 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'parse,health,lookup,retire,pdf').split(',').map((s) => s.trim());
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'parse,health,lookup,retire,pdf,reconcile').split(',').map((s) => s.trim());
 const HTTP_SCENARIOS = SCENARIOS.filter((s) => ['health', 'lookup', 'retire'].includes(s));
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const PDF = {
@@ -275,7 +276,7 @@ const f0 = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 
 const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
-function report({ parse, runs, pdf, started, loadBefore }) {
+function report({ parse, runs, pdf, reconcile, started, loadBefore }) {
   const lines = [];
   lines.push('# Benchmark results', '');
   lines.push(`${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · SQLite (better-sqlite3)`);
@@ -304,6 +305,7 @@ function report({ parse, runs, pdf, started, loadBefore }) {
   }
   if (runs.length > 0) lines.push('');
   if (pdf) lines.push(...pdfReport(pdf));
+  if (reconcile) lines.push(...reconcileReport(reconcile));
 
   const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
   const targets = [];
@@ -475,8 +477,10 @@ async function main() {
   }
 
   const pdf = SCENARIOS.includes('pdf') ? await runPdfScenario() : null;
+  if (SCENARIOS.includes('reconcile')) log('reconciliation of a generated registry export (lib/reconcile.js)');
+  const reconcile = SCENARIOS.includes('reconcile') ? await measureReconcile() : null;
 
-  const markdown = report({ parse, runs: finished, pdf, started, loadBefore });
+  const markdown = report({ parse, runs: finished, pdf, reconcile, started, loadBefore });
   process.stdout.write(`${markdown}\n`);
   const out = OUT ?? path.join(REPO, 'bench-results.md');
   fs.writeFileSync(out, `${markdown}\n`);

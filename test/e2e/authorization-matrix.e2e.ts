@@ -114,6 +114,10 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'POST /v1/webhooks/{id}/ping': { public: false, roles: EVERY_ORG_ROLE },
   'POST /v1/webhooks/{id}/rotate-secret': { public: false, roles: EVERY_ORG_ROLE },
   'GET /v1/webhooks/{id}/deliveries': { public: false, roles: EVERY_ORG_ROLE },
+  // Auditors compare every block, providers their own; a reconciliation is read by its requester and auditors.
+  'POST /v1/reconciliations': { public: false, roles: ['auditor', 'provider'] },
+  'GET /v1/reconciliations/{id}': { public: false, roles: ['auditor', 'provider'] },
+  'GET /v1/reconciliations/{id}/report.csv': { public: false, roles: ['auditor', 'provider'] },
 };
 
 /**

@@ -14,6 +14,7 @@ import { VerifyController } from './certificates/verify.controller';
 import { ClaimProvidersController } from './claims/claim-providers.controller';
 import { ClaimsController } from './claims/claims.controller';
 import { RegisterController } from './claims/register.controller';
+import { ReconciliationsController } from './reconciliations/reconciliations.controller';
 import { HealthController } from './health/health.controller';
 import { createLogRedactor, redactingSerializers } from './http/log-redaction';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -76,6 +77,7 @@ export class ApiModule {
         CertificatesController,
         VerifyController,
         WebhooksController,
+        ReconciliationsController,
       ],
       providers: [
         // Registered before AuthModule's key guard, so it runs first: floods of made-up keys are limited

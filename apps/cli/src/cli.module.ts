@@ -1,7 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApiKeysModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
-import { CertificateQueries, CreateOrganizationUseCase, IdentityDuplicatesQuery, JournalQueries, LIST_QUERIES, ListHoldingsQuery } from '@registry/ledger';
+import {
+  CertificateQueries,
+  CreateOrganizationUseCase,
+  IdentityDuplicatesQuery,
+  JournalQueries,
+  LIST_QUERIES,
+  ListHoldingsQuery,
+  OperatorReconciliationUseCase,
+  ReconciliationAlertListener,
+  RunReconciliationUseCase,
+} from '@registry/ledger';
 import { PersistenceModule } from '@registry/persistence';
 import { SEED_PROVIDERS } from './seed/seed.providers';
 
@@ -12,7 +22,20 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [RegistryConfigModule.forRoot(config), PersistenceModule, ApiKeysModule],
-      providers: [CreateOrganizationUseCase, JournalQueries, CertificateQueries, IdentityDuplicatesQuery, ListHoldingsQuery, ...LIST_QUERIES, ...SEED_PROVIDERS],
+      providers: [
+        CreateOrganizationUseCase,
+        JournalQueries,
+        CertificateQueries,
+        IdentityDuplicatesQuery,
+        ListHoldingsQuery,
+        ...LIST_QUERIES,
+        // reconcile
+        ReconciliationAlertListener,
+        RunReconciliationUseCase,
+        OperatorReconciliationUseCase,
+        // seed demo
+        ...SEED_PROVIDERS,
+      ],
     };
   }
 }

@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export.command';
 import { keysCommand } from './commands/keys.command';
 import { ledgerCommand } from './commands/ledger.command';
 import { orgsCommand } from './commands/orgs.command';
+import { reconcileCommand } from './commands/reconcile.command';
 import { seedCommand } from './commands/seed.command';
 
 const program = new Command('registry')
@@ -18,6 +19,7 @@ const program = new Command('registry')
   .addCommand(ledgerCommand())
   .addCommand(certificateCommand())
   .addCommand(exportCommand())
+  .addCommand(reconcileCommand())
   .addCommand(seedCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -12,3 +12,4 @@ export * from './certificates/claim-certificate';
 export * from './rulebooks';
 export * from './text/display-text';
 export * from './webhooks';
+export * from './registry-exports';

@@ -6,6 +6,8 @@ export interface JobPayloads {
   'certificate-pdf': { number: string; status: 'valid' | 'revoked' | 'suspended' | 'withdrawn' | 'expired'; version?: number };
   /** One attempt (and the queue's retries) at POSTing a webhook delivery (libs/ledger/src/webhooks). */
   'webhook-delivery': { deliveryId: string };
+  /** Compares a stored registry export with the ledger (reconciliations table). */
+  reconciliation: { id: string };
 }
 
 export type JobName = keyof JobPayloads;

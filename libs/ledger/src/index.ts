@@ -46,3 +46,4 @@ export * from './certificates/render/verify-page';
 export * from './certificates/render/claim-certificate-page';
 export * from './certificates/claim-certificates';
 export * from './webhooks';
+export * from './reconciliation';

@@ -6,6 +6,9 @@ import { RenderCertificatePdfUseCase } from './certificates/render-certificate-p
 import { RecordHeartbeatUseCase } from './ops/heartbeat.use-cases';
 import { DeliverWebhookUseCase } from './webhooks/deliver-webhook.use-case';
 import { WEBHOOK_NETWORK_PROVIDER } from './webhooks/webhook-providers';
+import { ReconciliationAlertListener } from './reconciliation/reconciliation-alert-listener';
+import { ReconciliationJobUseCase } from './reconciliation/reconciliation-job.use-case';
+import { RunReconciliationUseCase } from './reconciliation/run-reconciliation.use-case';
 
 /** Maps each job name to the use case that performs it; shared by the API (in-process) and the worker. */
 @Module({
@@ -15,15 +18,25 @@ import { WEBHOOK_NETWORK_PROVIDER } from './webhooks/webhook-providers';
     CertificateQueries,
     DeliverWebhookUseCase,
     WEBHOOK_NETWORK_PROVIDER,
+    ReconciliationAlertListener,
+    RunReconciliationUseCase,
+    ReconciliationJobUseCase,
     {
       provide: JOB_HANDLERS,
-      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase, REGISTRY_CONFIG, DeliverWebhookUseCase],
-      useFactory: (heartbeat: RecordHeartbeatUseCase, certificatePdf: RenderCertificatePdfUseCase, config: RegistryConfig, webhookDelivery: DeliverWebhookUseCase): JobHandlers =>
+      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase, REGISTRY_CONFIG, DeliverWebhookUseCase, ReconciliationJobUseCase],
+      useFactory: (
+        heartbeat: RecordHeartbeatUseCase,
+        certificatePdf: RenderCertificatePdfUseCase,
+        config: RegistryConfig,
+        webhookDelivery: DeliverWebhookUseCase,
+        reconciliation: ReconciliationJobUseCase,
+      ): JobHandlers =>
         withFaults(
           {
             heartbeat: (payload, context) => heartbeat.execute(payload, context),
             'certificate-pdf': (payload, context) => certificatePdf.execute(payload, context),
             'webhook-delivery': (payload, context) => webhookDelivery.execute(payload, context),
+            reconciliation: (payload) => reconciliation.execute(payload),
           },
           config.jobFaults,
         ),

@@ -33,6 +33,10 @@ import { CheckSerialsQuery } from './status/check-serials.query';
 import { SerialStatusQuery } from './status/serial-status.query';
 import { TransferSerialsUseCase } from './transfers/transfer-serials.use-case';
 import { WEBHOOK_NETWORK_PROVIDER, WEBHOOK_USE_CASES } from './webhooks/webhook-providers';
+import { GetReconciliationQuery } from './reconciliation/get-reconciliation.query';
+import { ReconciliationAlertListener } from './reconciliation/reconciliation-alert-listener';
+import { RequestReconciliationUseCase } from './reconciliation/request-reconciliation.use-case';
+import { RunReconciliationUseCase } from './reconciliation/run-reconciliation.use-case';
 
 const USE_CASES = [
   CreateOrganizationUseCase,
@@ -69,6 +73,10 @@ const USE_CASES = [
   RenameOrganizationUseCase,
   RevokeProviderUseCase,
   ...WEBHOOK_USE_CASES,
+  ReconciliationAlertListener,
+  RequestReconciliationUseCase,
+  RunReconciliationUseCase,
+  GetReconciliationQuery,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */

@@ -25,6 +25,8 @@ export interface WebhookEventMapping {
   recipients: readonly WebhookRecipientRule[];
   /** Payload members that are bookkeeping, not news for the receiver. */
   omit?: readonly string[];
+  /** Only entries whose payload has this member as a number above zero are news (e.g. `alertCount`). */
+  onlyIfPositive?: string;
 }
 
 const claimEvent = (event: WebhookEventType): WebhookEventMapping => ({
@@ -60,6 +62,8 @@ export const WEBHOOK_EVENT_MAPPINGS: Readonly<Record<string, WebhookEventMapping
   },
   'import.finished': { event: 'import.finished', recipients: [{ organizationIdAt: 'organizationId' }] },
   'reconciliation.alert': { event: 'reconciliation.alert', recipients: [{ organizationIdAt: 'organizationId' }] },
+  // A finished reconciliation that raised alerts tells the organisation that asked for it.
+  'reconciliation.completed': { event: 'reconciliation.alert', recipients: [{ organizationIdAt: 'organizationId' }], onlyIfPositive: 'alertCount' },
 };
 
 export function webhookMappingFor(journalType: string): WebhookEventMapping | undefined {

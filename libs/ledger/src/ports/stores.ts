@@ -2,6 +2,7 @@ import type { BlockStore, ClaimStore, IdempotencyStore, JournalStore, Retirement
 import type { CertificateStore } from './certificate-ports';
 import type { ListStore } from './list-stores';
 import type { ClaimProcessStore } from './claim-process-ports';
+import type { ReconciliationStore } from '../reconciliation/reconciliation-ports';
 import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
 import type { WebhookStore } from '../webhooks/webhook-ports';
 
@@ -44,6 +45,7 @@ export interface Stores {
   lists: ListStore;
   claimProcess: ClaimProcessStore;
   webhooks: WebhookStore;
+  reconciliations: ReconciliationStore;
 }
 
 /**

@@ -106,6 +106,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     const mapping = webhookMappingFor(entry.type);
     if (!mapping) return [];
     const payload = parsePayload(entry.payload);
+    if (mapping.onlyIfPositive && !(Number(payload[mapping.onlyIfPositive]) > 0)) return [];
     const recipients = await recipientsOf(stores, mapping, payload);
     const webhooks = (await stores.webhooks.listForOrganizations([...recipients])).filter(
       (w) => w.events.includes(mapping.event) && w.createdSeq < entry.seq,

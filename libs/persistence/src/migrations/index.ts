@@ -11,6 +11,7 @@ import { ListIndexes1764000000014 as PostgresListIndexes } from './postgres/1764
 import { CertificateVersions1764000000010 as PostgresCertificateVersions } from './postgres/1764000000010-certificate-versions';
 import { ClaimReceivedOn1764000000008 as PostgresClaimReceivedOn } from './postgres/1764000000008-claim-received-on';
 import { Webhooks1764000000013 as PostgresWebhooks } from './postgres/1764000000013-webhooks';
+import { Reconciliations1764000000012 as PostgresReconciliations } from './postgres/1764000000012-reconciliations';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
@@ -24,6 +25,7 @@ import { ListIndexes1764000000014 as SqliteListIndexes } from './sqlite/17640000
 import { CertificateVersions1764000000010 as SqliteCertificateVersions } from './sqlite/1764000000010-certificate-versions';
 import { ClaimReceivedOn1764000000008 as SqliteClaimReceivedOn } from './sqlite/1764000000008-claim-received-on';
 import { Webhooks1764000000013 as SqliteWebhooks } from './sqlite/1764000000013-webhooks';
+import { Reconciliations1764000000012 as SqliteReconciliations } from './sqlite/1764000000012-reconciliations';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
 export const SQLITE_MIGRATIONS = [
@@ -38,6 +40,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteClaimReceivedOn,
   SqliteCertificationProcess,
   SqliteCertificateVersions,
+  SqliteReconciliations,
   SqliteWebhooks,
   SqliteListIndexes,
 ];
@@ -53,6 +56,7 @@ export const POSTGRES_MIGRATIONS = [
   PostgresClaimReceivedOn,
   PostgresCertificationProcess,
   PostgresCertificateVersions,
+  PostgresReconciliations,
   PostgresWebhooks,
   PostgresListIndexes,
 ];

@@ -9,6 +9,7 @@ import { SqlJobRunStore } from './job-run.store';
 import { SqlJournalStore } from './journal.store';
 import { SqlListStore } from './list.store';
 import { SqlOrganizationStore } from './organization.store';
+import { SqlReconciliationStore } from './reconciliation.store';
 import { SqlRetirementStore } from './retirement.store';
 import { SqlSequenceStore } from './sequence.store';
 import type { Sql } from './sql';
@@ -31,5 +32,6 @@ export function storesFor(sql: Sql): Stores {
     lists: new SqlListStore(sql),
     claimProcess: new SqlClaimProcessStore(sql),
     webhooks: new SqlWebhookStore(sql),
+    reconciliations: new SqlReconciliationStore(sql),
   };
 }

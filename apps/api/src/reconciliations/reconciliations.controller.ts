@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles, type Principal } from '@registry/auth';
+import { REGISTRY_EXPORT_FORMATS } from '@registry/domain';
+import { GetReconciliationQuery, reportRecord, REPORT_COLUMNS, RequestReconciliationUseCase, type ReconciliationView } from '@registry/ledger';
+import type { Request, Response } from 'express';
+import { toCsv } from '../http/csv';
+import { CurrentPrincipal, organizationOf } from '../http/current-principal';
+import { idempotencyOf, markReplay } from '../http/idempotency';
+import { OnlyQueryParameters } from '../http/query-parameters';
+import { ExpensiveEndpoint } from '../http/rate-limits';
+
+@ApiTags('reconciliations')
+@Controller('v1/reconciliations')
+export class ReconciliationsController {
+  constructor(
+    private readonly requestReconciliation: RequestReconciliationUseCase,
+    private readonly getReconciliation: GetReconciliationQuery,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @ExpensiveEndpoint()
+  @OnlyQueryParameters('format')
+  @ApiBearerAuth()
+  @Roles('auditor', 'provider')
+  @ApiConsumes('text/csv')
+  @ApiQuery({ name: 'format', required: false, enum: REGISTRY_EXPORT_FORMATS, description: 'detected from the header when absent' })
+  @ApiBody({ description: "the managing registry's public export, as it publishes it (text/csv)", schema: { type: 'string' } })
+  @ApiAcceptedResponse({ description: '{ id, status }: the comparison runs as a job; GET /v1/reconciliations/{id} follows it' })
+  async create(@Query('format') format: unknown, @Body() body: unknown, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const actor = organizationOf(principal);
+    return markReplay(res, await this.requestReconciliation.execute({ actor, format, body: req.is('text/csv') ? body : undefined, idempotency: idempotencyOf(req) }));
+  }
+
+  @Get(':id')
+  @ApiBearerAuth()
+  @Roles('auditor', 'provider')
+  @ApiOkResponse({ description: '{ id, status, format, rows, matched, alerts: [{ kind, serial, detail }] } (the first 1,000 alerts; alertCount counts them all)' })
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ReconciliationView> {
+    return this.getReconciliation.execute(principal, id);
+  }
+
+  @Get(':id/report.csv')
+  @ApiBearerAuth()
+  @Roles('auditor', 'provider')
+  @ApiOkResponse({ description: 'every compared part (matched, with both references), every alert and every unreadable row, as CSV' })
+  async report(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+    const records = [];
+    for await (const line of this.getReconciliation.lines(principal, id)) records.push(reportRecord(line));
+    res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="reconciliation-${id}.csv"`);
+    res.send(toCsv(records, REPORT_COLUMNS));
+  }
+}
