@@ -16,6 +16,7 @@ interface Seeded {
   retirements: { id: string; certificateNumber: string; officialReference: string; serials: string[] }[];
   cnCertificationNumber: string;
   cfpNotificationNumber: string;
+  reconciliation: { id: string; alertCount: number };
 }
 
 describe(`npm run cli -- seed demo (issue 14, ${TEST_ENGINE})`, () => {
@@ -68,6 +69,13 @@ describe(`npm run cli -- seed demo (issue 14, ${TEST_ENGINE})`, () => {
       const { totals } = (await t.http.get('/v1/holdings').query({ limit: 1 }).set(auth(provider)).expect(200)).body;
       expect(totals.map((total: { scheme: string }) => total.scheme).sort()).toEqual([...SCHEME_CODES].sort());
     }
+  });
+
+  it("shows provider A's reconciliation of ACR's retirement list: one block retired there that the ledger still holds", async () => {
+    const reconciliation = (await t.http.get(`/v1/reconciliations/${seeded.reconciliation.id}`).set(auth('providerA')).expect(200)).body;
+    expect(reconciliation).toMatchObject({ status: 'done', format: 'acr', rows: 1, alertCount: 1 });
+    expect(reconciliation.alerts).toEqual([expect.objectContaining({ kind: 'retired_in_registry_held_here', serial: expect.stringMatching(/^ACR-US-1185-2025-3078-1 to 40$/) })]);
+    await t.http.get(`/v1/reconciliations/${seeded.reconciliation.id}`).set(auth('auditor')).expect(200);
   });
 
   it('leaves a journal that verifies, read with the seeded auditor key', async () => {

@@ -31,7 +31,7 @@ function describe(demo: SeededDemo, baseUrl: string, ms: number): string {
   const pending = demo.retirements.find((r) => r.officialReference === 'pending');
   const lines = [
     `seeded in ${(ms / 1000).toFixed(1)} s: ${demo.organizations.length} organisations, ${demo.holdings} blocks held, ${demo.retirements.length} retirements` +
-      ` (${pending ? `${pending.certificateNumber} pending its registry's reference` : 'none pending'}), CN ${demo.cnCertificationNumber} certified, CFP ${demo.cfpNotificationNumber} accepted`,
+      ` (${pending ? `${pending.certificateNumber} pending its registry's reference` : 'none pending'}), CN ${demo.cnCertificationNumber} certified, CFP ${demo.cfpNotificationNumber} accepted, ${demo.reconciliation.alertCount} reconciliation alert(s)`,
     '',
     'API keys (shown once; Authorization: Bearer <key>):',
     ...demo.organizations.map((o) => `  ${o.roles.join(',').padEnd(10)} ${o.name}  id ${o.id}\n             key ${o.apiKey}`),
@@ -41,7 +41,8 @@ function describe(demo: SeededDemo, baseUrl: string, ms: number): string {
     `  ${baseUrl}/verify/${certificate.certificateNumber}`,
     `  ${baseUrl}/verify/${demo.cnCertificationNumber}`,
     `  ${baseUrl}/v1/serials/status?serial=${encodeURIComponent(certificate.serials[0]!)}`,
-    `  ${baseUrl}/v1/retirements/${pending?.id ?? certificate.id}   (with a key)`,
+    `  ${baseUrl}/v1/retirements/${pending?.id ?? certificate.id}   (with the provider's or the auditor's key: officialReference pending)`,
+    `  ${baseUrl}/v1/reconciliations/${demo.reconciliation.id}   (with the first provider's or the auditor's key: ACR shows retired what the ledger still holds)`,
     '',
   ];
   return lines.join('\n');

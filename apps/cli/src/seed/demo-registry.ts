@@ -186,3 +186,15 @@ export function demoCfpDraft(today: string) {
     declarations: { notAntiSocialForce: true },
   };
 }
+
+const ACR_RETIREMENTS_HEADER = 'Credit Serial Numbers,Date Issued (GMT),Quantity of Credits,Status Effective (GMT),Retired on Behalf of,Retirement Reason,Project ID';
+
+/**
+ * ACR's public retirement list as provider A downloads it: it shows 40 credits of A's first ACR block
+ * retired at ACR while this ledger still has them held, so reconciling it raises one alert
+ * (retired_in_registry_held_here).
+ */
+export function demoAcrRetirementExport(): string {
+  const serial = demoSerial('ACR', 0, 40n);
+  return [ACR_RETIREMENTS_HEADER, `${serial},6/30/2025 7:43:26 PM,40,10/1/2025 2:15:00 AM,株式会社サンプル商事,Environmental Benefit,ACR1185`].join('\r\n');
+}

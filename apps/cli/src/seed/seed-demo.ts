@@ -7,9 +7,12 @@ import {
   ChangeClaimStatusUseCase,
   CreateClaimUseCase,
   CreateOrganizationUseCase,
+  GetReconciliationQuery,
   OrganizationDirectoryQuery,
+  ReconciliationJobUseCase,
   RecordVerificationUseCase,
   RegisterHoldingUseCase,
+  RequestReconciliationUseCase,
   RetireCreditsUseCase,
   type Actor,
   type RetirementView,
@@ -17,6 +20,7 @@ import {
 import {
   DEMO_ORGANIZATIONS,
   DEMO_RETIREMENTS,
+  demoAcrRetirementExport,
   demoCfpDraft,
   demoCnDraft,
   demoHoldings,
@@ -43,6 +47,8 @@ export interface SeededDemo {
   retirements: RetirementView[];
   cnCertificationNumber: string;
   cfpNotificationNumber: string;
+  /** Provider A's reconciliation of ACR's retirement list (one alert). */
+  reconciliation: { id: string; alertCount: number };
 }
 
 /** Refused on a ledger that already has organisations: the demo never mixes with real records. */
@@ -75,13 +81,14 @@ export class DemoSeeder {
     const cnCertificationNumber = await this.certifiedCnClaim(today);
     const cfpNotificationNumber = await this.acceptedCfpOffset(today);
     for (const retirement of DEMO_RETIREMENTS.filter((r) => !r.forClaim)) await this.retire(retirement);
+    const reconciliation = await this.reconcileAcrExport();
     const issue = this.app.get(IssueApiKeyUseCase);
     const seeded: SeededOrganization[] = [];
     for (const org of organizations) {
       const key = await issue.execute({ organizationId: org.id, label: 'seed demo' });
       seeded.push({ ...org, apiKey: key.key });
     }
-    return { organizations: seeded, holdings, retirements: this.retirements, cnCertificationNumber, cfpNotificationNumber };
+    return { organizations: seeded, holdings, retirements: this.retirements, cnCertificationNumber, cfpNotificationNumber, reconciliation };
   }
 
   private actor(key: DemoOrgKey): OrgActor {
@@ -120,6 +127,14 @@ export class DemoSeeder {
       evidence,
     });
     this.retirements.push(result);
+  }
+
+  /** Provider A sends ACR's export as over POST /v1/reconciliations; the job runs here, now (the CLI has no worker). */
+  private async reconcileAcrExport(): Promise<{ id: string; alertCount: number }> {
+    const requested = await this.app.get(RequestReconciliationUseCase).execute({ actor: this.actor('providerA'), format: 'acr', body: demoAcrRetirementExport() });
+    await this.app.get(ReconciliationJobUseCase).execute({ id: requested.result.id });
+    const { id, alertCount } = await this.app.get(GetReconciliationQuery).execute(this.actor('providerA'), requested.result.id);
+    return { id, alertCount };
   }
 
   /** Files the claim, lets the providers that retire for it do so, retires its credits and submits it to the certifier. */

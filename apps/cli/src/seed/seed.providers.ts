@@ -6,13 +6,16 @@ import {
   ChangeClaimStatusUseCase,
   ClaimCertificates,
   CreateClaimUseCase,
+  GetReconciliationQuery,
+  ReconciliationJobUseCase,
   RecordVerificationUseCase,
   RegisterHoldingUseCase,
+  RequestReconciliationUseCase,
   RetireCreditsUseCase,
 } from '@registry/ledger';
 import { DeferredJobQueue } from './deferred-job-queue';
 
-/** The ledger use cases `seed demo` calls (CliModule already has the organisation and list ones). */
+/** The ledger use cases `seed demo` calls (CliModule already has the organisation, list and reconciliation-run ones). */
 export const SEED_PROVIDERS: Provider[] = [
   { provide: JobQueue, useClass: DeferredJobQueue },
   RegisterHoldingUseCase,
@@ -23,4 +26,7 @@ export const SEED_PROVIDERS: Provider[] = [
   RecordVerificationUseCase,
   ChangeClaimStatusUseCase,
   ClaimCertificates,
+  RequestReconciliationUseCase,
+  ReconciliationJobUseCase,
+  GetReconciliationQuery,
 ];
