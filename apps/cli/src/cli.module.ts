@@ -13,8 +13,9 @@ import {
   RunReconciliationUseCase,
 } from '@registry/ledger';
 import { PersistenceModule } from '@registry/persistence';
+import { SEED_PROVIDERS } from './seed/seed.providers';
 
-/** What operator commands need: the database and a few use cases; no HTTP, no queue. */
+/** What operator commands need: the database and a few use cases; no HTTP, no queue (jobs wait for the API's sweep). */
 @Module({})
 export class CliModule {
   static forRoot(config: RegistryConfig): DynamicModule {
@@ -32,6 +33,8 @@ export class CliModule {
         ReconciliationAlertListener,
         RunReconciliationUseCase,
         OperatorReconciliationUseCase,
+        // seed demo
+        ...SEED_PROVIDERS,
       ],
     };
   }

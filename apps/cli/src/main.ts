@@ -9,6 +9,7 @@ import { keysCommand } from './commands/keys.command';
 import { ledgerCommand } from './commands/ledger.command';
 import { orgsCommand } from './commands/orgs.command';
 import { reconcileCommand } from './commands/reconcile.command';
+import { seedCommand } from './commands/seed.command';
 
 const program = new Command('registry')
   .description('offset-registry operator commands (configuration from the same environment as the API)')
@@ -18,7 +19,8 @@ const program = new Command('registry')
   .addCommand(ledgerCommand())
   .addCommand(certificateCommand())
   .addCommand(exportCommand())
-  .addCommand(reconcileCommand());
+  .addCommand(reconcileCommand())
+  .addCommand(seedCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
