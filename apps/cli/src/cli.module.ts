@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApiKeysModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
-import { CertificateQueries, CreateOrganizationUseCase, IdentityDuplicatesQuery, JournalQueries } from '@registry/ledger';
+import { CertificateQueries, CreateOrganizationUseCase, IdentityDuplicatesQuery, IMPORT_USE_CASES, JournalQueries } from '@registry/ledger';
 import { PersistenceModule } from '@registry/persistence';
 
 /** What operator commands need: the database and a few use cases; no HTTP, no queue. */
@@ -11,7 +11,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [RegistryConfigModule.forRoot(config), PersistenceModule, ApiKeysModule],
-      providers: [CreateOrganizationUseCase, JournalQueries, CertificateQueries, IdentityDuplicatesQuery],
+      providers: [CreateOrganizationUseCase, JournalQueries, CertificateQueries, IdentityDuplicatesQuery, ...IMPORT_USE_CASES],
     };
   }
 }

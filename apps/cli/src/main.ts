@@ -4,6 +4,7 @@ import { ConfigError } from '@registry/config';
 import { DomainError } from '@registry/domain';
 import { certificateCommand } from './commands/certificate.command';
 import { dbCommand } from './commands/db.command';
+import { importCommand } from './commands/import.command';
 import { keysCommand } from './commands/keys.command';
 import { ledgerCommand } from './commands/ledger.command';
 import { orgsCommand } from './commands/orgs.command';
@@ -14,7 +15,8 @@ const program = new Command('registry')
   .addCommand(orgsCommand())
   .addCommand(keysCommand())
   .addCommand(ledgerCommand())
-  .addCommand(certificateCommand());
+  .addCommand(certificateCommand())
+  .addCommand(importCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

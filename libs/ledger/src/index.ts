@@ -37,3 +37,4 @@ export * from './certificates/render-certificate-pdf.use-case';
 export * from './certificates/sweep-certificate-pdfs.use-case';
 export { certificateVerifyUrl, type CertificateDocument, type SerialStatusView } from './certificates/render/certificate-view';
 export * from './certificates/render/verify-page';
+export * from './imports';

@@ -25,6 +25,7 @@ import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
 import { CheckSerialsQuery } from './status/check-serials.query';
 import { SerialStatusQuery } from './status/serial-status.query';
 import { TransferSerialsUseCase } from './transfers/transfer-serials.use-case';
+import { IMPORT_USE_CASES } from './imports';
 
 const USE_CASES = [
   CreateOrganizationUseCase,
@@ -53,6 +54,7 @@ const USE_CASES = [
   RegisterQuery,
   CertificateQueries,
   SweepCertificatePdfsUseCase,
+  ...IMPORT_USE_CASES,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */

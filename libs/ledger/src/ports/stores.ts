@@ -1,6 +1,7 @@
 import type { BlockStore, ClaimStore, IdempotencyStore, JournalStore, RetirementStore, SequenceStore } from './ledger-stores';
 import type { CertificateStore } from './certificate-ports';
 import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
+import type { ImportStore } from '../imports/import-ports';
 
 export interface OrganizationStore {
   insert(organization: OrganizationRecord): Promise<void>;
@@ -37,6 +38,7 @@ export interface Stores {
   sequences: SequenceStore;
   claims: ClaimStore;
   certificates: CertificateStore;
+  imports: ImportStore;
 }
 
 /**

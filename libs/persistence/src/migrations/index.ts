@@ -6,6 +6,7 @@ import { CertificatePdfsApart1764000000004 as PostgresCertificatePdfsApart } fro
 import { SerialIdentity1764000000005 as PostgresSerialIdentity } from './postgres/1764000000005-serial-identity';
 import { ClaimCertifier1764000000006 as PostgresClaimCertifier } from './postgres/1764000000006-claim-certifier';
 import { ApiKeyLifecycle1764000000007 as PostgresApiKeyLifecycle } from './postgres/1764000000007-api-key-lifecycle';
+import { Imports1764000000011 as PostgresImports } from './postgres/1764000000011-imports';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
@@ -14,6 +15,7 @@ import { CertificatePdfsApart1764000000004 as SqliteCertificatePdfsApart } from 
 import { SerialIdentity1764000000005 as SqliteSerialIdentity } from './sqlite/1764000000005-serial-identity';
 import { ClaimCertifier1764000000006 as SqliteClaimCertifier } from './sqlite/1764000000006-claim-certifier';
 import { ApiKeyLifecycle1764000000007 as SqliteApiKeyLifecycle } from './sqlite/1764000000007-api-key-lifecycle';
+import { Imports1764000000011 as SqliteImports } from './sqlite/1764000000011-imports';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
 export const SQLITE_MIGRATIONS = [
@@ -25,6 +27,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteSerialIdentity,
   SqliteClaimCertifier,
   SqliteApiKeyLifecycle,
+  SqliteImports,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresFoundation,
@@ -35,4 +38,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresSerialIdentity,
   PostgresClaimCertifier,
   PostgresApiKeyLifecycle,
+  PostgresImports,
 ];

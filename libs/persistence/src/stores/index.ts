@@ -4,6 +4,7 @@ import { SqlBlockStore } from './block.store';
 import { SqlCertificateStore } from './certificate.store';
 import { SqlClaimStore } from './claim.store';
 import { SqlIdempotencyStore } from './idempotency.store';
+import { SqlImportStore } from './import.store';
 import { SqlJobRunStore } from './job-run.store';
 import { SqlJournalStore } from './journal.store';
 import { SqlOrganizationStore } from './organization.store';
@@ -25,5 +26,6 @@ export function storesFor(sql: Sql): Stores {
     sequences: new SqlSequenceStore(sql),
     claims: new SqlClaimStore(sql),
     certificates: new SqlCertificateStore(sql),
+    imports: new SqlImportStore(sql),
   };
 }

@@ -1,0 +1,70 @@
+import type { BlockRecord, BlockStatus } from '../ports/ledger-records';
+
+export type ImportKind = 'holdings';
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface ImportRecord {
+  id: string;
+  organizationId: string;
+  actor: string;
+  kind: ImportKind;
+  /** Named by the caller or detected from the header; null until the header is read. */
+  format: string | null;
+  dryRun: boolean;
+  status: ImportStatus;
+  total: number;
+  accepted: number;
+  skipped: number;
+  refused: number;
+  /** Data rows whose outcome is committed: a retried job resumes after them. */
+  rowsDone: number;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RefusedRowRecord {
+  /** 1-based data row of the file. */
+  row: number;
+  serial: string;
+  code: string;
+  message: string;
+}
+
+/** What one committed batch adds to an import's counters. */
+export interface ImportProgress {
+  rowsDone: number;
+  total: number;
+  accepted: number;
+  skipped: number;
+  refused: number;
+}
+
+/** What an import compares a row with: the block's range, state, holder and evidence. */
+export interface ReachingBlock {
+  start: bigint;
+  end: bigint;
+  status: BlockStatus;
+  ownerId: string | null;
+  evidenceRegistry: string | null;
+  evidenceReference: string | null;
+}
+
+export interface ImportStore {
+  insert(record: ImportRecord): Promise<void>;
+  find(id: string): Promise<ImportRecord | null>;
+  setStatus(id: string, status: ImportStatus, at: string, fields?: { format?: string; error?: string }): Promise<void>;
+  /** Adds a batch's counts and moves `rowsDone` forward (in the batch's own transaction). */
+  addProgress(id: string, progress: ImportProgress, at: string): Promise<void>;
+  insertRefused(importId: string, rows: readonly RefusedRowRecord[]): Promise<void>;
+  refusedPage(importId: string, afterRow: number, limit: number): Promise<RefusedRowRecord[]>;
+  appendSourceChunk(importId: string, chunk: number, content: Buffer): Promise<void>;
+  sourceChunk(importId: string, chunk: number): Promise<Buffer | null>;
+  /**
+   * The live block (not a marked duplicate) with the greatest start <= `end` in `namespace`: the only
+   * one that can overlap [start, end] when blocks are disjoint (the overlap trigger's own walk).
+   */
+  blockReaching(namespace: string, end: bigint): Promise<ReachingBlock | null>;
+  /** Inserts a new held block; false (nothing written) when the schema refuses it as an overlap or another identity. */
+  tryInsertHolding(block: BlockRecord): Promise<boolean>;
+}

@@ -1,0 +1,163 @@
+import type { BlockRecord, ImportProgress, ImportRecord, ImportStatus, ImportStore, ReachingBlock, RefusedRowRecord } from '@registry/ledger/ports';
+import { isUniqueViolation } from '../database-errors';
+import type { Sql } from './sql';
+
+interface ImportRow {
+  id: string;
+  organization_id: string;
+  actor: string;
+  kind: 'holdings';
+  format: string | null;
+  dry_run: number | boolean;
+  status: ImportStatus;
+  total: number | string;
+  accepted: number | string;
+  skipped: number | string;
+  refused: number | string;
+  rows_done: number | string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface ReachingRow {
+  start_serial: string;
+  end_serial: string;
+  status: 'held' | 'retired';
+  owner_id: string | null;
+  evidence_registry: string | null;
+  evidence_reference: string | null;
+}
+
+export class SqlImportStore implements ImportStore {
+  constructor(private readonly sql: Sql) {}
+
+  async insert(r: ImportRecord): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO imports (id, organization_id, actor, kind, format, dry_run, status, total, accepted, skipped, refused, rows_done, error, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [r.id, r.organizationId, r.actor, r.kind, r.format, this.sql.postgres ? r.dryRun : Number(r.dryRun), r.status, r.total, r.accepted, r.skipped, r.refused, r.rowsDone, r.error, r.createdAt, r.updatedAt],
+    );
+  }
+
+  async find(id: string): Promise<ImportRecord | null> {
+    const row = await this.sql.one<ImportRow>(`SELECT * FROM imports WHERE id = ?`, [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  async setStatus(id: string, status: ImportStatus, at: string, fields: { format?: string; error?: string } = {}): Promise<void> {
+    await this.sql.query(`UPDATE imports SET status = ?, updated_at = ?, format = COALESCE(?, format), error = COALESCE(?, error) WHERE id = ?`, [
+      status,
+      at,
+      fields.format ?? null,
+      fields.error?.slice(0, 1000) ?? null,
+      id,
+    ]);
+  }
+
+  async addProgress(id: string, p: ImportProgress, at: string): Promise<void> {
+    await this.sql.query(
+      `UPDATE imports SET rows_done = ?, total = total + ?, accepted = accepted + ?, skipped = skipped + ?, refused = refused + ?, updated_at = ? WHERE id = ?`,
+      [p.rowsDone, p.total, p.accepted, p.skipped, p.refused, at, id],
+    );
+  }
+
+  async insertRefused(importId: string, rows: readonly RefusedRowRecord[]): Promise<void> {
+    for (const r of rows) {
+      await this.sql.query(`INSERT INTO import_refused_rows (import_id, row_number, serial, code, message) VALUES (?, ?, ?, ?, ?)`, [
+        importId,
+        r.row,
+        r.serial,
+        r.code,
+        r.message,
+      ]);
+    }
+  }
+
+  async refusedPage(importId: string, afterRow: number, limit: number): Promise<RefusedRowRecord[]> {
+    const rows = await this.sql.query<{ row_number: number | string; serial: string; code: string; message: string }>(
+      `SELECT row_number, serial, code, message FROM import_refused_rows WHERE import_id = ? AND row_number > ? ORDER BY row_number LIMIT ?`,
+      [importId, afterRow, limit],
+    );
+    return rows.map((r) => ({ row: Number(r.row_number), serial: r.serial, code: r.code, message: r.message }));
+  }
+
+  async appendSourceChunk(importId: string, chunk: number, content: Buffer): Promise<void> {
+    await this.sql.query(`INSERT INTO import_source_chunks (import_id, chunk, content) VALUES (?, ?, ?)`, [importId, chunk, content]);
+  }
+
+  async sourceChunk(importId: string, chunk: number): Promise<Buffer | null> {
+    const row = await this.sql.one<{ content: Buffer | Uint8Array }>(`SELECT content FROM import_source_chunks WHERE import_id = ? AND chunk = ?`, [importId, chunk]);
+    return row ? Buffer.from(row.content) : null;
+  }
+
+  async blockReaching(namespace: string, end: bigint): Promise<ReachingBlock | null> {
+    // The partial index's predicate is written out, as the block store does, so the planner walks it.
+    const unmarked = this.sql.postgres ? 'NOT identity_duplicate' : 'identity_duplicate = 0';
+    const row = await this.sql.one<ReachingRow>(
+      `SELECT CAST(start_serial AS TEXT) AS start_serial, CAST(end_serial AS TEXT) AS end_serial, status, owner_id, evidence_registry, evidence_reference
+       FROM serial_blocks WHERE namespace = ? AND closed_seq IS NULL AND ${unmarked} AND start_serial <= ?
+       ORDER BY serial_blocks.start_serial DESC LIMIT 1`,
+      [namespace, String(end)],
+    );
+    if (!row) return null;
+    return {
+      start: BigInt(row.start_serial),
+      end: BigInt(row.end_serial),
+      status: row.status,
+      ownerId: row.owner_id,
+      evidenceRegistry: row.evidence_registry,
+      evidenceReference: row.evidence_reference,
+    };
+  }
+
+  async tryInsertHolding(block: BlockRecord): Promise<boolean> {
+    // PostgreSQL aborts the whole transaction on a failed statement: a savepoint keeps the batch.
+    // SQLite's RAISE(ABORT) undoes only the statement.
+    if (this.sql.postgres) await this.sql.query('SAVEPOINT import_row');
+    try {
+      await this.sql.query(
+        `INSERT INTO serial_blocks (id, scheme, namespace, start_serial, end_serial, attributes, status, owner_id,
+           retirement_id, parent_id, evidence_registry, evidence_reference, created_seq, entered_on)
+         VALUES (?, ?, ?, ?, ?, ?, 'held', ?, NULL, NULL, ?, ?, ?, ?)`,
+        [
+          block.id, block.scheme, block.namespace, String(block.start), String(block.end), JSON.stringify(block.attributes),
+          block.ownerId, block.evidenceRegistry, block.evidenceReference, block.createdSeq, block.enteredOn,
+        ],
+      );
+    } catch (error) {
+      if (!isRefusedBlock(error)) throw error;
+      if (this.sql.postgres) await this.sql.query('ROLLBACK TO SAVEPOINT import_row');
+      return false;
+    }
+    if (this.sql.postgres) await this.sql.query('RELEASE SAVEPOINT import_row');
+    return true;
+  }
+}
+
+/** The overlap trigger or exclusion constraint (23P01), the live-start unique index, or the identity trigger. */
+function isRefusedBlock(error: unknown): boolean {
+  const e = error as { message?: string; code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '23P01' || isUniqueViolation(error) || /SERIAL_OVERLAP|SERIAL_IDENTITY/.test(e?.message ?? '');
+}
+
+function toRecord(row: ImportRow): ImportRecord {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    actor: row.actor,
+    kind: row.kind,
+    format: row.format,
+    dryRun: row.dry_run === true || Number(row.dry_run) === 1,
+    status: row.status,
+    total: Number(row.total),
+    accepted: Number(row.accepted),
+    skipped: Number(row.skipped),
+    refused: Number(row.refused),
+    rowsDone: Number(row.rows_done),
+    error: row.error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
