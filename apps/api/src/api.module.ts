@@ -18,6 +18,7 @@ import { createLogRedactor, redactingSerializers } from './http/log-redaction';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { rateLimits } from './http/rate-limits';
 import { HoldingsController } from './ledger/holdings.controller';
+import { ImportsController } from './imports/imports.controller';
 import { LedgerController } from './ledger/ledger.controller';
 import { RetirementsController } from './ledger/retirements.controller';
 import { MeController } from './me/me.controller';
@@ -63,6 +64,7 @@ export class ApiModule {
         JobsController,
         SerialsController,
         HoldingsController,
+        ImportsController,
         RetirementsController,
         LedgerController,
         ClaimsController,

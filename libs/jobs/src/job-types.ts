@@ -4,6 +4,8 @@ export interface JobPayloads {
   heartbeat: { requestedAt: string };
   /** Renders the PDF of a certificate as it stands in `status`. */
   'certificate-pdf': { number: string; status: 'valid' | 'revoked' };
+  /** Runs a holdings import whose upload is stored (resumes after its last committed batch). */
+  'holdings-import': { importId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -4,6 +4,8 @@ import { JOB_HANDLERS, withFaults, type JobHandlers } from '@registry/jobs';
 import { CertificateQueries } from './certificates/certificate.queries';
 import { RenderCertificatePdfUseCase } from './certificates/render-certificate-pdf.use-case';
 import { RecordHeartbeatUseCase } from './ops/heartbeat.use-cases';
+import { IMPORT_USE_CASES } from './imports';
+import { HoldingsImportJob } from './imports/holdings-import-job';
 
 /** Maps each job name to the use case that performs it; shared by the API (in-process) and the worker. */
 @Module({
@@ -11,14 +13,17 @@ import { RecordHeartbeatUseCase } from './ops/heartbeat.use-cases';
     RecordHeartbeatUseCase,
     RenderCertificatePdfUseCase,
     CertificateQueries,
+    ...IMPORT_USE_CASES,
+    HoldingsImportJob,
     {
       provide: JOB_HANDLERS,
-      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase, REGISTRY_CONFIG],
-      useFactory: (heartbeat: RecordHeartbeatUseCase, certificatePdf: RenderCertificatePdfUseCase, config: RegistryConfig): JobHandlers =>
+      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase, HoldingsImportJob, REGISTRY_CONFIG],
+      useFactory: (heartbeat: RecordHeartbeatUseCase, certificatePdf: RenderCertificatePdfUseCase, holdingsImport: HoldingsImportJob, config: RegistryConfig): JobHandlers =>
         withFaults(
           {
             heartbeat: (payload, context) => heartbeat.execute(payload, context),
             'certificate-pdf': (payload, context) => certificatePdf.execute(payload, context),
+            'holdings-import': (payload, context) => holdingsImport.execute(payload, context),
           },
           config.jobFaults,
         ),

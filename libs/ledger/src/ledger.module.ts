@@ -25,7 +25,7 @@ import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
 import { CheckSerialsQuery } from './status/check-serials.query';
 import { SerialStatusQuery } from './status/serial-status.query';
 import { TransferSerialsUseCase } from './transfers/transfer-serials.use-case';
-import { IMPORT_USE_CASES } from './imports';
+import { IMPORT_API_USE_CASES, IMPORT_USE_CASES } from './imports';
 
 const USE_CASES = [
   CreateOrganizationUseCase,
@@ -55,6 +55,7 @@ const USE_CASES = [
   CertificateQueries,
   SweepCertificatePdfsUseCase,
   ...IMPORT_USE_CASES,
+  ...IMPORT_API_USE_CASES,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */

@@ -40,5 +40,11 @@ if (require.main === module) {
     process.stderr.write('usage: holdings-file.js <file> [rows] [namespaces]\n');
     process.exit(2);
   }
-  writeHoldingsFile(file, Number(rows), Number(namespaces)).then((bytes) => process.stdout.write(`${file}: ${rows} rows, ${bytes} bytes\n`));
+  writeHoldingsFile(file, Number(rows), Number(namespaces)).then(
+    (bytes) => process.stdout.write(`${file}: ${rows} rows, ${bytes} bytes\n`),
+    (error) => {
+      process.stderr.write(`${error.stack}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -84,6 +84,25 @@ async function recordOutcome(stores: Stores, importId: string, outcome: BatchOut
   await stores.imports.addProgress(importId, outcome.progress, new Date().toISOString());
 }
 
+/** Rows inserted by one statement when no row of the chunk is expected to be refused. */
+const INSERT_CHUNK = 64;
+
+interface PendingHolding {
+  row: number;
+  text: string;
+  block: BlockRecord;
+  canonical: string;
+  /** The namespace had no scheme on record when the row was read. */
+  firstOfNamespace: boolean;
+}
+
+/**
+ * Decides every row of the batch and writes the new holdings. Rows go in by chunks, inserted first
+ * and compared after: a fresh statement costs one statement per chunk. When a chunk is refused (the
+ * schema found an overlap), its rows are looked at one by one (skipped, refused or inserted), and the
+ * next chunk starts with that careful mode until a chunk has nothing already in the ledger (a file
+ * imported twice is all careful, a fresh one all fast).
+ */
 async function decideAndWrite(stores: Stores, context: BatchContext, rows: readonly BatchRow[], schemes: SchemeOnRecordCache, last: number): Promise<BatchOutcome> {
   const head = await stores.journal.lockHead();
   const seq = head.seq + 1;
@@ -92,6 +111,41 @@ async function decideAndWrite(stores: Stores, context: BatchContext, rows: reado
   const refusedRows: RefusedRowRecord[] = [];
   const journal = new BatchJournal();
   let skipped = 0;
+  let careful = false;
+  let pending: PendingHolding[] = [];
+
+  const accept = (p: PendingHolding) => {
+    if (p.firstOfNamespace) schemes.remember(p.block.namespace, p.block.scheme);
+    journal.add(p.row, p.block.id, p.canonical, p.block.scheme, { registry: p.block.evidenceRegistry!, reference: p.block.evidenceReference! });
+  };
+  const oneByOne = async (p: PendingHolding): Promise<boolean> => {
+    const { block } = p;
+    const reaching = await stores.imports.blockReaching(block.namespace, block.end);
+    if (reaching && reaching.end >= block.start) {
+      if (isSameHolding(reaching, block)) skipped++;
+      else refusedRows.push({ row: p.row, serial: p.text, code: 'SERIAL_CONFLICT', message: `serial: ${conflictReason(reaching, context.organizationId)}` });
+      return false;
+    }
+    if (!(await stores.imports.tryInsertHoldings([block]))) {
+      refusedRows.push({ row: p.row, serial: p.text, code: 'SERIAL_CONFLICT', message: `serial: ${p.canonical} overlaps serials the ledger holds (recorded twice, or under another scheme)` });
+      return false;
+    }
+    accept(p);
+    return true;
+  };
+  const flush = async () => {
+    const chunk = pending;
+    pending = [];
+    if (chunk.length === 0) return;
+    if (!careful && (await stores.imports.tryInsertHoldings(chunk.map((p) => p.block)))) {
+      chunk.forEach(accept);
+      return;
+    }
+    let allNew = true;
+    for (const p of chunk) allNew = (await oneByOne(p)) && allNew;
+    careful = !allNew;
+  };
+
   for (const { row, serial: text, read } of rows) {
     if ('code' in read) {
       refusedRows.push({ row, serial: text, code: read.code, message: read.message });
@@ -103,56 +157,53 @@ async function decideAndWrite(stores: Stores, context: BatchContext, rows: reado
       refusedRows.push({ row, serial: text, code: 'SERIAL_CONFLICT', message: `scheme: ${parsed.canonical} is on record as ${recorded}; scheme ${parsed.scheme} cannot make it another credit` });
       continue;
     }
-    const scheme = recorded ?? parsed.scheme;
-    const reaching = await stores.imports.blockReaching(parsed.namespace, parsed.range.end);
-    if (reaching && reaching.end >= parsed.range.start) {
-      if (isSameHolding(reaching, parsed.range.start, parsed.range.end, context.organizationId, evidence)) skipped++;
-      else refusedRows.push({ row, serial: text, code: 'SERIAL_CONFLICT', message: `serial: ${conflictReason(reaching, context.organizationId)}` });
-      continue;
-    }
-    const block: BlockRecord = {
-      id: newId(),
-      scheme,
-      namespace: parsed.namespace,
-      start: parsed.range.start,
-      end: parsed.range.end,
-      attributes: parsed.attributes,
-      status: 'held',
-      ownerId: context.organizationId,
-      retirementId: null,
-      parentId: null,
-      evidenceRegistry: evidence.registry,
-      evidenceReference: evidence.reference,
-      createdSeq: seq,
-      enteredOn,
-      identityDuplicate: false,
-    };
-    if (!(await stores.imports.tryInsertHolding(block))) {
-      refusedRows.push({ row, serial: text, code: 'SERIAL_CONFLICT', message: `serial: ${parsed.canonical} overlaps serials the ledger holds (recorded twice, or under another scheme)` });
-      continue;
-    }
-    if (recorded === null) schemes.remember(parsed.namespace, scheme);
-    journal.add(row, block.id, parsed.canonical, scheme, evidence);
+    pending.push({
+      row,
+      text,
+      canonical: parsed.canonical,
+      firstOfNamespace: recorded === null,
+      block: {
+        id: newId(),
+        scheme: recorded ?? parsed.scheme,
+        namespace: parsed.namespace,
+        start: parsed.range.start,
+        end: parsed.range.end,
+        attributes: parsed.attributes,
+        status: 'held',
+        ownerId: context.organizationId,
+        retirementId: null,
+        parentId: null,
+        evidenceRegistry: evidence.registry,
+        evidenceReference: evidence.reference,
+        createdSeq: seq,
+        enteredOn,
+        identityDuplicate: false,
+      },
+    });
+    if (pending.length === INSERT_CHUNK) await flush();
   }
+  await flush();
   if (journal.size > 0) {
     await stores.journal.append(
       nextJournalEntry(head, { type: 'holdings.imported', payload: journal.payload(context), actor: context.actor, recordedAt: now }),
     );
   }
+  refusedRows.sort((a, b) => a.row - b.row);
   return {
     refusedRows,
     progress: { rowsDone: last, total: rows.length, accepted: journal.size, skipped, refused: refusedRows.length },
   };
 }
 
-function isSameHolding(block: ReachingBlock, start: bigint, end: bigint, organizationId: string, evidence: Evidence): boolean {
+/** "Already held by the same organisation with the same evidence" (API.md): the row is skipped. */
+function isSameHolding(held: ReachingBlock, row: BlockRecord): boolean {
   return (
-    block.start === start &&
-    block.end === end &&
-    block.status === 'held' &&
-    block.ownerId === organizationId &&
-    block.evidenceRegistry === evidence.registry &&
-    block.evidenceReference === evidence.reference
+    held.start === row.start &&
+    held.end === row.end &&
+    held.status === 'held' &&
+    held.ownerId === row.ownerId &&
+    held.evidenceRegistry === row.evidenceRegistry &&
+    held.evidenceReference === row.evidenceReference
   );
 }
 

@@ -65,6 +65,9 @@ export interface ImportStore {
    * one that can overlap [start, end] when blocks are disjoint (the overlap trigger's own walk).
    */
   blockReaching(namespace: string, end: bigint): Promise<ReachingBlock | null>;
-  /** Inserts a new held block; false (nothing written) when the schema refuses it as an overlap or another identity. */
-  tryInsertHolding(block: BlockRecord): Promise<boolean>;
+  /**
+   * Inserts new held blocks in one statement; false (none written) when the schema refuses any of
+   * them as an overlap or as another identity of serials on record.
+   */
+  tryInsertHoldings(blocks: readonly BlockRecord[]): Promise<boolean>;
 }

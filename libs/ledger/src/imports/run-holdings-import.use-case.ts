@@ -58,7 +58,7 @@ export class RunHoldingsImportUseCase {
     const batchSize = command.batchSize ?? DEFAULT_BATCH;
     const context = { importId: record.id, organizationId: record.organizationId, actor: record.actor, dryRun: record.dryRun };
     const schemes = new SchemeOnRecordCache();
-    const parser = command.source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+    const parser = command.source.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }));
     command.source.once('error', (error) => parser.destroy(error));
     let reader: RowReader | undefined;
     let row = 0;

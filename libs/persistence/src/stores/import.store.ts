@@ -111,29 +111,32 @@ export class SqlImportStore implements ImportStore {
     };
   }
 
-  async tryInsertHolding(block: BlockRecord): Promise<boolean> {
+  async tryInsertHoldings(blocks: readonly BlockRecord[]): Promise<boolean> {
+    if (blocks.length === 0) return true;
     // PostgreSQL aborts the whole transaction on a failed statement: a savepoint keeps the batch.
-    // SQLite's RAISE(ABORT) undoes only the statement.
-    if (this.sql.postgres) await this.sql.query('SAVEPOINT import_row');
+    // SQLite's RAISE(ABORT) undoes only the statement (every row of it).
+    if (this.sql.postgres) await this.sql.query('SAVEPOINT import_rows');
     try {
       await this.sql.query(
         `INSERT INTO serial_blocks (id, scheme, namespace, start_serial, end_serial, attributes, status, owner_id,
            retirement_id, parent_id, evidence_registry, evidence_reference, created_seq, entered_on)
-         VALUES (?, ?, ?, ?, ?, ?, 'held', ?, NULL, NULL, ?, ?, ?, ?)`,
-        [
+         VALUES ${blocks.map(() => HOLDING_VALUES).join(', ')}`,
+        blocks.flatMap((block) => [
           block.id, block.scheme, block.namespace, String(block.start), String(block.end), JSON.stringify(block.attributes),
           block.ownerId, block.evidenceRegistry, block.evidenceReference, block.createdSeq, block.enteredOn,
-        ],
+        ]),
       );
     } catch (error) {
       if (!isRefusedBlock(error)) throw error;
-      if (this.sql.postgres) await this.sql.query('ROLLBACK TO SAVEPOINT import_row');
+      if (this.sql.postgres) await this.sql.query('ROLLBACK TO SAVEPOINT import_rows');
       return false;
     }
-    if (this.sql.postgres) await this.sql.query('RELEASE SAVEPOINT import_row');
+    if (this.sql.postgres) await this.sql.query('RELEASE SAVEPOINT import_rows');
     return true;
   }
 }
+
+const HOLDING_VALUES = `(?, ?, ?, ?, ?, ?, 'held', ?, NULL, NULL, ?, ?, ?, ?)`;
 
 /** The overlap trigger or exclusion constraint (23P01), the live-start unique index, or the identity trigger. */
 function isRefusedBlock(error: unknown): boolean {

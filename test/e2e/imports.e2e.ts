@@ -1,0 +1,160 @@
+import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
+
+type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
+
+const HEADER = 'serial,scheme,registry,reference';
+const row = (serial: string, reference = 'statement 2026-04', scheme = '') => `${serial},${scheme},J-Credit registry,${reference}`;
+
+/** Holdings statements in (issue 14; API.md "Imports"): POST /v1/imports, the job, the report. */
+describe('imports: holdings statements over HTTP', () => {
+  let t: TestApp;
+  let provider: Org;
+  let other: Org;
+  let auditor: Org;
+  let n = 0;
+  /** A fresh J-Credit certification number per test, so tests do not share serials. */
+  const cert = () => `IMP${++n}`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    provider = await createOrganizationWithKey(t, ['provider']);
+    other = await createOrganizationWithKey(t, ['provider']);
+    auditor = await createOrganizationWithKey(t, ['auditor']);
+  });
+  afterAll(() => t.close());
+
+  const post = (org: Org, csv: string, query: Record<string, string> = { kind: 'holdings' }) =>
+    t.http.post('/v1/imports').query(query).set(org.auth).set('Content-Type', 'text/csv').send(csv);
+  const finished = (org: Org, id: string) =>
+    eventually(async () => {
+      const res = await t.http.get(`/v1/imports/${id}`).set(org.auth).expect(200);
+      return ['done', 'failed'].includes(res.body.status) ? res.body : undefined;
+    }, 30_000);
+  const importCsv = async (org: Org, csv: string, query?: Record<string, string>) => {
+    const res = await post(org, csv, query).expect(202);
+    expect(res.body).toEqual({ id: expect.any(String), status: 'queued' });
+    return finished(org, res.body.id);
+  };
+  const head = async () => (await t.http.get('/v1/ledger/head').set(auditor.auth).expect(200)).body;
+
+  it('registers every row of the registry format, refuses the others with the field named, and the journal verifies', async () => {
+    const c = cert();
+    await t.http.post('/v1/holdings').set(other.auth).send({ serial: `JCL-ERL-${c}-901-1000`, evidence: { registry: 'J-Credit registry', reference: 'x' } }).expect(201);
+    const csv = [
+      HEADER,
+      row(`JCL-ERL-${c}-1-100`),
+      row(`JCL-ERL-${c}-101-200`, 'statement 2026-05', 'JCREDIT'),
+      row('not a serial'),
+      row(`JCL-ERL-${c}-201-300`, ''),
+      row(`JCL-ERL-${c}-950-960`),
+      row(`JCL-ERL-${c}-50-60`),
+      row(`JCL-ERL-${c}-301-400`, 'statement 2026-04', 'NOPE'),
+    ].join('\n');
+    const result = await importCsv(provider, csv);
+    expect(result).toMatchObject({ kind: 'holdings', status: 'done', format: 'registry', total: 7, accepted: 2, skipped: 0, refused: 5 });
+    expect(result.refusedRows.map((r: { row: number; code: string }) => [r.row, r.code])).toEqual([
+      [3, 'INVALID_SERIAL'],
+      [4, 'EVIDENCE_REQUIRED'],
+      [5, 'SERIAL_CONFLICT'],
+      [6, 'SERIAL_CONFLICT'],
+      [7, 'UNKNOWN_SCHEME'],
+    ]);
+    expect(result.refusedRows[1].message).toMatch(/^reference: /);
+    expect(result.refusedRows[2]).toMatchObject({ serial: `JCL-ERL-${c}-950-960`, message: expect.stringMatching(/^serial: .*another organisation/) });
+    expect(result.refusedRows[4].message).toMatch(/^scheme: /);
+    const holdings = await t.http.get('/v1/holdings').set(provider.auth).query({ limit: 1000 }).expect(200);
+    const mine = holdings.body.items.filter((h: { serial: string }) => h.serial.includes(`-${c}-`)).map((h: { start: string; end: string }) => `${h.start}-${h.end}`);
+    expect(mine.sort()).toEqual(['1-100', '101-200']);
+    expect((await t.http.get('/v1/ledger/verify').set(auditor.auth).expect(200)).body.ok).toBe(true);
+  });
+
+  it('importing the same file twice changes nothing the second time: every row is skipped, the journal does not grow', async () => {
+    const c = cert();
+    const csv = [HEADER, ...Array.from({ length: 50 }, (_, i) => row(`JCL-ERL-${c}-${i * 10 + 1}-${i * 10 + 10}`))].join('\n');
+    const first = await importCsv(provider, csv);
+    expect(first).toMatchObject({ status: 'done', total: 50, accepted: 50, skipped: 0, refused: 0 });
+    const before = await head();
+    const second = await importCsv(provider, csv);
+    expect(second).toMatchObject({ status: 'done', total: 50, accepted: 0, skipped: 50, refused: 0 });
+    expect(await head()).toEqual(before);
+  });
+
+  it('a row already held under other evidence, or by another organisation, is refused, never a second holding', async () => {
+    const c = cert();
+    await importCsv(provider, [HEADER, row(`JCL-ERL-${c}-1-10`, 'statement A')].join('\n'));
+    const again = await importCsv(provider, [HEADER, row(`JCL-ERL-${c}-1-10`, 'statement B')].join('\n'));
+    expect(again).toMatchObject({ accepted: 0, skipped: 0, refused: 1, refusedRows: [{ row: 1, code: 'SERIAL_CONFLICT' }] });
+    const theirs = await importCsv(other, [HEADER, row(`JCL-ERL-${c}-1-10`, 'statement A')].join('\n'));
+    expect(theirs).toMatchObject({ accepted: 0, skipped: 0, refused: 1, refusedRows: [{ code: 'SERIAL_CONFLICT', message: expect.stringContaining('another organisation') }] });
+  });
+
+  it('refuses rows overlapping retired serials with SERIAL_CONFLICT', async () => {
+    const c = cert();
+    await t.http.post('/v1/holdings').set(other.auth).send({ serial: `JCL-ERL-${c}-1-100`, evidence: { registry: 'J-Credit registry', reference: 'x' } }).expect(201);
+    await t.http.post('/v1/retirements').set(other.auth).send({ serials: [`JCL-ERL-${c}-1-100`], beneficiary: 'b', purpose: 'p' }).expect(201);
+    const result = await importCsv(provider, [HEADER, row(`JCL-ERL-${c}-1-100`)].join('\n'));
+    expect(result).toMatchObject({ accepted: 0, refused: 1, refusedRows: [{ code: 'SERIAL_CONFLICT', message: expect.stringContaining('already retired') }] });
+  });
+
+  it('a dry run reports what would happen and registers nothing', async () => {
+    const c = cert();
+    const before = await head();
+    const result = await importCsv(provider, [HEADER, row(`JCL-ERL-${c}-1-10`), row('bad')].join('\n'), { kind: 'holdings', dryRun: 'true' });
+    expect(result).toMatchObject({ status: 'done', dryRun: true, total: 2, accepted: 1, refused: 1 });
+    expect(await head()).toEqual(before);
+    const status = await t.http.get('/v1/serials/status').query({ serial: `JCL-ERL-${c}-1-10` }).expect(200);
+    expect(JSON.stringify(status.body)).not.toContain('"held"');
+  });
+
+  it('GET /v1/imports/{id}/refused.csv lists every refused row: UTF-8 BOM, formula cells neutralised', async () => {
+    const result = await importCsv(provider, [HEADER, row('=HYPERLINK("http://x")'), row('@SUM(1)'), row('+1')].join('\n'));
+    expect(result.refused).toBe(3);
+    const res = await t.http.get(`/v1/imports/${result.id}/refused.csv`).set(provider.auth).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+    }).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const text = res.body as string;
+    expect(text.startsWith('\ufeffrow,serial,code,message\n')).toBe(true);
+    const lines = text.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^1,"'=HYPERLINK\(""http:\/\/x""\)",INVALID_SERIAL,/);
+    expect(lines[2]).toMatch(/^2,'@SUM\(1\),/);
+  });
+
+  it("another organisation's import is 404, the view and the CSV alike", async () => {
+    const result = await importCsv(provider, [HEADER, row(`JCL-ERL-${cert()}-1-10`)].join('\n'));
+    await t.http.get(`/v1/imports/${result.id}`).set(other.auth).expect(404);
+    await t.http.get(`/v1/imports/${result.id}/refused.csv`).set(other.auth).expect(404);
+  });
+
+  it('a header no format knows fails the import, naming the header', async () => {
+    const result = await importCsv(provider, 'a,b,c\n1,2,3\n');
+    expect(result).toMatchObject({ status: 'failed', total: 0, error: expect.stringMatching(/^header: no known statement format/) });
+  });
+
+  it('refuses bad requests with 400 naming the field: kind, format, dryRun, Content-Type (xlsx not read yet), unknown parameters', async () => {
+    const csv = [HEADER, row('JCL-ERL-X1-1-10')].join('\n');
+    expect((await post(provider, csv, {}).expect(400)).body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'kind' }] });
+    expect((await post(provider, csv, { kind: 'holdings', format: 'nope' }).expect(400)).body).toMatchObject({ errors: [{ field: 'format' }] });
+    expect((await post(provider, csv, { kind: 'holdings', dryRun: 'yes' }).expect(400)).body).toMatchObject({ errors: [{ field: 'dryRun' }] });
+    expect((await post(provider, csv, { kind: 'holdings', color: 'red' }).expect(400)).body).toMatchObject({ errors: [{ field: 'color' }] });
+    const xlsx = await t.http
+      .post('/v1/imports?kind=holdings')
+      .set(provider.auth)
+      .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(Buffer.from('PK\u0003\u0004'))
+      .expect(400);
+    expect(xlsx.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Content-Type' }] });
+  });
+
+  it('takes a statement larger than the JSON body limit (streamed, never parsed whole)', async () => {
+    const c = cert();
+    const rows = Array.from({ length: 30_000 }, (_, i) => row(`JCL-ERL-${c}-${i * 10 + 1}-${i * 10 + 10}`));
+    const csv = [HEADER, ...rows].join('\n');
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(t.config.bodyLimitBytes);
+    const result = await importCsv(provider, csv);
+    expect(result).toMatchObject({ status: 'done', total: 30_000, accepted: 30_000 });
+  }, 120_000);
+});
