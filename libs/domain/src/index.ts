@@ -9,3 +9,4 @@ export * from './ledger/overlapping-pairs';
 export * from './certificates/certificate-signature';
 export * from './rulebooks';
 export * from './text/display-text';
+export * from './registry-exports';

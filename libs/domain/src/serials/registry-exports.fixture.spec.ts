@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SchemeCode } from '../schemes/scheme-catalog';
+import type { ExportRow, RegistryExportFormat } from '../registry-exports';
+import { bindExportLayout, detectExportLayout } from '../registry-exports';
 import { formatSerial, parseSerial } from './parse-serial';
 import type { ParsedSerial } from './parsed-serial';
 
@@ -12,27 +14,26 @@ const EXPORTS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'registr
 type Row = Record<string, string>;
 
 interface SerialExport {
-  /** The serial text of a row. */
-  readonly serial: (row: Row) => string;
-  readonly quantityColumn: string;
+  /** The product's table that reads the file (libs/domain/src/registry-exports). */
+  readonly format: RegistryExportFormat;
+  readonly layout: string;
   readonly schemes: readonly SchemeCode[];
   /** Attributes that the export's own columns confirm: [attribute value, column value] pairs. */
   readonly confirmedBy?: (parsed: ParsedSerial, row: Row) => [unknown, unknown][];
 }
 
-const column = (name: string) => (row: Row) => row[name]!;
 const vintage = (parsed: ParsedSerial, row: Row): [unknown, unknown] => [parsed.attributes['vintage'], Number(row['Vintage'])];
 
 const SERIAL_EXPORTS: Record<string, SerialExport> = {
   'american-carbon-registry/cancellations.csv': {
-    serial: column('Credit Serial Numbers'),
-    quantityColumn: 'Quantity of Credits',
+    format: 'acr',
+    layout: 'cancellations',
     schemes: ['ACR'],
     confirmedBy: (p, row) => [[`ACR${p.attributes['projectNumber']}`, row['Project ID']], vintage(p, row)],
   },
   'american-carbon-registry/retirements.csv': {
-    serial: column('Credit Serial Numbers'),
-    quantityColumn: 'Quantity of Credits',
+    format: 'acr',
+    layout: 'retirements',
     schemes: ['ACR'],
     confirmedBy: (p, row) => [
       [`ACR${p.attributes['projectNumber']}`, row['Project ID']],
@@ -41,45 +42,45 @@ const SERIAL_EXPORTS: Record<string, SerialExport> = {
     ],
   },
   'art-trees/cancellations.csv': {
-    serial: column('Credit Serial Numbers'),
-    quantityColumn: 'Quantity of Credits',
+    format: 'art',
+    layout: 'cancellations',
     schemes: ['ART'],
     confirmedBy: (p, row) => [[`ART${p.attributes['programNumber']}`, row['Program ID']], vintage(p, row)],
   },
   'art-trees/retirements.csv': {
-    serial: column('Credit Serial Numbers'),
-    quantityColumn: 'Quantity of Credits',
+    format: 'art',
+    layout: 'retirements',
     schemes: ['ART'],
     confirmedBy: (p, row) => [[`ART${p.attributes['programNumber']}`, row['Program ID']], vintage(p, row)],
   },
   'climate-action-reserve/cancellations.csv': {
-    serial: column('Offset Credit Serial Numbers'),
-    quantityColumn: 'Quantity of Offset Credits',
+    format: 'car',
+    layout: 'cancellations',
     schemes: ['CAR'],
     confirmedBy: (p, row) => [[`CAR${p.attributes['projectNumber']}`, row['Project ID']], vintage(p, row)],
   },
   'climate-action-reserve/retirements.csv': {
-    serial: column('Offset Credit Serial Numbers'),
-    quantityColumn: 'Quantity of Offset Credits',
+    format: 'car',
+    layout: 'retirements',
     schemes: ['CAR'],
     confirmedBy: (p, row) => [[`CAR${p.attributes['projectNumber']}`, row['Project ID']], vintage(p, row)],
   },
   // Three rows of this file are CDM CERs moved to Gold Standard, printed in the Kyoto DES form.
   'gold-standard/issuances.csv': {
-    serial: column('Serial Number'),
-    quantityColumn: 'Quantity',
+    format: 'gold-standard',
+    layout: 'issuances',
     schemes: ['GOLD_STANDARD', 'KYOTO'],
     confirmedBy: (p, row) => (p.scheme === 'GOLD_STANDARD' ? [[p.attributes['projectId'], `GS${row['GSID']}`], vintage(p, row)] : []),
   },
   'gold-standard/retirements.csv': {
-    serial: column('Serial Number'),
-    quantityColumn: 'Quantity',
+    format: 'gold-standard',
+    layout: 'retirements',
     schemes: ['GOLD_STANDARD'],
     confirmedBy: (p, row) => [[p.attributes['projectId'], `GS${row['GSID']}`], vintage(p, row)],
   },
   'verra/transactions.csv': {
-    serial: column('Serial Number'),
-    quantityColumn: 'Quantity Issued',
+    format: 'verra',
+    layout: 'transactions',
     schemes: ['VERRA'],
     confirmedBy: (p, row) => [
       [p.attributes['projectId'], row['ID']],
@@ -87,19 +88,18 @@ const SERIAL_EXPORTS: Record<string, SerialExport> = {
       [p.attributes['vintageEnd'], row['Vintage End']],
     ],
   },
-  // The range sits in separate from/to columns; our text form joins them to the block code.
   'cercarbono/retirements.csv': {
-    serial: (row) => `${row['serial']} ${row['from']} to ${row['to']}`,
-    quantityColumn: 'quantity',
+    format: 'cercarbono',
+    layout: 'retirements',
     schemes: ['CERCARBONO'],
     confirmedBy: (p, row) => [[p.attributes['projectNumber'], row['project_id']]],
   },
-  // Issuances give only the block code and its size, no range: read as "<code> 1 to <size>" to check
-  // the code and the size. The real range is not known from this file: retirements show most blocks
-  // numbered 1..size but five 2019 blocks 0..size−1 (see the test below).
+  // Issuances give only the block code and its size, no range: the table reads "<code> 1 to <size>"
+  // to check the code and the size. Retirements show most blocks numbered 1..size but five 2019
+  // blocks 0..size−1 (see the test below).
   'cercarbono/issuances.csv': {
-    serial: (row) => `${row['serial']} 1 to ${row['issued_quantity']}`,
-    quantityColumn: 'issued_quantity',
+    format: 'cercarbono',
+    layout: 'issuances',
     schemes: ['CERCARBONO'],
     confirmedBy: (p, row) => [[p.attributes['buffer'], row['is_buffer'] === 'True']],
   },
@@ -126,11 +126,14 @@ function readRows(file: string): Row[] {
   return parse(readFileSync(path.join(EXPORTS_DIR, file)), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
 }
 
-/** Export quantities come as "28,571" or "4971"; digits only, no floats. */
-function quantityOf(text: string): bigint {
-  const digits = text.replace(/,/g, '');
-  if (!/^\d+$/.test(digits)) throw new Error(`unreadable quantity ${JSON.stringify(text)}`);
-  return BigInt(digits);
+/** Each row read through the layout the product detects from the header, beside its raw cells. */
+function readExport(file: string): { layoutName: string; format: string; rows: { row: Row; read: ExportRow }[] } {
+  const [header, ...records] = parse(readFileSync(path.join(EXPORTS_DIR, file)), { bom: true, skip_empty_lines: true }) as string[][];
+  const choice = detectExportLayout(header!);
+  if (!choice.layout) throw new Error(choice.problem);
+  const bound = bindExportLayout(choice.layout, header!);
+  const rows = records.map((cells) => ({ row: Object.fromEntries(header!.map((name, i) => [name, cells[i] ?? ''])), read: bound.read(cells) }));
+  return { layoutName: choice.layout.name, format: choice.layout.format, rows };
 }
 
 const fixturesPresent = existsSync(EXPORTS_DIR);
@@ -149,19 +152,24 @@ describeWithFixtures('real registry exports', () => {
   });
 
   describe.each(Object.entries(SERIAL_EXPORTS))('%s', (file, spec) => {
-    const rows = fixturesPresent ? readRows(file) : [];
+    const read = fixturesPresent ? readExport(file) : { layoutName: '', format: '', rows: [] };
+    const rows = read.rows;
 
     it('has rows to check', () => {
       expect(rows.length).toBeGreaterThan(0);
     });
 
+    it('is detected from its header as the format and layout of the product table', () => {
+      expect([read.format, read.layoutName]).toEqual([spec.format, spec.layout]);
+    });
+
     it('SERIALS: every serial parses, end − start + 1 equals the quantity column, and it round-trips', () => {
       const failures: string[] = [];
-      for (const [index, row] of rows.entries()) {
-        const text = spec.serial(row);
+      for (const [index, { row, read: exported }] of rows.entries()) {
+        const text = exported.serial;
         try {
           const parsed = parseSerial(text);
-          const quantity = quantityOf(row[spec.quantityColumn]!);
+          const quantity = BigInt(exported.quantity!);
           if (!spec.schemes.includes(parsed.scheme)) failures.push(`row ${index + 2}: ${text} read as ${parsed.scheme}`);
           if (parsed.range.quantity !== quantity) {
             failures.push(`row ${index + 2}: ${text} holds ${parsed.range.quantity}, the export says ${quantity}`);
@@ -179,16 +187,16 @@ describeWithFixtures('real registry exports', () => {
     });
 
     it('prints exactly the text of the export, when the export already uses the canonical form', () => {
-      const differing = rows.map(spec.serial).filter((text) => parseSerial(text).canonical !== text);
+      const differing = rows.map((r) => r.read.serial).filter((text) => parseSerial(text).canonical !== text);
       expect(differing).toEqual([]);
     });
   });
 
   it('Cercarbono retirements stay within the issued size of their block, numbered from 0 or from 1', () => {
-    const issued = new Map(readRows('cercarbono/issuances.csv').map((row) => [row['serial']!, quantityOf(row['issued_quantity']!)]));
+    const issued = new Map(readRows('cercarbono/issuances.csv').map((row) => [row['serial']!, BigInt(row['issued_quantity']!)]));
     const retiredByBlock = new Map<string, ParsedSerial[]>();
-    for (const row of readRows('cercarbono/retirements.csv')) {
-      const parsed = parseSerial(SERIAL_EXPORTS['cercarbono/retirements.csv']!.serial(row));
+    for (const { read } of readExport('cercarbono/retirements.csv').rows) {
+      const parsed = parseSerial(read.serial);
       const code = parsed.attributes['blockCode'] as string;
       retiredByBlock.set(code, [...(retiredByBlock.get(code) ?? []), parsed]);
     }
@@ -209,9 +217,9 @@ describeWithFixtures('real registry exports', () => {
 
   it('no two retired or cancelled blocks of one export overlap within a namespace', () => {
     const overlaps: string[] = [];
-    for (const [file, spec] of Object.entries(SERIAL_EXPORTS)) {
+    for (const file of Object.keys(SERIAL_EXPORTS)) {
       if (file.endsWith('issuances.csv') || file.startsWith('verra/')) continue;
-      const blocks = readRows(file).map((row) => parseSerial(spec.serial(row)));
+      const blocks = readExport(file).rows.map(({ read }) => parseSerial(read.serial));
       blocks.forEach((a, i) =>
         blocks.slice(i + 1).forEach((b) => {
           if (a.namespace === b.namespace && a.range.overlaps(b.range)) overlaps.push(`${file}: ${a.canonical} / ${b.canonical}`);
