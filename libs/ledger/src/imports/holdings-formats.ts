@@ -1,4 +1,5 @@
 import { DomainError } from '@registry/domain';
+import { EXPORT_HOLDINGS_FORMATS } from './export-holdings-formats';
 
 /** One holding as a statement row gives it, before any reading of the serial. */
 export interface HoldingRowInput {
@@ -45,15 +46,11 @@ export const REGISTRY_FORMAT: HoldingsFormat = {
   },
 };
 
-const FORMATS: HoldingsFormat[] = [REGISTRY_FORMAT];
+// The registry's own format first: its header is the one a provider writes by hand.
+const FORMATS: HoldingsFormat[] = [REGISTRY_FORMAT, ...EXPORT_HOLDINGS_FORMATS];
 
 export function holdingsFormatNames(): string[] {
   return FORMATS.map((f) => f.name);
-}
-
-/** Adds a format (the registry exports module registers its own). */
-export function registerHoldingsFormat(format: HoldingsFormat): void {
-  if (!FORMATS.some((f) => f.name === format.name)) FORMATS.push(format);
 }
 
 /** Refuses an unknown `format` up front (400 naming the field), before any job starts. */

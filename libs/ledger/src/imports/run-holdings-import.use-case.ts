@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { DomainError } from '@registry/domain';
 import { CsvError, parse } from 'csv-parse';
@@ -21,7 +21,6 @@ export interface RunHoldingsImportCommand {
 }
 
 const DEFAULT_BATCH = 2000;
-const logger = new Logger('RunHoldingsImport');
 
 /**
  * Reads a holdings statement as a stream (constant memory whatever its size) and applies it batch by
@@ -49,7 +48,6 @@ export class RunHoldingsImportUseCase {
       const message = error instanceof Error ? error.message : String(error);
       await this.uow.write((stores) => stores.imports.setStatus(record.id, 'failed', new Date().toISOString(), { error: permanent ? `refused: ${message}` : message }));
       if (!permanent) throw error;
-      logger.warn({ importId: record.id, err: message }, 'import refused');
     }
     return (await this.uow.read((stores) => stores.imports.find(record.id)))!;
   }
