@@ -85,6 +85,7 @@ export function importCommand(): Command {
         refused: record.refused,
         seconds: Number(seconds.toFixed(2)),
         rowsPerSecond: seconds > 0 ? Math.round(record.total / seconds) : null,
+        ...processFigures(),
         ...(record.error ? { error: record.error } : {}),
       };
       process.stderr.write(
@@ -98,4 +99,10 @@ export function importCommand(): Command {
 
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await once(stream, 'drain');
+}
+
+/** The whole process's CPU time and peak resident memory (the bench reads them from the summary). */
+function processFigures(): { cpuSeconds: number; peakRssMb: number } {
+  const usage = process.resourceUsage();
+  return { cpuSeconds: Number(((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)), peakRssMb: Math.round(usage.maxRSS / 1024) };
 }
