@@ -3,6 +3,8 @@ import { CreateHoldingsImportUseCase, holdingsFormatNames, refusedRowsCsvHeader,
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Transform } from 'node:stream';
+import { DataSource } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
 import { withCliContext } from '../cli-context';
 import { ImportProgressDisplay } from './import-progress';
 
@@ -34,6 +36,7 @@ export function importCommand(): Command {
       if (report) report.write(refusedRowsCsvHeader());
       const progress = new ImportProgressDisplay();
       const record = await withCliContext(async (app) => {
+        smallerSqlitePageCache(app);
         const created = await app.get(CreateHoldingsImportUseCase).execute({
           organizationId: options.org!,
           actor: `cli:${process.env.USER ?? 'operator'}`,
@@ -105,4 +108,14 @@ async function write(stream: WriteStream, text: string): Promise<void> {
 function processFigures(): { cpuSeconds: number; peakRssMb: number } {
   const usage = process.resourceUsage();
   return { cpuSeconds: Number(((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)), peakRssMb: Math.round(usage.maxRSS / 1024) };
+}
+
+/**
+ * An import appends: each batch touches the last leaf page of each namespace in the live-block index
+ * and little else, so 16 MiB of SQLite page cache serve it as well as the API's 64 MiB, and keep a
+ * million-row import under 300 MB resident. (This process does nothing else with its connection.)
+ */
+function smallerSqlitePageCache(app: INestApplicationContext): void {
+  const driver = app.get(DataSource).driver as unknown as { databaseConnection?: { pragma?: (source: string) => unknown } };
+  driver.databaseConnection?.pragma?.('cache_size = -16384');
 }
