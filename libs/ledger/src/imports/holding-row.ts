@@ -1,6 +1,5 @@
-import { DomainError, displayTextProblem, isSchemeCode, type ParsedSerial } from '@registry/domain';
+import { DomainError, displayTextProblem, isSchemeCode, parseSerial, type ParsedSerial } from '@registry/domain';
 import type { Evidence } from '../ports';
-import { parseRequestSerial } from '../serials/request-serials';
 import type { HoldingRowInput } from './holdings-formats';
 
 /** A row that reads as a holding, still to be compared with the ledger. */
@@ -25,9 +24,10 @@ export function readHoldingRow(row: HoldingRowInput, maxBlockQuantity: bigint): 
   if (scheme !== '' && !isSchemeCode(scheme)) return { code: 'UNKNOWN_SCHEME', message: `scheme: ${JSON.stringify(scheme)} is not a scheme code` };
   let parsed: ParsedSerial;
   try {
-    parsed = parseRequestSerial(row.serial, 'serial', scheme === '' ? undefined : scheme);
+    parsed = parseSerial(row.serial, scheme === '' ? undefined : scheme);
   } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, message: error.message.startsWith(`${String(error.details.field ?? 'serial')}:`) ? error.message : `serial: ${error.message}` };
+    // The grammar names the field at fault: `serial` (or a part of it) or `scheme`.
+    if (error instanceof DomainError) return { code: error.code, message: `${String(error.details.field ?? 'serial')}: ${error.message}` };
     throw error;
   }
   if (parsed.range.quantity > maxBlockQuantity) {
