@@ -29,7 +29,13 @@ function runCli(cliMain, args, sqlitePath) {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`registry ${args.join(' ')} exited ${code}: ${err.slice(-2000)}`));
-      resolve({ json: JSON.parse(out.trim().split('\n').pop()), wallSeconds: (Date.now() - started) / 1000 });
+      let json = null;
+      try {
+        json = JSON.parse(out.trim().split('\n').pop());
+      } catch {
+        /* `db migrate` prints a line of text */
+      }
+      resolve({ json, wallSeconds: (Date.now() - started) / 1000 });
     });
   });
 }

@@ -17,7 +17,7 @@ interface ImportHoldingsOptions {
 }
 
 /** Rows per transaction at the CLI: the operator's process has nothing else to keep responsive. */
-const CLI_BATCH = 5000;
+const CLI_BATCH = 10_000;
 
 export function importCommand(): Command {
   const imports = new Command('import').description('bring in a managing registry\'s statement');
