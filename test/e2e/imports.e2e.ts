@@ -149,6 +149,25 @@ describe('imports: holdings statements over HTTP', () => {
     expect(xlsx.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Content-Type' }] });
   });
 
+  it('takes the statement as the one file of a multipart/form-data upload; an .xlsx file is 400 naming file', async () => {
+    const c = cert();
+    const res = await t.http
+      .post('/v1/imports?kind=holdings')
+      .set(provider.auth)
+      .field('note', 'ignored')
+      .attach('file', Buffer.from([HEADER, row(`JCL-ERL-${c}-1-10`), row(`JCL-ERL-${c}-11-20`)].join('\n')), { filename: 'statement.csv', contentType: 'text/csv' })
+      .expect(202);
+    expect(await finished(provider, res.body.id)).toMatchObject({ status: 'done', total: 2, accepted: 2 });
+    const xlsx = await t.http
+      .post('/v1/imports?kind=holdings')
+      .set(provider.auth)
+      .attach('file', Buffer.from('PK\u0003\u0004'), { filename: 'statement.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+      .expect(400);
+    expect(xlsx.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file' }] });
+    const empty = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).field('note', 'no file').expect(400);
+    expect(empty.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file' }] });
+  });
+
   it('takes a statement larger than the JSON body limit (streamed, never parsed whole)', async () => {
     const c = cert();
     const rows = Array.from({ length: 22_000 }, (_, i) => row(`JCL-ERL-${c}-${i * 10 + 1}-${i * 10 + 10}`));
