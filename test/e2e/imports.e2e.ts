@@ -1,8 +1,17 @@
+import { Workbook } from 'exceljs';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 
 const HEADER = 'serial,scheme,registry,reference';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function xlsxOf(rows: unknown[][]): Promise<Buffer> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet('holdings');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
 const row = (serial: string, reference = 'statement 2026-04', scheme = '') => `${serial},${scheme},J-Credit registry,${reference}`;
 
 /** Holdings statements in (issue 14; API.md "Imports"): POST /v1/imports, the job, the report. */
@@ -134,22 +143,17 @@ describe('imports: holdings statements over HTTP', () => {
     expect(result).toMatchObject({ status: 'failed', total: 0, error: expect.stringMatching(/^header: no known statement format/) });
   });
 
-  it('refuses bad requests with 400 naming the field: kind, format, dryRun, Content-Type (xlsx not read yet), unknown parameters', async () => {
+  it('refuses bad requests with 400 naming the field: kind, format, dryRun, Content-Type, unknown parameters', async () => {
     const csv = [HEADER, row('JCL-ERL-X1-1-10')].join('\n');
     expect((await post(provider, csv, {}).expect(400)).body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'kind' }] });
     expect((await post(provider, csv, { kind: 'holdings', format: 'nope' }).expect(400)).body).toMatchObject({ errors: [{ field: 'format' }] });
     expect((await post(provider, csv, { kind: 'holdings', dryRun: 'yes' }).expect(400)).body).toMatchObject({ errors: [{ field: 'dryRun' }] });
     expect((await post(provider, csv, { kind: 'holdings', color: 'red' }).expect(400)).body).toMatchObject({ errors: [{ field: 'color' }] });
-    const xlsx = await t.http
-      .post('/v1/imports?kind=holdings')
-      .set(provider.auth)
-      .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .send(Buffer.from('PK\u0003\u0004'))
-      .expect(400);
-    expect(xlsx.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Content-Type' }] });
+    const other = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', 'application/pdf').send(Buffer.from('%PDF')).expect(400);
+    expect(other.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Content-Type' }] });
   });
 
-  it('takes the statement as the one file of a multipart/form-data upload; an .xlsx file is 400 naming file', async () => {
+  it('takes the statement as the one file of a multipart/form-data upload, CSV or .xlsx', async () => {
     const c = cert();
     const res = await t.http
       .post('/v1/imports?kind=holdings')
@@ -158,14 +162,33 @@ describe('imports: holdings statements over HTTP', () => {
       .attach('file', Buffer.from([HEADER, row(`JCL-ERL-${c}-1-10`), row(`JCL-ERL-${c}-11-20`)].join('\n')), { filename: 'statement.csv', contentType: 'text/csv' })
       .expect(202);
     expect(await finished(provider, res.body.id)).toMatchObject({ status: 'done', total: 2, accepted: 2 });
-    const xlsx = await t.http
+    const workbook = await t.http
       .post('/v1/imports?kind=holdings')
       .set(provider.auth)
-      .attach('file', Buffer.from('PK\u0003\u0004'), { filename: 'statement.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
-      .expect(400);
-    expect(xlsx.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file' }] });
+      .attach('file', await xlsxOf([['serial', 'scheme', 'registry', 'reference'], [`JCL-ERL-${c}-21-30`, '', 'J-Credit registry', 'statement 2026-04']]), { filename: 'statement.xlsx', contentType: XLSX })
+      .expect(202);
+    expect(await finished(provider, workbook.body.id)).toMatchObject({ status: 'done', total: 1, accepted: 1 });
     const empty = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).field('note', 'no file').expect(400);
     expect(empty.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file' }] });
+  });
+
+  it('reads an .xlsx workbook of the same columns (first worksheet; numbers, rich text and formulas as their text); a broken one fails naming file', async () => {
+    const c = cert();
+    const rows: unknown[][] = [
+      ['Serial', 'Scheme', 'Registry', 'Reference'],
+      [`JCL-ERL-${c}-1-10`, null, 'J-Credit registry', 'statement 2026-04'],
+      [{ richText: [{ text: `JCL-ERL-${c}-` }, { text: '11-20' }] }, 'JCREDIT', 'J-Credit registry', { formula: '"statement "&"2026-04"', result: 'statement 2026-04' }],
+      [`JCL-ERL-${c}-21-30`, null, 'J-Credit registry', 20260401],
+      ['not a serial', null, 'J-Credit registry', 'statement 2026-04'],
+    ];
+    const body = await xlsxOf(rows);
+    const res = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', XLSX).send(body).expect(202);
+    const result = await finished(provider, res.body.id);
+    expect(result).toMatchObject({ status: 'done', format: 'registry', total: 4, accepted: 3, refused: 1, refusedRows: [{ row: 4, code: 'INVALID_SERIAL' }] });
+    const again = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', XLSX).send(body).expect(202);
+    expect(await finished(provider, again.body.id)).toMatchObject({ accepted: 0, skipped: 3, refused: 1 });
+    const broken = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', XLSX).send(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 7)])).expect(202);
+    expect(await finished(provider, broken.body.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^file: the .xlsx workbook cannot be read/) });
   });
 
   it('takes a statement larger than the JSON body limit (streamed, never parsed whole)', async () => {

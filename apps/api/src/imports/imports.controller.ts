@@ -23,7 +23,7 @@ export class ImportsController {
   @Post()
   @HttpCode(202)
   @OnlyQueryParameters('kind', 'format', 'dryRun')
-  @ApiConsumes('text/csv', 'multipart/form-data')
+  @ApiConsumes('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'multipart/form-data')
   @ApiQuery({ name: 'kind', enum: ['holdings'] })
   @ApiQuery({ name: 'format', required: false, description: `statement format (detected from the header when absent): ${holdingsFormatNames().join(', ')}` })
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })

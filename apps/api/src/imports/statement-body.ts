@@ -3,15 +3,13 @@ import type { Request } from 'express';
 import { firstMultipartFile, invalidUpload } from './multipart-file';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const XLSX_REFUSED = '.xlsx statements are not read yet (no spreadsheet reader is installed): send the same columns as CSV';
 
 /** The largest statement an upload may carry (a million-row statement is about 55 MB). */
 export const STATEMENT_MAX_BYTES = 512 * 1024 * 1024;
 
 /**
- * The statement's bytes as they arrive: the body itself (`text/csv`), or the one file of a
- * `multipart/form-data` body. `.xlsx` is refused with a 400 naming Content-Type (or file) until a
- * spreadsheet reader is part of the dependencies.
+ * The statement's bytes as they arrive: the body itself (`text/csv`, or an .xlsx workbook), or the
+ * one file of a `multipart/form-data` body. The job tells CSV from .xlsx by the file's first bytes.
  */
 export function statementBody(req: Request): AsyncIterable<Buffer> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -19,18 +17,14 @@ export function statementBody(req: Request): AsyncIterable<Buffer> {
   if (Number.isFinite(declared) && declared > STATEMENT_MAX_BYTES) {
     throw new DomainError('PAYLOAD_TOO_LARGE', `a statement may be at most ${STATEMENT_MAX_BYTES} bytes`, { limit: STATEMENT_MAX_BYTES });
   }
-  if (type === 'text/csv') return req;
+  if (type === 'text/csv' || type === XLSX) return req;
   if (type === 'multipart/form-data') return multipartStatement(req);
-  const why = type === XLSX ? XLSX_REFUSED : `${type || 'no Content-Type'} is not a statement format: send text/csv, or multipart/form-data with one CSV file`;
+  const why = `${type || 'no Content-Type'} is not a statement format: send text/csv, ${XLSX}, or multipart/form-data with one file`;
   throw invalidUpload(`Content-Type: ${why}`, 'Content-Type');
 }
 
 async function* multipartStatement(req: Request): AsyncGenerator<Buffer> {
   const file = await firstMultipartFile(req, STATEMENT_MAX_BYTES);
-  if (file.mimeType.toLowerCase() === XLSX || file.filename.toLowerCase().endsWith('.xlsx')) {
-    file.stream.resume();
-    throw invalidUpload(`file: ${XLSX_REFUSED}`, 'file');
-  }
   for await (const chunk of file.stream) yield chunk as Buffer;
   if (file.stream.truncated) throw new DomainError('PAYLOAD_TOO_LARGE', `a statement may be at most ${STATEMENT_MAX_BYTES} bytes`, { limit: STATEMENT_MAX_BYTES });
 }

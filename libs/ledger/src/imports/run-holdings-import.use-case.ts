@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { DomainError } from '@registry/domain';
-import { CsvError, parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { UnitOfWork } from '../ports';
@@ -9,6 +8,7 @@ import { readHoldingRow } from './holding-row';
 import { applyHoldingsBatch, SchemeOnRecordCache, type BatchOutcome, type BatchRow } from './holdings-batch';
 import { holdingsFormatFor, type RowReader } from './holdings-formats';
 import type { ImportRecord } from './import-ports';
+import { CsvError, statementRows } from './statement-rows';
 
 export interface RunHoldingsImportCommand {
   importId: string;
@@ -56,8 +56,6 @@ export class RunHoldingsImportUseCase {
     const batchSize = command.batchSize ?? DEFAULT_BATCH;
     const context = { importId: record.id, organizationId: record.organizationId, actor: record.actor, dryRun: record.dryRun };
     const schemes = new SchemeOnRecordCache();
-    const parser = command.source.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }));
-    command.source.once('error', (error) => parser.destroy(error));
     let reader: RowReader | undefined;
     let row = 0;
     let batch: BatchRow[] = [];
@@ -68,7 +66,7 @@ export class RunHoldingsImportUseCase {
       await command.onBatch?.(outcome);
       await yieldToEventLoop();
     };
-    for await (const cells of parser as AsyncIterable<string[]>) {
+    for await (const cells of statementRows(command.source)) {
       if (!reader) {
         const format = holdingsFormatFor(cells, record.format);
         reader = format.reader(cells);
