@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { CreateHoldingsImportUseCase, SweepImportsUseCase, UnitOfWork } from '@registry/ledger';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
@@ -189,6 +190,20 @@ describe('imports: holdings statements over HTTP', () => {
     expect(await finished(provider, again.body.id)).toMatchObject({ accepted: 0, skipped: 3, refused: 1 });
     const broken = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', XLSX).send(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 7)])).expect(202);
     expect(await finished(provider, broken.body.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^file: the .xlsx workbook cannot be read/) });
+  });
+
+  it('the repair sweep runs a stored upload whose job was lost (the in-process queue dies with its process), once', async () => {
+    const c = cert();
+    const record = await t.app.get(CreateHoldingsImportUseCase).execute({ organizationId: provider.id, actor: 'test', dryRun: false });
+    const uow = t.app.get(UnitOfWork);
+    await uow.write((stores) => stores.imports.appendSourceChunk(record.id, 0, Buffer.from([HEADER, row(`JCL-ERL-${c}-1-10`), row(`JCL-ERL-${c}-11-20`)].join('\n'))));
+    await uow.write((stores) => stores.imports.setStatus(record.id, 'queued', '2026-01-01T00:00:00.000Z'));
+    const sweep = t.app.get(SweepImportsUseCase);
+    expect(await sweep.execute()).not.toContain(record.id); // an upload not wholly stored: never read half a file
+    await uow.write((stores) => stores.imports.markSourceComplete(record.id, '2026-01-01T00:00:00.000Z'));
+    expect(await sweep.execute()).toContain(record.id);
+    expect(await finished(provider, record.id)).toMatchObject({ status: 'done', total: 2, accepted: 2 });
+    expect(await sweep.execute()).not.toContain(record.id);
   });
 
   it('takes a statement larger than the JSON body limit (streamed, never parsed whole)', async () => {

@@ -25,7 +25,7 @@ import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
 import { CheckSerialsQuery } from './status/check-serials.query';
 import { SerialStatusQuery } from './status/serial-status.query';
 import { TransferSerialsUseCase } from './transfers/transfer-serials.use-case';
-import { IMPORT_API_USE_CASES, IMPORT_USE_CASES } from './imports';
+import { IMPORT_API_USE_CASES, IMPORT_SWEEP_PROVIDERS, IMPORT_USE_CASES } from './imports';
 
 const USE_CASES = [
   CreateOrganizationUseCase,
@@ -63,5 +63,5 @@ const USE_CASES = [
 export class LedgerModule {}
 
 /** The PDF repair sweep, for the processes that run jobs or enqueue them (API, worker). */
-@Module({ providers: [SweepCertificatePdfsUseCase, CertificateSweepScheduler] })
+@Module({ providers: [SweepCertificatePdfsUseCase, CertificateSweepScheduler, ...IMPORT_SWEEP_PROVIDERS] })
 export class CertificateSweepModule {}

@@ -59,6 +59,10 @@ export interface ImportStore {
   insertRefused(importId: string, rows: readonly RefusedRowRecord[]): Promise<void>;
   refusedPage(importId: string, afterRow: number, limit: number): Promise<RefusedRowRecord[]>;
   appendSourceChunk(importId: string, chunk: number, content: Buffer): Promise<void>;
+  /** The upload is wholly stored: from now on a job may read it (and the repair sweep may re-enqueue it). */
+  markSourceComplete(importId: string, at: string): Promise<void>;
+  /** Uploaded imports not finished and not touched since `before` (their job was lost with its process). */
+  unfinishedUploads(before: string, limit: number): Promise<string[]>;
   sourceChunk(importId: string, chunk: number): Promise<Buffer | null>;
   /**
    * The live block (not a marked duplicate) with the greatest start <= `end` in `namespace`: the only

@@ -44,6 +44,7 @@ export class StartHoldingsImportUseCase {
     });
     try {
       await this.storeSource(record.id, command.body, command.maxBytes);
+      await this.uow.write((stores) => stores.imports.markSourceComplete(record.id, new Date().toISOString()));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await this.uow.write((stores) => stores.imports.setStatus(record.id, 'failed', new Date().toISOString(), { error: `refused: upload: ${message}` }));

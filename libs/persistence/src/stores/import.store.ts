@@ -86,6 +86,19 @@ export class SqlImportStore implements ImportStore {
     await this.sql.query(`INSERT INTO import_source_chunks (import_id, chunk, content) VALUES (?, ?, ?)`, [importId, chunk, content]);
   }
 
+  async markSourceComplete(importId: string, at: string): Promise<void> {
+    await this.sql.query(`UPDATE imports SET source_complete = ${this.sql.postgres ? 'true' : '1'}, updated_at = ? WHERE id = ?`, [at, importId]);
+  }
+
+  async unfinishedUploads(before: string, limit: number): Promise<string[]> {
+    const complete = this.sql.postgres ? 'source_complete' : 'source_complete = 1';
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT id FROM imports WHERE status IN ('queued', 'running') AND updated_at < ? AND ${complete} ORDER BY updated_at LIMIT ?`,
+      [before, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async sourceChunk(importId: string, chunk: number): Promise<Buffer | null> {
     const row = await this.sql.one<{ content: Buffer | Uint8Array }>(`SELECT content FROM import_source_chunks WHERE import_id = ? AND chunk = ?`, [importId, chunk]);
     return row ? Buffer.from(row.content) : null;

@@ -17,6 +17,7 @@ export class Imports1764000000011 implements MigrationInterface {
       kind varchar(20) NOT NULL CHECK (kind IN ('holdings')),
       format varchar(40),
       dry_run boolean NOT NULL DEFAULT false,
+      source_complete boolean NOT NULL DEFAULT false,
       status varchar(10) NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
       total bigint NOT NULL DEFAULT 0,
       accepted bigint NOT NULL DEFAULT 0,
@@ -28,6 +29,8 @@ export class Imports1764000000011 implements MigrationInterface {
       updated_at varchar(30) NOT NULL
     )`);
     await q.query(`CREATE INDEX ix_imports_organization ON imports (organization_id, created_at)`);
+    // The repair sweep looks for uploads that were stored but whose job never ran to its end.
+    await q.query(`CREATE INDEX ix_imports_unfinished ON imports (updated_at) WHERE status IN ('queued', 'running')`);
     await q.query(`CREATE TABLE import_source_chunks (
       import_id varchar(36) NOT NULL REFERENCES imports (id),
       chunk integer NOT NULL,
