@@ -66,7 +66,7 @@ export class RunHoldingsImportUseCase {
       await command.onBatch?.(outcome);
       await yieldToEventLoop();
     };
-    for await (const cells of statementRows(command.source)) {
+    for await (const cells of await statementRows(command.source)) {
       if (!reader) {
         const format = holdingsFormatFor(cells, record.format);
         reader = format.reader(cells);
