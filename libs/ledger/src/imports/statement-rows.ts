@@ -1,6 +1,6 @@
 import { DomainError } from '@registry/domain';
 import { CsvError, parse } from 'csv-parse';
-import { stream as excel } from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
 
 /** Every .xlsx file is a ZIP archive: it starts with the local file header signature "PK\x03\x04". */
@@ -58,6 +58,8 @@ async function* unreadableAsDomainError(rows: AsyncGenerator<string[]>): AsyncGe
 }
 
 async function* xlsxRows(source: Readable): AsyncGenerator<string[]> {
+  // Loaded on the first workbook only: exceljs is large, and most statements are CSV.
+  const excel = (require('exceljs') as typeof ExcelJS).stream;
   const workbook = new excel.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
   for await (const worksheet of workbook) {
     for await (const row of worksheet) {
