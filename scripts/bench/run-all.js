@@ -10,7 +10,7 @@
  * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
  * (default 10), BENCH_DATASETS (comma list of dataset ids, default all), BENCH_KEEP_DB=1 (keep the
  * SQLite files and print where), BENCH_ROUNDS (default 3), BENCH_SCENARIOS (comma list of
- * parse, health, lookup, retire, pdf, reconcile; default all; reconcile: lib/reconcile.js, BENCH_RECONCILE_ROWS), BENCH_CPU_PROF=<dir> (CPU-profile the API and
+ * parse, health, lookup, retire, pdf, import, reconcile; default all; reconcile: lib/reconcile.js, BENCH_RECONCILE_ROWS), BENCH_CPU_PROF=<dir> (CPU-profile the API and
  * worker processes), BENCH_OUT (report file, default bench-results.md in the repository).
  *
  * The pdf scenario (lib/pdf.js) needs Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379; a
@@ -25,6 +25,9 @@
  * BENCH_PDF_NOISE_CHECK=1: the worker stays idle in both phases (the noise floor of the ratios);
  * BENCH_PDF_SAMPLES_OUT=<file>: every latency round's samples as JSON, for pdf-latency-pool.js.
  * Alone: BENCH_SCENARIOS=pdf node scripts/bench/run-all.js
+ *
+ * The import scenario (lib/holdings-import.js): BENCH_IMPORT_ROWS (default 1,000,000) rows of a holdings
+ * statement imported by the CLI into a fresh SQLite ledger, then again. Alone: BENCH_SCENARIOS=import.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -38,13 +41,14 @@ const { measurePdf, redisEnvironment } = require('./lib/pdf');
 const { measureReconcile, reconcileReport } = require('./lib/reconcile');
 const { pairedRatioInterval } = require('./lib/bootstrap');
 const { reportedQuantile } = require('./lib/percentiles');
+const { measureHoldingsImport, importReport, importTargets } = require('./lib/holdings-import');
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 12);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'parse,health,lookup,retire,pdf,reconcile').split(',').map((s) => s.trim());
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'parse,health,lookup,retire,pdf,import,reconcile').split(',').map((s) => s.trim());
 const HTTP_SCENARIOS = SCENARIOS.filter((s) => ['health', 'lookup', 'retire'].includes(s));
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const PDF = {
@@ -58,6 +62,7 @@ const PDF = {
   samplesOut: process.env.BENCH_PDF_SAMPLES_OUT ? path.resolve(process.env.BENCH_PDF_SAMPLES_OUT) : null,
 };
 const OUT = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : null;
+const IMPORT_ROWS = Math.max(1, Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000));
 
 const DATASETS = [
   { id: '10k', title: '10,000 blocks (10 namespaces × 1,000)', namespaces: 10, blocksPerNamespace: 1_000, baseline: true },
@@ -276,7 +281,7 @@ const f0 = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 
 const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
-function report({ parse, runs, pdf, reconcile, started, loadBefore }) {
+function report({ parse, runs, pdf, holdingsImport, reconcile, started, loadBefore }) {
   const lines = [];
   lines.push('# Benchmark results', '');
   lines.push(`${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · SQLite (better-sqlite3)`);
@@ -306,6 +311,7 @@ function report({ parse, runs, pdf, reconcile, started, loadBefore }) {
   if (runs.length > 0) lines.push('');
   if (pdf) lines.push(...pdfReport(pdf));
   if (reconcile) lines.push(...reconcileReport(reconcile));
+  if (holdingsImport) lines.push(...importReport(holdingsImport, { f0, f2 }));
 
   const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
   const targets = [];
@@ -340,6 +346,7 @@ function report({ parse, runs, pdf, reconcile, started, loadBefore }) {
     targets.push([`4. serial parses/s (${r.name})`, f0(r.perSecond), `≥ ${f0(TARGETS.parsesPerSecond)}`, r.perSecond >= TARGETS.parsesPerSecond]);
   }
   if (pdf) targets.push(...pdfTargets(pdf));
+  if (holdingsImport) targets.push(...importTargets(holdingsImport, { f0 }));
   lines.push('## Targets', '', '| Target | Measured | Threshold | Result |', '|---|---:|---:|---|');
   for (const [name, value, threshold, ok] of targets) lines.push(`| ${name} | ${value} | ${threshold} | ${ok === null ? '—' : verdict(ok)} |`);
   lines.push('');
@@ -480,7 +487,9 @@ async function main() {
   if (SCENARIOS.includes('reconcile')) log('reconciliation of a generated registry export (lib/reconcile.js)');
   const reconcile = SCENARIOS.includes('reconcile') ? await measureReconcile() : null;
 
-  const markdown = report({ parse, runs: finished, pdf, reconcile, started, loadBefore });
+  const holdingsImport = SCENARIOS.includes('import') ? await measureHoldingsImport({ rows: IMPORT_ROWS, log, keep: KEEP_DB }) : null;
+
+  const markdown = report({ parse, runs: finished, pdf, holdingsImport, reconcile, started, loadBefore });
   process.stdout.write(`${markdown}\n`);
   const out = OUT ?? path.join(REPO, 'bench-results.md');
   fs.writeFileSync(out, `${markdown}\n`);

@@ -54,6 +54,10 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'POST /v1/serials/check': { public: false, roles: ['auditor'] },
   'POST /v1/holdings': { public: false, roles: ['provider'] },
   'GET /v1/holdings': { public: false, roles: ['provider'] },
+  // Another provider's import is 404 (imports.e2e.ts); a random id stands in here.
+  'POST /v1/imports': { public: false, roles: ['provider'] },
+  'GET /v1/imports/{id}': { public: false, roles: ['provider'] },
+  'GET /v1/imports/{id}/refused.csv': { public: false, roles: ['provider'] },
   'POST /v1/transfers': { public: false, roles: ['provider'] },
   'POST /v1/retirements': { public: false, roles: ['provider', 'applicant'] },
   'GET /v1/retirements/{id}': { ...PUBLIC, params: { id: 'retirement' } },

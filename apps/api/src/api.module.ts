@@ -20,6 +20,7 @@ import { createLogRedactor, redactingSerializers } from './http/log-redaction';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { rateLimits } from './http/rate-limits';
 import { HoldingsController } from './ledger/holdings.controller';
+import { ImportsController } from './imports/imports.controller';
 import { LedgerController } from './ledger/ledger.controller';
 import { RetirementsController } from './ledger/retirements.controller';
 import { ListsController } from './lists/lists.controller';
@@ -70,6 +71,7 @@ export class ApiModule {
         HoldingsController,
         ListsController,
         ClaimProvidersController,
+        ImportsController,
         RetirementsController,
         LedgerController,
         ClaimsController,

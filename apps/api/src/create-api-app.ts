@@ -10,6 +10,7 @@ import { requestIdMiddleware } from './http/request-id.middleware';
 import { createValidationPipe } from './http/validation.pipe';
 import { refuseNonFiniteNumbers, verifyJsonBody } from './http/json-depth';
 import { SingleQueryValuesPipe } from './http/query-parameters';
+import { parsesCsvBody } from './imports/streamed-uploads';
 
 /** The whole HTTP application, configured but not listening (main() and the e2e tests share it). */
 export async function createApiApp(config: RegistryConfig, options: ApiModuleOptions = {}): Promise<INestApplication> {
@@ -24,7 +25,7 @@ export async function createApiApp(config: RegistryConfig, options: ApiModuleOpt
   app.use(requestIdMiddleware);
   app.use(helmet());
   app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, verify: verifyJsonBody, reviver: refuseNonFiniteNumbers, type: ['application/json', 'application/merge-patch+json'] });
-  app.useBodyParser('text', { limit: config.bodyLimitBytes, type: 'text/csv' });
+  app.useBodyParser('text', { limit: config.bodyLimitBytes, type: parsesCsvBody });
   // Node's querystring: a repeated parameter becomes an array (refused by SingleQueryValuesPipe),
   // never a nested object as with qs's `a[b]=1`.
   app.set('query parser', 'simple');

@@ -5,6 +5,7 @@ import {
   CertificateQueries,
   CreateOrganizationUseCase,
   IdentityDuplicatesQuery,
+  IMPORT_USE_CASES,
   JournalQueries,
   LIST_QUERIES,
   ListHoldingsQuery,
@@ -35,6 +36,8 @@ export class CliModule {
         OperatorReconciliationUseCase,
         // seed demo
         ...SEED_PROVIDERS,
+        // import holdings
+        ...IMPORT_USE_CASES,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { DomainError } from '@registry/domain';
 import { certificateCommand } from './commands/certificate.command';
 import { dbCommand } from './commands/db.command';
 import { exportCommand } from './commands/export.command';
+import { importCommand } from './commands/import.command';
 import { keysCommand } from './commands/keys.command';
 import { ledgerCommand } from './commands/ledger.command';
 import { orgsCommand } from './commands/orgs.command';
@@ -20,7 +21,8 @@ const program = new Command('registry')
   .addCommand(certificateCommand())
   .addCommand(exportCommand())
   .addCommand(reconcileCommand())
-  .addCommand(seedCommand());
+  .addCommand(seedCommand())
+  .addCommand(importCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

@@ -8,6 +8,8 @@ export interface JobPayloads {
   'webhook-delivery': { deliveryId: string };
   /** Compares a stored registry export with the ledger (reconciliations table). */
   reconciliation: { id: string };
+  /** Runs a holdings import whose upload is stored (resumes after its last committed batch). */
+  'holdings-import': { importId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -48,3 +48,4 @@ export * from './certificates/render/claim-certificate-page';
 export * from './certificates/claim-certificates';
 export * from './webhooks';
 export * from './reconciliation';
+export * from './imports';

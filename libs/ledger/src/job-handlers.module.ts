@@ -9,6 +9,8 @@ import { WEBHOOK_NETWORK_PROVIDER } from './webhooks/webhook-providers';
 import { ReconciliationAlertListener } from './reconciliation/reconciliation-alert-listener';
 import { ReconciliationJobUseCase } from './reconciliation/reconciliation-job.use-case';
 import { RunReconciliationUseCase } from './reconciliation/run-reconciliation.use-case';
+import { IMPORT_USE_CASES } from './imports';
+import { HoldingsImportJob } from './imports/holdings-import-job';
 
 /** Maps each job name to the use case that performs it; shared by the API (in-process) and the worker. */
 @Module({
@@ -21,15 +23,18 @@ import { RunReconciliationUseCase } from './reconciliation/run-reconciliation.us
     ReconciliationAlertListener,
     RunReconciliationUseCase,
     ReconciliationJobUseCase,
+    ...IMPORT_USE_CASES,
+    HoldingsImportJob,
     {
       provide: JOB_HANDLERS,
-      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase, REGISTRY_CONFIG, DeliverWebhookUseCase, ReconciliationJobUseCase],
+      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase, REGISTRY_CONFIG, DeliverWebhookUseCase, ReconciliationJobUseCase, HoldingsImportJob],
       useFactory: (
         heartbeat: RecordHeartbeatUseCase,
         certificatePdf: RenderCertificatePdfUseCase,
         config: RegistryConfig,
         webhookDelivery: DeliverWebhookUseCase,
         reconciliation: ReconciliationJobUseCase,
+        holdingsImport: HoldingsImportJob,
       ): JobHandlers =>
         withFaults(
           {
@@ -37,6 +42,7 @@ import { RunReconciliationUseCase } from './reconciliation/run-reconciliation.us
             'certificate-pdf': (payload, context) => certificatePdf.execute(payload, context),
             'webhook-delivery': (payload, context) => webhookDelivery.execute(payload, context),
             reconciliation: (payload) => reconciliation.execute(payload),
+            'holdings-import': (payload, context) => holdingsImport.execute(payload, context),
           },
           config.jobFaults,
         ),

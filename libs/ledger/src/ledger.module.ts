@@ -38,6 +38,7 @@ import { GetReconciliationQuery } from './reconciliation/get-reconciliation.quer
 import { ReconciliationAlertListener } from './reconciliation/reconciliation-alert-listener';
 import { RequestReconciliationUseCase } from './reconciliation/request-reconciliation.use-case';
 import { RunReconciliationUseCase } from './reconciliation/run-reconciliation.use-case';
+import { IMPORT_API_USE_CASES, IMPORT_SWEEP_PROVIDERS, IMPORT_USE_CASES } from './imports';
 
 const USE_CASES = [
   CreateOrganizationUseCase,
@@ -79,6 +80,8 @@ const USE_CASES = [
   RequestReconciliationUseCase,
   RunReconciliationUseCase,
   GetReconciliationQuery,
+  ...IMPORT_USE_CASES,
+  ...IMPORT_API_USE_CASES,
 ];
 
 /** Use cases for the HTTP API and the CLI. Needs PersistenceModule and JobsModule (both global). */
@@ -86,5 +89,5 @@ const USE_CASES = [
 export class LedgerModule {}
 
 /** The PDF repair sweep, for the processes that run jobs or enqueue them (API, worker). */
-@Module({ providers: [SweepCertificatePdfsUseCase, CertificateSweepScheduler] })
+@Module({ providers: [SweepCertificatePdfsUseCase, CertificateSweepScheduler, ...IMPORT_SWEEP_PROVIDERS] })
 export class CertificateSweepModule {}

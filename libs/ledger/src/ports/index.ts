@@ -6,3 +6,4 @@ export * from './claim-records';
 export * from './certificate-ports';
 export * from './list-stores';
 export * from './claim-process-ports';
+export * from '../imports/import-ports';

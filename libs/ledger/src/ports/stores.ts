@@ -5,6 +5,7 @@ import type { ClaimProcessStore } from './claim-process-ports';
 import type { ReconciliationStore } from '../reconciliation/reconciliation-ports';
 import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
 import type { WebhookStore } from '../webhooks/webhook-ports';
+import type { ImportStore } from '../imports/import-ports';
 
 export interface OrganizationStore {
   insert(organization: OrganizationRecord): Promise<void>;
@@ -46,6 +47,7 @@ export interface Stores {
   claimProcess: ClaimProcessStore;
   webhooks: WebhookStore;
   reconciliations: ReconciliationStore;
+  imports: ImportStore;
 }
 
 /**

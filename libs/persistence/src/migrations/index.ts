@@ -12,6 +12,7 @@ import { CertificateVersions1764000000010 as PostgresCertificateVersions } from 
 import { ClaimReceivedOn1764000000008 as PostgresClaimReceivedOn } from './postgres/1764000000008-claim-received-on';
 import { Webhooks1764000000013 as PostgresWebhooks } from './postgres/1764000000013-webhooks';
 import { Reconciliations1764000000012 as PostgresReconciliations } from './postgres/1764000000012-reconciliations';
+import { Imports1764000000011 as PostgresImports } from './postgres/1764000000011-imports';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
@@ -26,6 +27,7 @@ import { CertificateVersions1764000000010 as SqliteCertificateVersions } from '.
 import { ClaimReceivedOn1764000000008 as SqliteClaimReceivedOn } from './sqlite/1764000000008-claim-received-on';
 import { Webhooks1764000000013 as SqliteWebhooks } from './sqlite/1764000000013-webhooks';
 import { Reconciliations1764000000012 as SqliteReconciliations } from './sqlite/1764000000012-reconciliations';
+import { Imports1764000000011 as SqliteImports } from './sqlite/1764000000011-imports';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
 export const SQLITE_MIGRATIONS = [
@@ -40,6 +42,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteClaimReceivedOn,
   SqliteCertificationProcess,
   SqliteCertificateVersions,
+  SqliteImports,
   SqliteReconciliations,
   SqliteWebhooks,
   SqliteListIndexes,
@@ -56,6 +59,7 @@ export const POSTGRES_MIGRATIONS = [
   PostgresClaimReceivedOn,
   PostgresCertificationProcess,
   PostgresCertificateVersions,
+  PostgresImports,
   PostgresReconciliations,
   PostgresWebhooks,
   PostgresListIndexes,

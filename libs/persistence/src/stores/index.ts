@@ -5,6 +5,7 @@ import { SqlCertificateStore } from './certificate.store';
 import { SqlClaimProcessStore } from './claim-process.store';
 import { SqlClaimStore } from './claim.store';
 import { SqlIdempotencyStore } from './idempotency.store';
+import { SqlImportStore } from './import.store';
 import { SqlJobRunStore } from './job-run.store';
 import { SqlJournalStore } from './journal.store';
 import { SqlListStore } from './list.store';
@@ -33,5 +34,6 @@ export function storesFor(sql: Sql): Stores {
     claimProcess: new SqlClaimProcessStore(sql),
     webhooks: new SqlWebhookStore(sql),
     reconciliations: new SqlReconciliationStore(sql),
+    imports: new SqlImportStore(sql),
   };
 }

@@ -1,0 +1,69 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles, type Principal } from '@registry/auth';
+import { DomainError } from '@registry/domain';
+import { holdingsFormatNames, ImportQueries, StartHoldingsImportUseCase, type ImportView } from '@registry/ledger';
+import type { Request, Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CurrentPrincipal, organizationOf } from '../http/current-principal';
+import { OnlyQueryParameters } from '../http/query-parameters';
+import { statementBody, STATEMENT_MAX_BYTES } from './statement-body';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Roles('provider')
+@Controller('v1/imports')
+export class ImportsController {
+  constructor(
+    private readonly startImport: StartHoldingsImportUseCase,
+    private readonly imports: ImportQueries,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @OnlyQueryParameters('kind', 'format', 'dryRun')
+  @ApiConsumes('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'multipart/form-data')
+  @ApiQuery({ name: 'kind', enum: ['holdings'] })
+  @ApiQuery({ name: 'format', required: false, description: `statement format (detected from the header when absent): ${holdingsFormatNames().join(', ')}` })
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
+  @ApiAcceptedResponse({ description: '{ id, status }: the statement is stored and imported by a job; GET /v1/imports/{id} follows it' })
+  start(
+    @Req() req: Request,
+    @CurrentPrincipal() principal: Principal,
+    @Query('kind') kind?: string,
+    @Query('format') format?: string,
+    @Query('dryRun') dryRun?: string,
+  ) {
+    if (kind !== 'holdings') throw invalid('kind', 'must be holdings');
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') throw invalid('dryRun', 'must be true or false');
+    return this.startImport.execute({
+      actor: organizationOf(principal),
+      format,
+      dryRun: dryRun === 'true',
+      body: statementBody(req),
+      maxBytes: STATEMENT_MAX_BYTES,
+    });
+  }
+
+  @Get(':id')
+  @OnlyQueryParameters()
+  @ApiOkResponse({ description: 'counts and the first 1,000 refused rows (the importing organisation only; 404 otherwise)' })
+  view(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ImportView> {
+    return this.imports.view(id, organizationOf(principal).organizationId);
+  }
+
+  @Get(':id/refused.csv')
+  @OnlyQueryParameters()
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'every refused row with its reason (UTF-8 BOM, formula cells neutralised)' })
+  async refusedCsv(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+    const lines = await this.imports.refusedCsv(id, organizationOf(principal).organizationId);
+    res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="import-${id}-refused.csv"`);
+    await pipeline(Readable.from(lines), res);
+  }
+}
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', `${field} ${message}`, { errors: [{ field, message }] });
+}

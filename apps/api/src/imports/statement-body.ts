@@ -1,0 +1,30 @@
+import { DomainError } from '@registry/domain';
+import type { Request } from 'express';
+import { firstMultipartFile, invalidUpload } from './multipart-file';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The largest statement an upload may carry (a million-row statement is about 55 MB). */
+export const STATEMENT_MAX_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The statement's bytes as they arrive: the body itself (`text/csv`, or an .xlsx workbook), or the
+ * one file of a `multipart/form-data` body. The job tells CSV from .xlsx by the file's first bytes.
+ */
+export function statementBody(req: Request): AsyncIterable<Buffer> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > STATEMENT_MAX_BYTES) {
+    throw new DomainError('PAYLOAD_TOO_LARGE', `a statement may be at most ${STATEMENT_MAX_BYTES} bytes`, { limit: STATEMENT_MAX_BYTES });
+  }
+  if (type === 'text/csv' || type === XLSX) return req;
+  if (type === 'multipart/form-data') return multipartStatement(req);
+  const why = `${type || 'no Content-Type'} is not a statement format: send text/csv, ${XLSX}, or multipart/form-data with one file`;
+  throw invalidUpload(`Content-Type: ${why}`, 'Content-Type');
+}
+
+async function* multipartStatement(req: Request): AsyncGenerator<Buffer> {
+  const file = await firstMultipartFile(req, STATEMENT_MAX_BYTES);
+  for await (const chunk of file.stream) yield chunk as Buffer;
+  if (file.stream.truncated) throw new DomainError('PAYLOAD_TOO_LARGE', `a statement may be at most ${STATEMENT_MAX_BYTES} bytes`, { limit: STATEMENT_MAX_BYTES });
+}

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
+import { DomainError } from '@registry/domain';
+import type { Readable } from 'node:stream';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { UnitOfWork } from '../ports';
+import { readHoldingRow } from './holding-row';
+import { applyHoldingsBatch, SchemeOnRecordCache, type BatchOutcome, type BatchRow } from './holdings-batch';
+import { holdingsFormatFor, type RowReader } from './holdings-formats';
+import type { ImportRecord } from './import-ports';
+import { CsvError, statementRows } from './statement-rows';
+
+export interface RunHoldingsImportCommand {
+  importId: string;
+  /** The statement's bytes (CSV). */
+  source: Readable;
+  /** Rows per transaction and journal entry: larger is faster, smaller keeps an API process responsive. */
+  batchSize?: number;
+  /** Called after each committed batch (progress bar, report file). */
+  onBatch?: (outcome: BatchOutcome) => void | Promise<void>;
+}
+
+const DEFAULT_BATCH = 2000;
+
+/**
+ * Reads a holdings statement as a stream (constant memory whatever its size) and applies it batch by
+ * batch. The import's `rowsDone` commits with each batch, so a retried run resumes after it; a
+ * separate run of the same file (a new import) skips every row already held the same way.
+ */
+@Injectable()
+export class RunHoldingsImportUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(REGISTRY_CONFIG) private readonly config: Pick<RegistryConfig, 'maxBlockQuantity'>,
+  ) {}
+
+  async execute(command: RunHoldingsImportCommand): Promise<ImportRecord> {
+    const record = await this.uow.read((stores) => stores.imports.find(command.importId));
+    if (!record) throw new DomainError('NOT_FOUND', `import ${command.importId} does not exist`, { field: 'id' });
+    if (record.status === 'done' || (record.status === 'failed' && record.error !== null && record.error.startsWith('refused:'))) return record;
+    await this.uow.write((stores) => stores.imports.setStatus(record.id, 'running', new Date().toISOString()));
+    try {
+      await this.readAll(record, command);
+      await this.uow.write((stores) => stores.imports.setStatus(record.id, 'done', new Date().toISOString()));
+    } catch (error) {
+      // A file that cannot be read as a statement fails for good; anything else (the database) is retried.
+      const permanent = error instanceof DomainError || error instanceof CsvError;
+      const message = error instanceof Error ? error.message : String(error);
+      await this.uow.write((stores) => stores.imports.setStatus(record.id, 'failed', new Date().toISOString(), { error: permanent ? `refused: ${message}` : message }));
+      if (!permanent) throw error;
+    }
+    return (await this.uow.read((stores) => stores.imports.find(record.id)))!;
+  }
+
+  private async readAll(record: ImportRecord, command: RunHoldingsImportCommand): Promise<void> {
+    const batchSize = command.batchSize ?? DEFAULT_BATCH;
+    const context = { importId: record.id, organizationId: record.organizationId, actor: record.actor, dryRun: record.dryRun };
+    const schemes = new SchemeOnRecordCache();
+    let reader: RowReader | undefined;
+    let row = 0;
+    let batch: BatchRow[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const outcome = await applyHoldingsBatch(this.uow, context, batch, schemes);
+      batch = [];
+      await command.onBatch?.(outcome);
+      await yieldToEventLoop();
+    };
+    for await (const cells of await statementRows(command.source)) {
+      if (!reader) {
+        const format = holdingsFormatFor(cells, record.format);
+        reader = format.reader(cells);
+        if (record.format !== format.name) await this.uow.write((stores) => stores.imports.setStatus(record.id, 'running', new Date().toISOString(), { format: format.name }));
+        continue;
+      }
+      row++;
+      if (row <= record.rowsDone) continue;
+      const input = reader(cells);
+      if ('refused' in input) batch.push({ row, serial: input.refused.serial, read: { code: input.refused.code, message: input.refused.message } });
+      else batch.push({ row, serial: input.serial, read: readHoldingRow(input, this.config.maxBlockQuantity) });
+      if (batch.length >= batchSize) await flush();
+    }
+    if (!reader) throw new DomainError('VALIDATION_FAILED', 'header: the statement is empty (no header row)', { errors: [{ field: 'header', message: 'missing' }] });
+    await flush();
+  }
+}
