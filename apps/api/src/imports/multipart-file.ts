@@ -1,13 +1,10 @@
 import { DomainError } from '@registry/domain';
+import busboy from 'busboy';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 
-// busboy comes with @nestjs/platform-express (through multer); it streams a part as it arrives,
-// where multer would buffer the whole file in memory or on disk first.
-const busboy = require('busboy') as (config: { headers: Request['headers']; limits: { files: number; fileSize: number } }) => NodeJS.WritableStream & {
-  on(event: 'file', listener: (name: string, stream: Readable & { truncated?: boolean }, info: { filename?: string; mimeType: string }) => void): unknown;
-  on(event: 'close' | 'error', listener: (error?: Error) => void): unknown;
-};
+// busboy (the parser multer uses) streams a part as it arrives, where multer would buffer the whole
+// file in memory or on disk first.
 
 export interface UploadedFile {
   filename: string;
@@ -25,7 +22,7 @@ export function firstMultipartFile(req: Request, maxBytes: number): Promise<Uplo
   }
   return new Promise((resolve, reject) => {
     parser.on('file', (_name, stream, info) => resolve({ filename: info.filename ?? '', mimeType: info.mimeType, stream }));
-    parser.on('error', (error) => reject(invalidUpload(`file: the multipart body cannot be read (${error?.message ?? 'unknown error'})`, 'file')));
+    parser.on('error', (error: unknown) => reject(invalidUpload(`file: the multipart body cannot be read (${error instanceof Error ? error.message : 'unknown error'})`, 'file')));
     parser.on('close', () => reject(invalidUpload('file: the multipart body has no file', 'file')));
     req.pipe(parser);
   });
