@@ -3,6 +3,7 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { DomainError } from '@registry/domain';
 import type { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork } from '../ports';
 import { readHoldingRow } from './holding-row';
 import { applyHoldingsBatch, SchemeOnRecordCache, type BatchOutcome, type BatchRow } from './holdings-batch';
@@ -41,15 +42,30 @@ export class RunHoldingsImportUseCase {
     await this.uow.write((stores) => stores.imports.setStatus(record.id, 'running', new Date().toISOString()));
     try {
       await this.readAll(record, command);
-      await this.uow.write((stores) => stores.imports.setStatus(record.id, 'done', new Date().toISOString()));
+      await this.finish(record, 'done');
     } catch (error) {
       // A file that cannot be read as a statement fails for good; anything else (the database) is retried.
       const permanent = error instanceof DomainError || error instanceof CsvError;
       const message = error instanceof Error ? error.message : String(error);
-      await this.uow.write((stores) => stores.imports.setStatus(record.id, 'failed', new Date().toISOString(), { error: permanent ? `refused: ${message}` : message }));
+      if (permanent) await this.finish(record, 'failed', `refused: ${message}`);
+      else await this.uow.write((stores) => stores.imports.setStatus(record.id, 'failed', new Date().toISOString(), { error: message }));
       if (!permanent) throw error;
     }
     return (await this.uow.read((stores) => stores.imports.find(record.id)))!;
+  }
+
+  /** The end of an import is journaled (import.finished: the importing organisation's webhooks hear of it). */
+  private async finish(record: ImportRecord, status: 'done' | 'failed', error?: string): Promise<void> {
+    await runLedgerCommand(this.uow, record.actor, undefined, async ({ stores, now }) => {
+      await stores.imports.setStatus(record.id, status, now, error === undefined ? undefined : { error });
+      const done = (await stores.imports.find(record.id))!;
+      const { total, accepted, skipped, refused, dryRun, format } = done;
+      return {
+        journalType: 'import.finished',
+        journalPayload: { importId: record.id, organizationId: record.organizationId, status, kind: done.kind, format, dryRun, total, accepted, skipped, refused, error: error ?? null },
+        result: null,
+      };
+    });
   }
 
   private async readAll(record: ImportRecord, command: RunHoldingsImportCommand): Promise<void> {

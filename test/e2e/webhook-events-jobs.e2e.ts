@@ -5,7 +5,7 @@ const ACR_HEADER = 'Credit Serial Numbers,Date Issued (GMT),Quantity of Credits,
 const serial = (range: string) => `ACR-US-1185-2025-3078-${range}`;
 const row = (range: string) => `${serial(range)},6/30/2025 7:43:26 PM,100,4/12/2026 1:00:00 AM,AWS,Environmental Benefit,ACR1185`;
 
-describe('reconciliation.alert: a finished reconciliation with alerts notifies the organisation that asked', () => {
+describe('webhook events of jobs: import.finished and reconciliation.alert reach the organisation that asked', () => {
   let t: TestApp;
   let receiver: WebhookReceiver;
   beforeAll(async () => {
@@ -40,5 +40,24 @@ describe('reconciliation.alert: a finished reconciliation with alerts notifies t
     expect(JSON.parse(delivery!.body)).toMatchObject({ type: 'reconciliation.alert', data: { reconciliationId: alerting.id, organizationId: provider.id, alertCount: 1 } });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.onPath('/alerts')).toHaveLength(1);
+  });
+
+  it('import.finished: a finished holdings import tells the importer, once, with its counts', async () => {
+    const provider = await createOrganizationWithKey(t, ['provider']);
+    const hook = await t.http.post('/v1/webhooks').set(provider.auth).send({ url: receiver.url('/imports'), events: ['import.finished'] }).expect(201);
+    const statement = ['serial,scheme,registry,reference', 'JCL-ERL-R880-1-100,,J-Credit registry,stmt-1', 'not a serial,,J-Credit registry,stmt-1'].join('\r\n');
+    const created = await t.http.post('/v1/imports').query({ kind: 'holdings' }).set(provider.auth).set('Content-Type', 'text/csv').send(statement).expect(202);
+    await eventually(async () => {
+      const res = await t.http.get(`/v1/imports/${created.body.id}`).set(provider.auth).expect(200);
+      return res.body.status === 'done' ? res.body : undefined;
+    }, 30_000);
+    const [delivery] = await eventually(async () => (receiver.onPath('/imports').length > 0 ? receiver.onPath('/imports') : undefined), 20_000);
+    expect(verifyStandardWebhook(hook.body.secret, delivery!.headers, delivery!.body)).toBe(true);
+    expect(JSON.parse(delivery!.body)).toMatchObject({
+      type: 'import.finished',
+      data: { importId: created.body.id, organizationId: provider.id, status: 'done', total: 2, accepted: 1, refused: 1 },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.onPath('/imports')).toHaveLength(1);
   });
 });
