@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, type Principal } from '@registry/auth';
 import { REGISTRY_EXPORT_FORMATS } from '@registry/domain';
 import { GetReconciliationQuery, reportRecord, REPORT_COLUMNS, RequestReconciliationUseCase, type ReconciliationView } from '@registry/ledger';
@@ -19,6 +19,7 @@ export class ReconciliationsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: "Compare a managing registry's export with the ledger" })
   @HttpCode(202)
   @ExpensiveEndpoint()
   @OnlyQueryParameters('format')
@@ -34,6 +35,7 @@ export class ReconciliationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A reconciliation, with its alerts' })
   @ApiBearerAuth()
   @Roles('auditor', 'provider')
   @ApiOkResponse({ description: '{ id, status, format, rows, matched, alerts: [{ kind, serial, detail }] } (the first 1,000 alerts; alertCount counts them all)' })
@@ -42,6 +44,7 @@ export class ReconciliationsController {
   }
 
   @Get(':id/report.csv')
+  @ApiOperation({ summary: 'A reconciliation\'s full report as CSV' })
   @ApiBearerAuth()
   @Roles('auditor', 'provider')
   @ApiOkResponse({ description: 'every compared part (matched, with both references), every alert and every unreadable row, as CSV' })
