@@ -54,9 +54,9 @@ export class SerialsController {
   @OnlyQueryParameters('serial', 'scheme', 'cursor')
   @ExpensiveEndpoint()
   @Public()
-  @ApiQuery({ name: 'serial', required: true })
+  @ApiQuery({ name: 'serial', required: true, type: String, example: 'JCL-ERL-R012-1000001-1000500' })
   @ApiQuery({ name: 'scheme', required: false, enum: SCHEME_CODES })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiQuery({ name: 'cursor', required: false, type: String, description: 'nextCursor of the previous page' })
   @ApiOkResponse({ type: SerialStatusResponse, description: 'segments covering the asked range exactly, at most 1,000 a page (then nextCursor): retired / held / unknown' })
   status(
     @Query('serial') serial: unknown,

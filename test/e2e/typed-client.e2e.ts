@@ -1,0 +1,85 @@
+import { startTestApp, uniqueCorporateNumber, type TestApp } from '../support/test-app';
+import { typedClient } from '../support/typed-client';
+
+/**
+ * A client built from the committed contract: every call below is typed by openapi.json (through
+ * openapi-typescript, `npm run typecheck` regenerates the types first), so a body the contract
+ * refuses does not compile, and the fields read here are the ones the contract promises.
+ */
+describe('a typed client built from openapi.json drives the registry', () => {
+  let t: TestApp;
+  let client: ReturnType<typeof typedClient>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    client = typedClient(t);
+  });
+  afterAll(() => t.close());
+
+  const organizationWithKey = async (name: string, roles: ('provider' | 'applicant' | 'auditor')[]) => {
+    const org = await client.post('/v1/organizations', { auth: t.admin, status: 201, body: { name, roles, corporateNumber: uniqueCorporateNumber() } });
+    const key = await client.post('/v1/organizations/{id}/api-keys', { auth: t.admin, status: 201, path: { id: org.body.id }, body: {} });
+    return { id: org.body.id, auth: { Authorization: `Bearer ${key.body.key}` } };
+  };
+
+  it('holds, retires, reads the status and the list of retirements, and parses a serial, as the contract says', async () => {
+    const provider = await organizationWithKey('株式会社プロバイダー', ['provider']);
+
+    const held = await client.post('/v1/holdings', {
+      auth: provider.auth,
+      status: 201,
+      body: { serial: 'JCL-ERL-T901-1000001-1000500', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } },
+    });
+    expect(held.body).toMatchObject({ scheme: 'JCREDIT', start: '1000001', end: '1000500', quantity: '500', status: 'held', ownerId: provider.id });
+
+    const holdings = await client.get('/v1/holdings', { auth: provider.auth, status: 200, query: { scheme: 'JCREDIT' } });
+    expect(holdings.body.items.map((h) => h.id)).toContain(held.body.id);
+    expect(holdings.body.totals).toEqual([{ scheme: 'JCREDIT', blocks: 1, quantity: '500' }]);
+
+    const retired = await client.post('/v1/retirements', {
+      auth: provider.auth,
+      status: 201,
+      body: { serials: ['JCL-ERL-T901-1000001-1000100'], beneficiary: '株式会社サンプル', purpose: 'CN 2025' },
+    });
+    const retirement = retired.body;
+    expect(retirement).toMatchObject({ status: 'active', quantity: '100', organizationId: provider.id, claimId: null, evidence: null, officialReference: 'pending' });
+    expect(retirement.certificateNumber).toMatch(/^RC-\d{4}-\d{6}$/);
+
+    const read = await client.get('/v1/retirements/{id}', { status: 200, path: { id: retirement.id } });
+    expect(read.body.serials).toEqual(['JCL-ERL-T901-1000001-1000100']);
+
+    const status = await client.get('/v1/serials/status', { status: 200, query: { serial: 'JCL-ERL-T901-1000001-1000600' } });
+    expect(status.body.segments.map(({ start, end, status: s }) => [start, end, s])).toEqual([
+      ['1000001', '1000100', 'retired'],
+      ['1000101', '1000500', 'held'],
+      ['1000501', '1000600', 'unknown'],
+    ]);
+    expect(status.body.segments[0]!.certificateNumber).toBe(retirement.certificateNumber);
+
+    const list = await client.get('/v1/retirements', { auth: provider.auth, status: 200, query: { limit: 10 } });
+    expect(list.body.items.map((r) => r.id)).toEqual([retirement.id]);
+    expect(list.body.nextCursor).toBeUndefined();
+
+    const parsed = await client.post('/v1/serials/parse', { status: 200, body: { serial: 'JCL-ERL-T901-1000001-1000500' } });
+    expect(parsed.body).toMatchObject({ scheme: 'JCREDIT', start: '1000001', end: '1000500', quantity: '500', canonical: 'JCL-ERL-T901-1000001-1000500' });
+  });
+
+  it('does not compile a call the contract refuses (the @ts-expect-error lines fail `npm run typecheck` once they compile)', () => {
+    const refused = () => [
+      // @ts-expect-error a quantity is a decimal string in the contract, not a number
+      client.post('/v1/claims/{id}/actuals', { status: 200, path: { id: 'x' }, body: { points: [{ date: '2025-03-31', quantity: 12000 }] } }),
+      // @ts-expect-error serials are strings, and a retirement needs a beneficiary and a purpose
+      client.post('/v1/retirements', { status: 201, body: { serials: [1000001] } }),
+      // @ts-expect-error the scheme is one of the contract's codes
+      client.get('/v1/serials/status', { status: 200, query: { serial: 'JCL-ERL-T901-1-2', scheme: 'J-CREDIT' } }),
+      // @ts-expect-error GET /v1/retirements/{id} needs its path parameter
+      client.get('/v1/retirements/{id}', { status: 200 }),
+    ];
+    const quantityIsText = async () => {
+      const retired = await client.get('/v1/retirements/{id}', { status: 200, path: { id: 'x' } });
+      // @ts-expect-error the contract answers quantities as decimal strings
+      const quantity: number = retired.body.quantity;
+      return quantity;
+    };
+    expect([refused, quantityIsText].every((f) => typeof f === 'function')).toBe(true);
+  });
+});
