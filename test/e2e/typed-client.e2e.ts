@@ -1,4 +1,7 @@
 import { startTestApp, uniqueCorporateNumber, type TestApp } from '../support/test-app';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { responseMismatches } from '../support/schema-conformance';
 import { typedClient } from '../support/typed-client';
 
 /**
@@ -61,6 +64,19 @@ describe('a typed client built from openapi.json drives the registry', () => {
 
     const parsed = await client.post('/v1/serials/parse', { status: 200, body: { serial: 'JCL-ERL-T901-1000001-1000500' } });
     expect(parsed.body).toMatchObject({ scheme: 'JCREDIT', start: '1000001', end: '1000500', quantity: '500', canonical: 'JCL-ERL-T901-1000001-1000500' });
+  });
+
+  it('checks every answer against its documented schema at run time (a number for a decimal string, a value outside its enum, a missing member)', () => {
+    const contract = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'openapi.json'), 'utf8'));
+    const held = { id: 'x', scheme: 'JCREDIT', namespace: 'n', serial: 's', start: '1', end: '2', quantity: '2', status: 'held', ownerId: 'o' };
+    expect(responseMismatches(contract, '/v1/holdings', 'post', 201, held)).toEqual([]);
+    expect(responseMismatches(contract, '/v1/holdings', 'post', 201, { ...held, quantity: 2, status: 'spent' })).toEqual([
+      '$.quantity: integer, the contract says string',
+      '$.status: "spent" is not one of ["held"]',
+    ]);
+    const { ownerId, ...withoutOwner } = held;
+    expect(ownerId).toBe('o');
+    expect(responseMismatches(contract, '/v1/holdings', 'post', 201, withoutOwner)).toEqual(['$.ownerId: missing']);
   });
 
   it('does not compile a call the contract refuses (the @ts-expect-error lines fail `npm run typecheck` once they compile)', () => {

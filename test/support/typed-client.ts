@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { paths } from '../generated/openapi';
+import { responseMismatches } from './schema-conformance';
 import type { TestApp } from './test-app';
 
 /**
  * Supertest typed by the committed contract (openapi.json through openapi-typescript): a request
  * body or parameter the contract does not allow fails to compile, and a response is the 200/201
- * JSON schema of its operation, so a test reads only what the contract promises.
+ * JSON schema of its operation, so a test reads only what the contract promises. Each answer is
+ * also checked against that schema at run time: the types are only as true as the document.
  */
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 type PathsWith<M extends Method> = { [P in keyof paths]: paths[P][M] extends { responses: unknown } ? P : never }[keyof paths];
@@ -28,15 +32,18 @@ export interface TypedResponse<T> {
   body: T;
 }
 
+const CONTRACT = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'openapi.json'), 'utf8'));
+
 export function typedClient(t: TestApp) {
   const call =
     <M extends Method>(method: M) =>
-    async <P extends PathsWith<M>>(path: P, options: Options<P, M>): Promise<TypedResponse<ResponseBody<P, M>>> => {
-      const url = String(path).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String((options.path as Record<string, unknown>)[name])));
+    async <P extends PathsWith<M>>(route: P, options: Options<P, M>): Promise<TypedResponse<ResponseBody<P, M>>> => {
+      const url = String(route).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String((options.path as Record<string, unknown>)[name])));
       let request = t.http[method](url).set(options.auth ?? {});
       if (options.query) request = request.query(options.query as object);
       if (options.body !== undefined) request = request.send(options.body as object);
       const res = await request.expect(options.status);
+      expect({ [`${method.toUpperCase()} ${String(route)}`]: responseMismatches(CONTRACT, String(route), method, res.status, res.body) }).toEqual({ [`${method.toUpperCase()} ${String(route)}`]: [] });
       return { status: res.status, body: res.body as ResponseBody<P, M> };
     };
   return { get: call('get'), post: call('post'), patch: call('patch'), put: call('put'), delete: call('delete') };
