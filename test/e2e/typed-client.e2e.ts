@@ -1,6 +1,7 @@
-import { startTestApp, uniqueCorporateNumber, type TestApp } from '../support/test-app';
+import { createOrganizationWithKey, startTestApp, uniqueCorporateNumber, type TestApp } from '../support/test-app';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { certifiedClaim, declared } from '../support/claims';
 import { responseMismatches } from '../support/schema-conformance';
 import { typedClient } from '../support/typed-client';
 
@@ -64,6 +65,27 @@ describe('a typed client built from openapi.json drives the registry', () => {
 
     const parsed = await client.post('/v1/serials/parse', { status: 200, body: { serial: 'JCL-ERL-T901-1000001-1000500' } });
     expect(parsed.body).toMatchObject({ scheme: 'JCREDIT', start: '1000001', end: '1000500', quantity: '500', canonical: 'JCL-ERL-T901-1000001-1000500' });
+  });
+
+  it('reads a certified claim, asks to withdraw it, and lists claims and the organisation directory, as the contract says', async () => {
+    const applicant = await createOrganizationWithKey(t, ['applicant']);
+    const certifier = await createOrganizationWithKey(t, ['certifier']);
+    const draft = declared({ type: 'CN', boundary: '本社', targetPeriod: { start: '2024-04-01', end: '2025-03-31' }, baseYear: 2013, emissions: { scope1: '3', scope2: '0' } });
+    const { id } = await certifiedClaim(t, applicant, certifier, draft, 3);
+
+    const claim = await client.get('/v1/claims/{id}', { auth: applicant.auth, status: 200, path: { id } });
+    expect(claim.body).toMatchObject({ status: 'certified', covered: true, requiredTonnes: '3', retiredTonnes: '3', certifierId: certifier.id, applicantId: applicant.id });
+    expect(claim.body.retirements.map((r) => r.quantity)).toEqual(['3']);
+    expect(claim.body.certificationNumber).toEqual(expect.any(String));
+
+    const asked = await client.post('/v1/claims/{id}/withdraw', { auth: applicant.auth, status: 200, path: { id }, body: { reason: '事業所の閉鎖' } });
+    expect(asked.body.status).toBe('withdrawal_requested');
+
+    const claims = await client.get('/v1/claims', { auth: applicant.auth, status: 200, query: { type: 'CN' } });
+    expect(claims.body.items.map((c) => [c.id, c.subject, c.requiredTonnes])).toEqual([[id, '本社', '3']]);
+
+    const directory = await client.get('/v1/organizations', { status: 200, query: { role: 'certifier' } });
+    expect(directory.body.items.find((o) => o.id === certifier.id)?.roles).toEqual(['certifier']);
   });
 
   it('checks every answer against its documented schema at run time (a number for a decimal string, a value outside its enum, a missing member)', () => {
