@@ -78,6 +78,16 @@ describe('a typed client built from openapi.json drives the registry', () => {
     expect(claim.body.retirements.map((r) => r.quantity)).toEqual(['3']);
     expect(claim.body.certificationNumber).toEqual(expect.any(String));
 
+    const claimCertificate = await client.get('/v1/certificates/{file}', { status: 200, path: { file: claim.body.certificationNumber! } });
+    expect(claimCertificate.body).toMatchObject({ kind: 'claim', status: 'valid', claimId: id });
+    const retirementCertificate = await client.get('/v1/certificates/{file}', { status: 200, path: { file: claim.body.retirements[0]!.certificateNumber } });
+    expect(retirementCertificate.body).toMatchObject({ status: 'valid', quantity: '3', claimCertificate: { number: claim.body.certificationNumber, status: 'valid' } });
+
+    const register = await client.get('/v1/register', { status: 200, query: { q: '本社', limit: 1000 } });
+    const entry = register.body.items.find((e) => e.certificationNumber === claim.body.certificationNumber);
+    expect(entry).toMatchObject({ type: 'CN', status: 'certified', holder: { id: applicant.id }, requiredTonnes: '3', retiredTonnes: '3' });
+    expect(entry!.credits.map((c) => [c.quantity, c.retirementStatus])).toEqual([['3', 'retired']]);
+
     const asked = await client.post('/v1/claims/{id}/withdraw', { auth: applicant.auth, status: 200, path: { id }, body: { reason: '事業所の閉鎖' } });
     expect(asked.body.status).toBe('withdrawal_requested');
 
