@@ -80,7 +80,10 @@ function toJsonSchemaNulls(node: unknown): void {
       schema.anyOf = [schema.allOf[0], { type: 'null' }];
       delete schema.allOf;
       delete schema.type;
-    } else if (typeof schema.type === 'string') schema.type = [schema.type, 'null'];
+    } else if (typeof schema.type === 'string') {
+      schema.type = [schema.type, 'null'];
+      if (Array.isArray(schema.enum)) schema.enum = [...schema.enum, null];
+    }
   }
   Object.values(schema).forEach(toJsonSchemaNulls);
 }
