@@ -25,7 +25,7 @@ describe('a typed client built from openapi.json drives the registry', () => {
     return { id: org.body.id, auth: { Authorization: `Bearer ${key.body.key}` } };
   };
 
-  it('holds, retires, reads the status and the list of retirements, and parses a serial, as the contract says', async () => {
+  it('holds, retires, reads the status and the list of retirements, transfers, parses a serial and reads the journal, as the contract says', async () => {
     const provider = await organizationWithKey('株式会社プロバイダー', ['provider']);
 
     const held = await client.post('/v1/holdings', {
@@ -62,6 +62,21 @@ describe('a typed client built from openapi.json drives the registry', () => {
     const list = await client.get('/v1/retirements', { auth: provider.auth, status: 200, query: { limit: 10 } });
     expect(list.body.items.map((r) => r.id)).toEqual([retirement.id]);
     expect(list.body.nextCursor).toBeUndefined();
+
+    const recipient = await organizationWithKey('株式会社レシピエント', ['provider']);
+    const moved = await client.post('/v1/transfers', { auth: provider.auth, status: 201, body: { serial: 'JCL-ERL-T901-1000401-1000500', toOrganizationId: recipient.id } });
+    expect(moved.body).toMatchObject({ quantity: '100', fromOrganizationId: provider.id, toOrganizationId: recipient.id });
+    expect(moved.body.blocks.map((b) => [b.start, b.end, b.ownerId])).toEqual([['1000401', '1000500', recipient.id]]);
+
+    const schemes = await client.get('/v1/schemes', { status: 200 });
+    expect(schemes.body.find((scheme) => scheme.code === 'JCREDIT')?.nameJa).toEqual(expect.any(String));
+
+    const auditor = await organizationWithKey('監査法人', ['auditor']);
+    const head = await client.get('/v1/ledger/head', { auth: auditor.auth, status: 200 });
+    const verified = await client.get('/v1/ledger/verify', { auth: auditor.auth, status: 200 });
+    expect(verified.body).toMatchObject({ ok: true, head: head.body });
+    const entries = await client.get('/v1/ledger/entries', { auth: auditor.auth, status: 200, query: { type: 'retirement', limit: 1000 } });
+    expect(entries.body.items.filter((e) => e.type === 'retirement.created' && e.payload.includes(retirement.id))).toHaveLength(1);
 
     const parsed = await client.post('/v1/serials/parse', { status: 200, body: { serial: 'JCL-ERL-T901-1000001-1000500' } });
     expect(parsed.body).toMatchObject({ scheme: 'JCREDIT', start: '1000001', end: '1000500', quantity: '500', canonical: 'JCL-ERL-T901-1000001-1000500' });

@@ -103,3 +103,20 @@ export class HoldingTotalResponse {
   @ApiProperty({ description: 'credits held, a decimal string', example: '1500' })
   quantity: string;
 }
+
+export class TransferResponse {
+  @ApiProperty({ description: 'the canonical serial transferred', example: 'JCL-ERL-R012-1000001-1000100' })
+  serial: string;
+
+  @ApiProperty({ description: 'credits transferred, a decimal string', example: '100' })
+  quantity: string;
+
+  @ApiProperty({ format: 'uuid' })
+  fromOrganizationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  toOrganizationId: string;
+
+  @ApiProperty({ type: [HoldingResponse], description: 'the blocks the recipient now holds' })
+  blocks: HoldingResponse[];
+}

@@ -11,7 +11,7 @@ import { ExpensiveEndpoint } from '../http/rate-limits';
 import { validateBody } from '../http/validation.pipe';
 import { CheckSerialsDto, ParseSerialDto } from '../ledger/ledger.dto';
 import { serialsFromCsv } from './serials-csv';
-import { ParsedSerialResponse, SerialStatusResponse } from './serials.response';
+import { ParsedSerialResponse, SchemeResponse, SerialStatusResponse } from './serials.response';
 
 @ApiTags('serials')
 @Controller('v1')
@@ -24,7 +24,7 @@ export class SerialsController {
   @Get('schemes')
   @ApiOperation({ summary: 'Every credit scheme' })
   @Public()
-  @ApiOkResponse({ description: 'every credit scheme the registry reads: code, names, unit, managing registry' })
+  @ApiOkResponse({ type: [SchemeResponse], description: 'every credit scheme the registry reads: code, names, unit, managing registry' })
   schemes() {
     return SCHEMES.map(({ code, nameJa, nameEn, unit, registry }) => ({ code, name: nameEn, nameJa, nameEn, unit, registry }));
   }

@@ -80,3 +80,23 @@ export class SerialStatusResponse {
   @ApiPropertyOptional({ description: 'set when segments remain: pass it as `cursor` for the next page' })
   nextCursor?: string;
 }
+
+export class SchemeResponse {
+  @ApiProperty({ enum: SCHEME_CODES, example: 'JCREDIT' })
+  code: string;
+
+  @ApiProperty({ description: 'the English name (same as nameEn)', example: 'J-Credit' })
+  name: string;
+
+  @ApiProperty({ example: 'J-クレジット' })
+  nameJa: string;
+
+  @ApiProperty({ example: 'J-Credit' })
+  nameEn: string;
+
+  @ApiProperty({ example: 't-CO2' })
+  unit: string;
+
+  @ApiProperty({ description: "the registry that manages the scheme's units", example: 'J-Credit registry (J-クレジット登録簿)' })
+  registry: string;
+}
