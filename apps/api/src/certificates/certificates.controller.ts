@@ -4,6 +4,7 @@ import { Public } from '@registry/auth';
 import { DomainError } from '@registry/domain';
 import { CertificateQueries, GetCertificatePdfQuery, type CertificateDocumentView } from '@registry/ledger';
 import type { Response } from 'express';
+import { CertificateResponse } from './certificates.response';
 
 const RETRY_AFTER_SECONDS = 2;
 
@@ -26,7 +27,7 @@ export class CertificatesController {
   @Get('certificates/:file')
   @ApiOperation({ summary: 'A signed certificate (JSON, or .pdf)' })
   @ApiQuery({ name: 'version', required: false, description: 'an earlier signed version (1, 2, …); the latest when absent' })
-  @ApiOkResponse({ description: '{number}: the signed certificate JSON; {number}.pdf: the PDF (202 with Retry-After while it renders)' })
+  @ApiOkResponse({ type: CertificateResponse, description: '{number}: the signed certificate JSON; {number}.pdf: the PDF (202 with Retry-After while it renders)' })
   async certificate(
     @Param('file') file: string,
     @Query('version') version: unknown,

@@ -26,6 +26,7 @@ import { AssignedCertifierOnly } from './assigned-certifier.guard';
 import { AssignCertifierDto, CertifyDto, CreateClaimDto, ReasonDto, ReportActualsDto } from './claims.dto';
 import { AcceptWithdrawalDto, ChangeNotificationDto, PlanChangeDto, RecommendCorrectionDto, SanctionDto } from './claim-process.dto';
 import { RecordVerificationDto } from './verification.dto';
+import { ClaimResponse } from './claims.response';
 
 const NOT_ASSIGNED = 'the caller is not the certification body assigned to this claim, or is its applicant (CN-2.1.1-2); checked before the body and the claim state';
 
@@ -52,6 +53,7 @@ export class ClaimsController {
   @Roles('applicant', 'admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({
+    type: ClaimResponse,
     description:
       'a draft claim with requiredTonnes and findings; 400 RULE_VIOLATION cites the rule broken. The admin files for `applicantId` and may record `receivedOn`',
   })
@@ -64,7 +66,7 @@ export class ClaimsController {
   @Get(':id')
   @ApiOperation({ summary: 'A claim with its coverage, findings and process' })
   @Roles('applicant', 'provider', 'certifier', 'auditor', 'admin')
-  @ApiOkResponse({ description: 'the claim with retiredTonnes, requiredTonnes, covered and findings' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'the claim with retiredTonnes, requiredTonnes, covered and findings' })
   @ApiForbiddenResponse({ description: 'a certifier reads only the claims assigned to it' })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.getClaim.execute(principal, id);
@@ -75,7 +77,7 @@ export class ClaimsController {
   @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @Roles('applicant', 'admin')
   @ApiBody({ description: 'the fields to change, as in POST /v1/claims; null removes an optional field; `type` cannot change', schema: { type: 'object' } })
-  @ApiOkResponse({ description: 'the edited draft (journaled as claim.edited); 409 INVALID_STATE once it is no longer a draft' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'the edited draft (journaled as claim.edited); 409 INVALID_STATE once it is no longer a draft' })
   async edit(@Param('id') id: string, @Body() patch: unknown, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     const current = await this.getClaim.execute(principal, id);
     const draft = await validateBody(CreateClaimDto, applyMergePatch(editableDraft(current.draft), patch));
@@ -87,7 +89,7 @@ export class ClaimsController {
   @Problems('INVALID_STATE')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOkResponse({ description: 'the claim with its certifierId; while draft or submitted (else 409 INVALID_STATE)' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'the claim with its certifierId; while draft or submitted (else 409 INVALID_STATE)' })
   @ApiForbiddenResponse({ description: 'the organisation is the applicant (CN-2.1.1-2)' })
   certifier(@Param('id') id: string, @Body() body: AssignCertifierDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.assignCertifier.execute(principal, id, body.organizationId);
@@ -98,7 +100,7 @@ export class ClaimsController {
   @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(200)
   @Roles('applicant', 'provider')
-  @ApiOkResponse({ description: 'CFP art. 10: the claim with its true-up (shortfall to retire at each point)' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'CFP art. 10: the claim with its true-up (shortfall to retire at each point)' })
   actuals(@Param('id') id: string, @Body() body: ReportActualsDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.reportActuals.execute(principal, id, body.points);
   }
@@ -108,7 +110,7 @@ export class ClaimsController {
   @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(201)
   @Roles('verifier')
-  @ApiCreatedResponse({ description: 'CN 2.2 / 3.2: the claim with its verification and the CN-2.2.4 materiality check; 403 for the applicant, 409 for a CFP or decided claim' })
+  @ApiCreatedResponse({ type: ClaimResponse, description: 'CN 2.2 / 3.2: the claim with its verification and the CN-2.2.4 materiality check; 403 for the applicant, 409 for a CFP or decided claim' })
   verification(@Param('id') id: string, @Body() body: RecordVerificationDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.recordVerification.execute({ actor: principal, claimId: id, ...body });
   }
@@ -118,7 +120,7 @@ export class ClaimsController {
   @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(200)
   @Roles('applicant')
-  @ApiOkResponse({ description: 'submitted; 422 RULE_VIOLATION when not covered or a rule is broken' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'submitted; 422 RULE_VIOLATION when not covered or a rule is broken' })
   submit(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'submit', {});
   }
@@ -130,7 +132,7 @@ export class ClaimsController {
   @Roles('certifier')
   @AssignedCertifierOnly('certify')
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
-  @ApiOkResponse({ description: 'certified, with a certification number; 422 CN-2.2.4 without an unqualified verification within materiality. For a CFP offset this accepts the notification (art. 13) and answers notificationNumber' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'certified, with a certification number; 422 CN-2.2.4 without an unqualified verification within materiality. For a CFP offset this accepts the notification (art. 13) and answers notificationNumber' })
   certify(@Param('id') id: string, @Body() body: CertifyDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'certify', body);
   }
@@ -142,7 +144,7 @@ export class ClaimsController {
   @Roles('certifier')
   @AssignedCertifierOnly('suspend')
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
-  @ApiOkResponse({ description: 'suspended; 422 citing CN-2.3.5-2 (CNP-3.3.4-2) without a prior recommendation unless the ground is non_cooperation or urgent; 409 for a CFP offset (art. 13)' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'suspended; 422 citing CN-2.3.5-2 (CNP-3.3.4-2) without a prior recommendation unless the ground is non_cooperation or urgent; 409 for a CFP offset (art. 13)' })
   suspend(@Param('id') id: string, @Body() body: SanctionDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'suspend', body);
   }
@@ -153,7 +155,7 @@ export class ClaimsController {
   @HttpCode(200)
   @Roles('certifier')
   @AssignedCertifierOnly('reinstate')
-  @ApiOkResponse({ description: 'the claim, certified again' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'the claim, certified again' })
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
   reinstate(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'reinstate', body);
@@ -166,7 +168,7 @@ export class ClaimsController {
   @Roles('certifier')
   @AssignedCertifierOnly('revoke')
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
-  @ApiOkResponse({ description: 'revoked, with labelsRemovedBy (CN-2.3.6-2: one month); the same grounds as suspend' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'revoked, with labelsRemovedBy (CN-2.3.6-2: one month); the same grounds as suspend' })
   revoke(@Param('id') id: string, @Body() body: SanctionDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'revoke', body);
   }
@@ -176,7 +178,7 @@ export class ClaimsController {
   @Problems('INVALID_STATE')
   @HttpCode(200)
   @Roles('applicant')
-  @ApiOkResponse({ description: "withdrawn at once (draft, submitted, CFP art. 18), or withdrawal_requested for a certified CN or CN plan claim (2.3.7)" })
+  @ApiOkResponse({ type: ClaimResponse, description: "withdrawn at once (draft, submitted, CFP art. 18), or withdrawal_requested for a certified CN or CN plan claim (2.3.7)" })
   withdraw(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'withdraw', body);
   }
@@ -188,7 +190,7 @@ export class ClaimsController {
   @Roles('certifier')
   @AssignedCertifierOnly('accept the withdrawal of')
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
-  @ApiOkResponse({ description: 'CN-2.3.7: withdrawn; the certification has no effect any more' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'CN-2.3.7: withdrawn; the certification has no effect any more' })
   acceptWithdrawal(@Param('id') id: string, @Body() body: AcceptWithdrawalDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'accept_withdrawal', body);
   }
@@ -200,7 +202,7 @@ export class ClaimsController {
   @Roles('certifier')
   @AssignedCertifierOnly('refuse the withdrawal of')
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
-  @ApiOkResponse({ description: 'CN-2.3.7: the request is not found justified; the claim returns to the status it had' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'CN-2.3.7: the request is not found justified; the claim returns to the status it had' })
   rejectWithdrawal(@Param('id') id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.transition(principal, id, 'reject_withdrawal', body);
   }
@@ -212,7 +214,7 @@ export class ClaimsController {
   @Roles('certifier')
   @AssignedCertifierOnly('recommend correction of')
   @ApiForbiddenResponse({ description: NOT_ASSIGNED })
-  @ApiOkResponse({ description: 'CN-2.3.5-2 (CNP-3.3.4-2): the recommendation, due date and claim; it precedes a sanction for an uncorrected breach' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'CN-2.3.5-2 (CNP-3.3.4-2): the recommendation, due date and claim; it precedes a sanction for an uncorrected breach' })
   correction(@Param('id') id: string, @Body() body: RecommendCorrectionDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.recommendCorrection.execute({ actor: principal, claimId: id, ...body });
   }
@@ -222,7 +224,7 @@ export class ClaimsController {
   @Problems('INVALID_STATE', 'RULE_VIOLATION')
   @HttpCode(201)
   @Roles('applicant')
-  @ApiCreatedResponse({ description: 'CNP-3.4.1: a CN plan change notified 30 business days (Mon–Fri) ahead, else 422' })
+  @ApiCreatedResponse({ type: ClaimResponse, description: 'CNP-3.4.1: a CN plan change notified 30 business days (Mon–Fri) ahead, else 422' })
   planChange(@Param('id') id: string, @Body() body: PlanChangeDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.notifyChange.execute({ actor: principal, claimId: id, kind: 'plan', ...body });
   }
@@ -232,7 +234,7 @@ export class ClaimsController {
   @Problems('INVALID_STATE')
   @HttpCode(201)
   @Roles('applicant')
-  @ApiCreatedResponse({ description: 'CFP art. 13 ③: a change (art. 10) of a notified CFP offset, notified again' })
+  @ApiCreatedResponse({ type: ClaimResponse, description: 'CFP art. 13 ③: a change (art. 10) of a notified CFP offset, notified again' })
   changeNotification(@Param('id') id: string, @Body() body: ChangeNotificationDto, @CurrentPrincipal() principal: Principal): Promise<ClaimView> {
     return this.notifyChange.execute({ actor: principal, claimId: id, kind: 'cfp', ...body });
   }

@@ -1,11 +1,13 @@
 import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
 import { REGISTER_COLUMNS, registerRows, TABLE_CONTENT_TYPE, headerLanguage, listFormat, tableStream } from '@registry/documents';
 import { RegisterQuery } from '@registry/ledger';
 import { pageLimit } from '../http/paging';
 import { OnlyQueryParameters } from '../http/query-parameters';
+import { ApiPageResponse } from '../http/openapi-page';
 import { RegisterQueryDto } from './register.dto';
+import { RegisterEntryResponse } from './register.response';
 
 @ApiTags('claims')
 @Public()
@@ -17,7 +19,7 @@ export class RegisterController {
   @ApiOperation({ summary: 'The public register of certified claims' })
   @OnlyQueryParameters('cursor', 'limit', 'format', 'lang', 'type', 'status', 'certifiedFrom', 'certifiedTo', 'q')
   @ApiProduces('application/json', 'text/csv', TABLE_CONTENT_TYPE.xlsx)
-  @ApiOkResponse({ description: 'every claim ever certified, with its disclosure items and, per credit, scheme, project, type, retirement status and method; CSV and xlsx: one row per credit, the whole filtered register' })
+  @ApiPageResponse(RegisterEntryResponse, 'every claim ever certified, with its disclosure items and, per credit, scheme, project, type, retirement status and method; CSV and xlsx: one row per credit, the whole filtered register')
   list(@Query() query: RegisterQueryDto, @Headers('accept') accept?: string) {
     const { cursor, limit, format, lang, q, ...filters } = query;
     const page = (from: string | undefined, size: number) => this.register.execute({ ...filters, text: q, cursor: from, limit: size });

@@ -47,6 +47,7 @@ function enrich(document: OpenAPIObject, facts: Map<string, RouteFacts>): OpenAP
     const who = fact.isPublic ? 'Public (no key needed).' : `Needs a key with one of the roles: ${fact.roles.join(', ')}.`;
     operation.description = operation.description ? `${operation.description}\n\n${who}` : who;
     operation.responses = { ...operation.responses, ...describeProblems({ fact, hasBody: Boolean(operation.requestBody), hasPathParameters: path.includes('{') }) };
+    spreadsheetsAsFiles(operation);
     for (const parameter of operation.parameters ?? []) {
       if ('name' in parameter && parameter.name === 'limit' && parameter.in === 'query') {
         parameter.schema = { type: 'integer', minimum: 1, maximum: 1000, default: 100 };
@@ -56,6 +57,17 @@ function enrich(document: OpenAPIObject, facts: Map<string, RouteFacts>): OpenAP
   return document;
 }
 
+/** Lists answer JSON pages, or the whole list as a file: the page schema the decorators copy to every produced type only fits JSON. */
+function spreadsheetsAsFiles(operation: Operation): void {
+  for (const response of Object.values(operation.responses ?? {})) {
+    const content = response && 'content' in response ? response.content : undefined;
+    for (const [type, media] of Object.entries(content ?? {})) {
+      if (type.includes('json')) continue;
+      media.schema = type.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' };
+    }
+  }
+}
+
 /** OpenAPI 3.1 schemas are JSON Schema: `nullable: true` (3.0, what the decorators emit) becomes a `null` type. */
 function toJsonSchemaNulls(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(toJsonSchemaNulls);
@@ -63,7 +75,15 @@ function toJsonSchemaNulls(node: unknown): void {
   const schema = node as Record<string, unknown>;
   if (schema.nullable === true) {
     delete schema.nullable;
-    if (typeof schema.type === 'string') schema.type = [schema.type, 'null'];
+    if (Array.isArray(schema.allOf) && schema.allOf.length === 1) {
+      // A nullable reference: `allOf` with a `null` type would still demand the referenced object.
+      schema.anyOf = [schema.allOf[0], { type: 'null' }];
+      delete schema.allOf;
+      delete schema.type;
+    } else if (typeof schema.type === 'string') {
+      schema.type = [schema.type, 'null'];
+      if (Array.isArray(schema.enum)) schema.enum = [...schema.enum, null];
+    }
   }
   Object.values(schema).forEach(toJsonSchemaNulls);
 }

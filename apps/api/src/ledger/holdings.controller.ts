@@ -9,6 +9,7 @@ import { idempotencyOf, markReplay } from '../http/idempotency';
 import { pageLimit } from '../http/paging';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { RegisterHoldingDto, TransferDto, VoidRetirementDto } from './ledger.dto';
+import { HoldingResponse, TransferResponse } from './ledger.response';
 
 @ApiTags('holdings')
 @ApiBearerAuth()
@@ -27,6 +28,7 @@ export class HoldingsController {
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({
+    type: HoldingResponse,
     description: 'the block is held by the caller; 400 EVIDENCE_REQUIRED without the account statement; 409 SERIAL_CONFLICT names overlapping blocks or the scheme on record',
   })
   async register(@Body() body: RegisterHoldingDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<HoldingView> {
@@ -49,6 +51,7 @@ export class HoldingsController {
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({
+    type: TransferResponse,
     description: 'the range now belongs to toOrganizationId (another organisation with the provider role, else 400 / 422 RULE_VIOLATION); 409 NOT_HELD unless wholly held by the caller',
   })
   async transfer(@Body() body: TransferDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TransferView> {

@@ -4,7 +4,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@
 import { Roles } from '@registry/auth';
 import { JournalQueries } from '@registry/ledger';
 import { nonNegativeInteger, pageLimit } from '../http/paging';
+import { ApiPageResponse } from '../http/openapi-page';
 import { OnlyQueryParameters } from '../http/query-parameters';
+import { ChainVerificationResponse, JournalEntryResponse, JournalHeadResponse } from './journal.response';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -15,14 +17,14 @@ export class LedgerController {
 
   @Get('head')
   @ApiOperation({ summary: "The journal's head" })
-  @ApiOkResponse({ description: '{ sequence, hash } of the latest journal entry' })
+  @ApiOkResponse({ type: JournalHeadResponse, description: '{ sequence, hash } of the latest journal entry' })
   head() {
     return this.journal.head();
   }
 
   @Get('verify')
   @ApiOperation({ summary: "Recompute the journal's hash chain" })
-  @ApiOkResponse({ description: '{ ok, checked, head, firstBadSequence? }: the hash chain recomputed' })
+  @ApiOkResponse({ type: ChainVerificationResponse, description: '{ ok, checked, head, firstBadSequence? }: the hash chain recomputed' })
   verify() {
     return this.journal.verify();
   }
@@ -34,7 +36,7 @@ export class LedgerController {
   @ApiQuery({ name: 'cursor', required: false, description: 'the nextCursor of the previous page (same as after)' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'type', required: false, description: 'one entry type (claim.certify) or a family (claim)', example: 'retirement' })
-  @ApiOkResponse({ description: 'journal entries in order' })
+  @ApiPageResponse(JournalEntryResponse, 'journal entries in order')
   entries(@Query('after') after?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string, @Query('type') type?: string) {
     if (after !== undefined && cursor !== undefined) {
       throw new DomainError('VALIDATION_FAILED', 'give after or cursor, not both', { errors: [{ field: 'cursor', message: 'give after or cursor, not both' }] });

@@ -8,6 +8,7 @@ import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { RetireDto, VoidRetirementDto } from './ledger.dto';
 import { RecordEvidenceDto } from './retirement-evidence.dto';
+import { RetirementResponse } from './ledger.response';
 
 @ApiTags('retirements')
 @Controller('v1/retirements')
@@ -26,7 +27,7 @@ export class RetirementsController {
   @ApiBearerAuth()
   @Roles('provider', 'applicant')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'retired, all or nothing; 409 ALREADY_RETIRED / NOT_HELD, 400 EVIDENCE_REQUIRED / DUPLICATE_SERIALS / TOO_MANY_SERIALS' })
+  @ApiCreatedResponse({ type: RetirementResponse, description: 'retired, all or nothing; 409 ALREADY_RETIRED / NOT_HELD, 400 EVIDENCE_REQUIRED / DUPLICATE_SERIALS / TOO_MANY_SERIALS' })
   async retire(@Body() body: RetireDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RetirementView> {
     return markReplay(res, await this.retireCredits.execute({ ...body, actor: organizationOf(principal), idempotency: idempotencyOf(req) }));
   }
@@ -34,7 +35,7 @@ export class RetirementsController {
   @Get(':id')
   @ApiOperation({ summary: 'A retirement, with its void if it was corrected' })
   @Public()
-  @ApiOkResponse({ description: 'a retirement, with its void when it was corrected' })
+  @ApiOkResponse({ type: RetirementResponse, description: 'a retirement, with its void when it was corrected' })
   get(@Param('id') id: string): Promise<RetirementView> {
     return this.getRetirement.execute(id);
   }
@@ -45,7 +46,7 @@ export class RetirementsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('admin')
-  @ApiOkResponse({ description: 'the retirement is voided (entered in error); its serials return to their holder' })
+  @ApiOkResponse({ type: RetirementResponse, description: 'the retirement is voided (entered in error); its serials return to their holder' })
   void(@Param('id') id: string, @Body() body: VoidRetirementDto, @CurrentPrincipal() principal: Principal): Promise<RetirementView> {
     return this.voidRetirement.execute(principal, id, body.reason);
   }
@@ -56,7 +57,7 @@ export class RetirementsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('provider', 'applicant')
-  @ApiOkResponse({ description: "the managing registry's reference, once (409 EVIDENCE_ALREADY_RECORDED); the certificate gains a new signed version" })
+  @ApiOkResponse({ type: RetirementResponse, description: "the managing registry's reference, once (409 EVIDENCE_ALREADY_RECORDED); the certificate gains a new signed version" })
   evidence(@Param('id') id: string, @Body() body: RecordEvidenceDto, @CurrentPrincipal() principal: Principal): Promise<RetirementView> {
     return this.recordEvidence.execute({ actor: organizationOf(principal), retirementId: id, evidence: { registry: body.registry, reference: body.reference } });
   }

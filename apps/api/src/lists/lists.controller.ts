@@ -1,11 +1,15 @@
 import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public, Roles, type Principal } from '@registry/auth';
 import { ListClaimsQuery, ListHoldingsQuery, ListRetirementsQuery, OrganizationDirectoryQuery } from '@registry/ledger';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { pageLimit } from '../http/paging';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { CLAIM_COLUMNS, HOLDING_COLUMNS, RETIREMENT_COLUMNS, TABLE_CONTENT_TYPE, headerLanguage, listFormat, tableStream, type ExportColumn } from '@registry/documents';
+import { ApiPageResponse } from '../http/openapi-page';
+import { ClaimSummaryResponse } from '../claims/claims.response';
+import { HoldingResponse, HoldingTotalResponse, RetirementResponse } from '../ledger/ledger.response';
+import { DirectoryEntryResponse } from './list.response';
 import { ClaimListQueryDto, HoldingListQueryDto, LIST_PARAMETERS, OrganizationListQueryDto, RetirementListQueryDto } from './list.dto';
 
 const SPREADSHEETS = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
@@ -27,7 +31,7 @@ export class ListsController {
   @OnlyQueryParameters(...LIST_PARAMETERS, 'beneficiary', 'claimId', 'scheme', 'retiredFrom', 'retiredTo', 'organizationId')
   @ApiOperation({ summary: 'Retirements made by the caller or backing its claims (auditors: all), newest first' })
   @ApiProduces(...SPREADSHEETS)
-  @ApiOkResponse({ description: '`{ items, nextCursor? }`, or the whole filtered list as CSV/xlsx' })
+  @ApiPageResponse(RetirementResponse, '`{ items, nextCursor? }`, or the whole filtered list as CSV/xlsx')
   listRetirements(@Query() query: RetirementListQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept') accept?: string) {
     const { cursor, limit, format, lang, ...filters } = query;
     const page = (from: string | undefined, size: number) => this.retirements.execute({ ...filters, actor: principal, cursor: from, limit: size });
@@ -40,7 +44,7 @@ export class ListsController {
   @OnlyQueryParameters(...LIST_PARAMETERS, 'type', 'status')
   @ApiOperation({ summary: 'Claims the caller works on: its own, those it may retire for, those assigned to it (auditors: all)' })
   @ApiProduces(...SPREADSHEETS)
-  @ApiOkResponse({ description: '`{ items, nextCursor? }` of claim summaries, or a CSV/xlsx file' })
+  @ApiPageResponse(ClaimSummaryResponse, '`{ items, nextCursor? }` of claim summaries, or a CSV/xlsx file')
   listClaims(@Query() query: ClaimListQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept') accept?: string) {
     const { cursor, limit, format, lang, ...filters } = query;
     const page = (from: string | undefined, size: number) => this.claims.execute({ ...filters, actor: principal, cursor: from, limit: size });
@@ -53,7 +57,11 @@ export class ListsController {
   @OnlyQueryParameters(...LIST_PARAMETERS, 'scheme')
   @ApiOperation({ summary: 'The caller’s held blocks, with totals per scheme over the whole filtered list' })
   @ApiProduces(...SPREADSHEETS)
-  @ApiOkResponse({ description: '`{ items, totals: [{ scheme, blocks, quantity }], nextCursor? }`, or a CSV/xlsx file' })
+  @ApiPageResponse(HoldingResponse, '`{ items, totals: [{ scheme, blocks, quantity }], nextCursor? }`, or a CSV/xlsx file', {
+    models: [HoldingTotalResponse],
+    required: ['totals'],
+    properties: { totals: { type: 'array', description: 'per scheme, over the whole filtered list', items: { $ref: getSchemaPath(HoldingTotalResponse) } } },
+  })
   listHoldings(@Query() query: HoldingListQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept') accept?: string) {
     const { organizationId } = organizationOf(principal);
     const page = (from: string | undefined, size: number) => this.holdings.execute({ organizationId, scheme: query.scheme, cursor: from, limit: size });
@@ -64,7 +72,7 @@ export class ListsController {
   @Public()
   @OnlyQueryParameters('cursor', 'limit', 'role', 'name')
   @ApiOperation({ summary: 'The public directory of providers and certifiers with their corporate numbers (admin: every organisation)' })
-  @ApiOkResponse({ description: '`{ items: [{ id, name, corporateNumber, roles }], nextCursor? }`' })
+  @ApiPageResponse(DirectoryEntryResponse, '`{ items: [{ id, name, corporateNumber, roles }], nextCursor? }`')
   listOrganizations(@Query() query: OrganizationListQueryDto, @CurrentPrincipal() principal?: Principal) {
     return this.directory.execute({ actor: principal, role: query.role, name: query.name, cursor: query.cursor, limit: pageLimit(query.limit) });
   }

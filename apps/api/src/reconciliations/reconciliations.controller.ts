@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, type Principal } from '@registry/auth';
 import { REGISTRY_EXPORT_FORMATS } from '@registry/domain';
 import { GetReconciliationQuery, reportRecord, REPORT_COLUMNS, RequestReconciliationUseCase, type ReconciliationView } from '@registry/ledger';
@@ -9,6 +9,7 @@ import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { ExpensiveEndpoint } from '../http/rate-limits';
+import { ReconciliationQueuedResponse, ReconciliationResponse } from './reconciliations.response';
 
 @ApiTags('reconciliations')
 @Controller('v1/reconciliations')
@@ -19,6 +20,7 @@ export class ReconciliationsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: "Compare a managing registry's export with the ledger" })
   @HttpCode(202)
   @ExpensiveEndpoint()
   @OnlyQueryParameters('format')
@@ -27,21 +29,23 @@ export class ReconciliationsController {
   @ApiConsumes('text/csv')
   @ApiQuery({ name: 'format', required: false, enum: REGISTRY_EXPORT_FORMATS, description: 'detected from the header when absent' })
   @ApiBody({ description: "the managing registry's public export, as it publishes it (text/csv)", schema: { type: 'string' } })
-  @ApiAcceptedResponse({ description: '{ id, status }: the comparison runs as a job; GET /v1/reconciliations/{id} follows it' })
+  @ApiAcceptedResponse({ type: ReconciliationQueuedResponse, description: '{ id, status }: the comparison runs as a job; GET /v1/reconciliations/{id} follows it' })
   async create(@Query('format') format: unknown, @Body() body: unknown, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const actor = organizationOf(principal);
     return markReplay(res, await this.requestReconciliation.execute({ actor, format, body: req.is('text/csv') ? body : undefined, idempotency: idempotencyOf(req) }));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A reconciliation, with its alerts' })
   @ApiBearerAuth()
   @Roles('auditor', 'provider')
-  @ApiOkResponse({ description: '{ id, status, format, rows, matched, alerts: [{ kind, serial, detail }] } (the first 1,000 alerts; alertCount counts them all)' })
+  @ApiOkResponse({ type: ReconciliationResponse, description: '{ id, status, format, rows, matched, alerts: [{ kind, serial, detail }] } (the first 1,000 alerts; alertCount counts them all)' })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ReconciliationView> {
     return this.getReconciliation.execute(principal, id);
   }
 
   @Get(':id/report.csv')
+  @ApiOperation({ summary: 'A reconciliation\'s full report as CSV' })
   @ApiBearerAuth()
   @Roles('auditor', 'provider')
   @ApiOkResponse({ description: 'every compared part (matched, with both references), every alert and every unreadable row, as CSV' })

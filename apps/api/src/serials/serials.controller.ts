@@ -11,6 +11,7 @@ import { ExpensiveEndpoint } from '../http/rate-limits';
 import { validateBody } from '../http/validation.pipe';
 import { CheckSerialsDto, ParseSerialDto } from '../ledger/ledger.dto';
 import { serialsFromCsv } from './serials-csv';
+import { ParsedSerialResponse, SchemeResponse, SerialStatusResponse } from './serials.response';
 
 @ApiTags('serials')
 @Controller('v1')
@@ -23,7 +24,7 @@ export class SerialsController {
   @Get('schemes')
   @ApiOperation({ summary: 'Every credit scheme' })
   @Public()
-  @ApiOkResponse({ description: 'every credit scheme the registry reads: code, names, unit, managing registry' })
+  @ApiOkResponse({ type: [SchemeResponse], description: 'every credit scheme the registry reads: code, names, unit, managing registry' })
   schemes() {
     return SCHEMES.map(({ code, nameJa, nameEn, unit, registry }) => ({ code, name: nameEn, nameJa, nameEn, unit, registry }));
   }
@@ -33,7 +34,7 @@ export class SerialsController {
   @Problems('INVALID_SERIAL', 'UNKNOWN_SCHEME')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'the block a serial denotes, in canonical form; 400 INVALID_SERIAL names the failing field' })
+  @ApiOkResponse({ type: ParsedSerialResponse, description: 'the block a serial denotes, in canonical form; 400 INVALID_SERIAL names the failing field' })
   parse(@Body() body: ParseSerialDto) {
     const parsed = parseRequestSerial(body.serial, 'serial', body.scheme);
     return {
@@ -53,10 +54,10 @@ export class SerialsController {
   @OnlyQueryParameters('serial', 'scheme', 'cursor')
   @ExpensiveEndpoint()
   @Public()
-  @ApiQuery({ name: 'serial', required: true })
+  @ApiQuery({ name: 'serial', required: true, type: String, example: 'JCL-ERL-R012-1000001-1000500' })
   @ApiQuery({ name: 'scheme', required: false, enum: SCHEME_CODES })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiOkResponse({ description: 'segments covering the asked range exactly, at most 1,000 a page (then nextCursor): retired / held / unknown' })
+  @ApiQuery({ name: 'cursor', required: false, type: String, description: 'nextCursor of the previous page' })
+  @ApiOkResponse({ type: SerialStatusResponse, description: 'segments covering the asked range exactly, at most 1,000 a page (then nextCursor): retired / held / unknown' })
   status(
     @Query('serial') serial: unknown,
     @Query('scheme') scheme: unknown,
