@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Problems } from '../http/problems.decorator';
 import { Roles, type Principal } from '@registry/auth';
 import { DomainError } from '@registry/domain';
 import { holdingsFormatNames, ImportQueries, StartHoldingsImportUseCase, type ImportView } from '@registry/ledger';
@@ -21,6 +22,8 @@ export class ImportsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Import a holdings statement (CSV, xlsx or a multipart file), run as a job' })
+  @Problems('INVALID_SERIAL', 'UNKNOWN_SCHEME')
   @HttpCode(202)
   @OnlyQueryParameters('kind', 'format', 'dryRun')
   @ApiConsumes('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'multipart/form-data')
@@ -47,6 +50,7 @@ export class ImportsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "An import's progress, counts and first refused rows" })
   @OnlyQueryParameters()
   @ApiOkResponse({ description: 'counts and the first 1,000 refused rows (the importing organisation only; 404 otherwise)' })
   view(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ImportView> {
@@ -54,6 +58,7 @@ export class ImportsController {
   }
 
   @Get(':id/refused.csv')
+  @ApiOperation({ summary: 'Every refused row of an import, as CSV' })
   @OnlyQueryParameters()
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'every refused row with its reason (UTF-8 BOM, formula cells neutralised)' })

@@ -6,7 +6,7 @@ import { IsCalendarDateString } from '../http/is-calendar-date';
 import { IsDisplayText } from '../http/is-display-text';
 
 const CLAIM_TYPES: ClaimType[] = ['CN', 'CN_PLAN', 'CFP'];
-const CLAIM_STATUSES: ClaimStatus[] = ['draft', 'submitted', 'certified', 'suspended', 'revoked', 'withdrawn'];
+const CLAIM_STATUSES: ClaimStatus[] = ['draft', 'submitted', 'certified', 'suspended', 'revoked', 'withdrawn', 'withdrawal_requested'];
 
 /** Paging and output shared by every list: `limit` 1–1000, `format` json/csv/xlsx, `lang` of file headers. */
 export class ListQueryDto {
