@@ -143,6 +143,33 @@ describe('lists: filters, cursors and exports (API.md "Lists")', () => {
     });
   });
 
+  describe('cursors tile every list', () => {
+    async function walk(path: string, auth: Record<string, string>, limit: string, query: Record<string, string> = {}): Promise<string[][]> {
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const body = (await t.http.get(path).set(auth).query({ ...query, limit, ...(cursor ? { cursor } : {}) }).expect(200)).body as { items: { id: string }[]; nextCursor?: string };
+        pages.push(body.items.map((item) => item.id));
+        cursor = body.nextCursor;
+      } while (cursor && pages.length < 50);
+      return pages;
+    }
+
+    it.each([
+      ['/v1/claims', () => applicant.auth],
+      ['/v1/holdings', () => other.auth],
+      ['/v1/organizations', () => t.admin],
+    ])('%s: pages of 2 give every item once, in the order of the whole list', async (path, auth) => {
+      if (path === '/v1/claims') for (let i = 0; i < 3; i++) await t.http.post('/v1/claims').set(applicant.auth).send(CN_DRAFT).expect(201);
+      if (path === '/v1/holdings') await t.http.post('/v1/holdings').set(other.auth).send({ serial: 'JCL-ERL-R802-1-10', evidence: EVIDENCE }).expect(201);
+      const whole = (await t.http.get(path).set(auth()).query({ limit: '1000' }).expect(200)).body.items.map((item: { id: string }) => item.id);
+      expect(whole.length).toBeGreaterThanOrEqual(2);
+      const pages = await walk(path, auth(), '2');
+      expect(pages.slice(0, -1).every((page) => page.length === 2)).toBe(true);
+      expect(pages.flat()).toEqual(whole);
+    });
+  });
+
   describe('holdings', () => {
     it('filters by scheme and totals per scheme over the whole list', async () => {
       const res = await t.http.get('/v1/holdings').set(provider.auth).query({ limit: '1' }).expect(200);

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { certifiedClaim } from '../support/claims';
 import { assertBuilt, BUILT } from '../support/processes';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-engine';
@@ -29,7 +30,12 @@ describe('npm run cli -- export (the API lists as files, same filters)', () => {
     for (const [serial, beneficiary] of [['JCL-ERL-R850-1-10', '株式会社さくら'], ['JCL-ERL-R850-11-20', '+cmd|calc']]) {
       await t.http.post('/v1/retirements').set(provider.auth).send({ serials: [serial], beneficiary, purpose: 'オフセット' }).expect(201);
     }
+    const applicant = await createOrganizationWithKey(t, ['applicant', 'provider'], { name: '文具株式会社' });
+    const certifier = await createOrganizationWithKey(t, ['certifier']);
+    const pens = { type: 'CFP', product: { name: 'ボールペン', cfpVerificationNumber: 'CV-7' }, cfpPerUnitKg: '2.5', quantity: '400', period: { start: '2024-04-01', end: '2025-03-31' } };
+    certificationNumber = (await certifiedClaim(t, applicant, certifier, pens, 1)).body.certificationNumber as string;
   }, 60_000);
+  let certificationNumber: string;
   afterAll(async () => {
     await t.close();
     await database.drop();
@@ -40,7 +46,7 @@ describe('npm run cli -- export (the API lists as files, same filters)', () => {
     expect(stdout.startsWith('\ufeff')).toBe(true);
     const rows: Record<string, string>[] = parse(stdout.slice(1), { columns: true });
     expect(rows).toEqual([expect.objectContaining({ クレジット利用者: '株式会社さくら', シリアル番号: 'JCL-ERL-R850-1-10', 数量: '10' })]);
-    const all: Record<string, string>[] = parse((await run(process.execPath, [BUILT.cli, 'export', 'retirements'], { env })).stdout.slice(1), { columns: true });
+    const all: Record<string, string>[] = parse((await run(process.execPath, [BUILT.cli, 'export', 'retirements', '--org', providerId], { env })).stdout.slice(1), { columns: true });
     expect(all.map((r) => r['Beneficiary']).sort()).toEqual(["'+cmd|calc", '株式会社さくら']);
   }, 60_000);
 
@@ -57,5 +63,13 @@ describe('npm run cli -- export (the API lists as files, same filters)', () => {
   it('refuses a bad filter with a message naming it', async () => {
     const failed = await run(process.execPath, [BUILT.cli, 'export', 'retirements', '--retired-from', '2025-02-30'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining('--retired-from must be a date') });
+  }, 60_000);
+
+  it('writes the public register with the API’s filters, one row per credit, Japanese headers', async () => {
+    const { stdout } = await run(process.execPath, [BUILT.cli, 'export', 'register', '--lang', 'ja', '--type', 'CFP', '--q', 'ボールペン'], { env });
+    const rows: Record<string, string>[] = parse(stdout.slice(1), { columns: true });
+    expect(rows).toEqual([expect.objectContaining({ 認証番号: certificationNumber, 認証取得者: '文具株式会社', '活動の境界・製品': 'ボールペン', 数量: '1' })]);
+    const none: Record<string, string>[] = parse((await run(process.execPath, [BUILT.cli, 'export', 'register', '--type', 'CN'], { env })).stdout.slice(1), { columns: true });
+    expect(none).toEqual([]);
   }, 60_000);
 });

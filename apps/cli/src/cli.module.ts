@@ -10,6 +10,7 @@ import {
   LIST_QUERIES,
   ListHoldingsQuery,
   OperatorReconciliationUseCase,
+  RegisterQuery,
   ReconciliationAlertListener,
   RunReconciliationUseCase,
 } from '@registry/ledger';
@@ -29,6 +30,7 @@ export class CliModule {
         CertificateQueries,
         IdentityDuplicatesQuery,
         ListHoldingsQuery,
+        RegisterQuery,
         ...LIST_QUERIES,
         // reconcile
         ReconciliationAlertListener,

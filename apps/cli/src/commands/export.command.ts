@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { CLAIM_COLUMNS, HOLDING_COLUMNS, RETIREMENT_COLUMNS, writeTable, type ExportColumn, type HeaderLanguage } from '@registry/documents';
+import { CLAIM_COLUMNS, HOLDING_COLUMNS, REGISTER_COLUMNS, registerRows, RETIREMENT_COLUMNS, writeTable, type ExportColumn, type HeaderLanguage } from '@registry/documents';
 import { isIsoDate, SCHEME_CODES, type SchemeCode } from '@registry/domain';
-import { ListClaimsQuery, ListHoldingsQuery, ListRetirementsQuery, type Actor, type ClaimStatus, type ClaimType } from '@registry/ledger';
+import { ListClaimsQuery, ListHoldingsQuery, ListRetirementsQuery, RegisterQuery, type Actor, type ClaimStatus, type ClaimType } from '@registry/ledger';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { PassThrough, type Writable } from 'node:stream';
@@ -28,7 +28,7 @@ function withOutput(command: Command): Command {
     .option('--out <file>', 'write to this file (default: standard output; xlsx needs a file)');
 }
 
-/** `export retirements|claims|holdings`: the API's lists with the same filters, as CSV or xlsx. */
+/** `export retirements|claims|holdings|register`: the API's lists with the same filters, as CSV or xlsx. */
 export function exportCommand(): Command {
   const exporter = new Command('export').description('export a list as CSV or xlsx, with the same filters as the API');
   withOutput(exporter.command('retirements').description('every retirement (filters as GET /v1/retirements)'))
@@ -56,6 +56,18 @@ export function exportCommand(): Command {
     .addOption(new Option('--scheme <code>', 'credit scheme').choices([...SCHEME_CODES]))
     .action(async (o: OutputOptions & { org: string; scheme?: SchemeCode }) => {
       await runExport(o, 'holdings', HOLDING_COLUMNS, (app) => (cursor, limit) => app.get(ListHoldingsQuery).execute({ organizationId: o.org, scheme: o.scheme, cursor, limit }));
+    });
+  withOutput(exporter.command('register').description('the public register, one row per credit (filters as GET /v1/register)'))
+    .addOption(new Option('--type <type>', 'claim type').choices(['CN', 'CN_PLAN', 'CFP']))
+    .option('--status <status>', 'claim status')
+    .option('--certified-from <date>', 'certified on or after', date('--certified-from'))
+    .option('--certified-to <date>', 'certified on or before', date('--certified-to'))
+    .option('--q <text>', 'part of the holder, product, boundary or a beneficiary')
+    .action(async (o: OutputOptions & { type?: ClaimType; status?: ClaimStatus; certifiedFrom?: string; certifiedTo?: string; q?: string }) => {
+      await runExport(o, 'register', REGISTER_COLUMNS, (app) => async (cursor, limit) => {
+        const page = await app.get(RegisterQuery).execute({ type: o.type, status: o.status, certifiedFrom: o.certifiedFrom, certifiedTo: o.certifiedTo, text: o.q, cursor, limit });
+        return { items: registerRows(page.items), nextCursor: page.nextCursor };
+      });
     });
   return exporter;
 }
