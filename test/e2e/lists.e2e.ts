@@ -199,6 +199,20 @@ describe('lists: filters, cursors and exports (API.md "Lists")', () => {
     });
   });
 
+  describe('every list exports', () => {
+    it('the organisation directory as CSV with Japanese headers, and the journal as xlsx, both read back', async () => {
+      const csv = (await t.http.get('/v1/organizations').query({ format: 'csv', lang: 'ja', role: 'certifier' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+      expect(parse(csv.toString('utf8'), { bom: true, columns: true })).toEqual([{ 組織ID: certifier.id, 名称: 'org certifier', 法人番号: '', 役割: 'certifier' }]);
+      const xlsx = (await t.http.get('/v1/ledger/entries').set(auditor.auth).query({ format: 'xlsx', type: 'retirement.created' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
+      const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+      expect(rows[0]!.slice(1)).toEqual(['Sequence', 'Type', 'Recorded at (UTC)', 'Actor', 'Payload (JSON)', 'Previous hash', 'Hash']);
+      expect(rows.slice(1).map((row) => row[2])).toEqual(Array(7).fill('retirement.created'));
+      expect(JSON.parse(String(rows[1]![5]))).toMatchObject({ beneficiary: expect.any(String) });
+    });
+  });
+
   describe('organisations', () => {
     it('anyone finds providers and certifiers with their corporate numbers; auditors and applicants stay out of the public directory', async () => {
       const res = await t.http.get('/v1/organizations').expect(200);

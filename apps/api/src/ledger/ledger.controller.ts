@@ -1,9 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { JOURNAL_COLUMNS } from '@registry/documents';
 import { DomainError } from '@registry/domain';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@registry/auth';
 import { JournalQueries } from '@registry/ledger';
-import { nonNegativeInteger, pageLimit } from '../http/paging';
+import { answer } from '../http/list-answer';
+import { nonNegativeInteger } from '../http/paging';
 import { ApiPageResponse } from '../http/openapi-page';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { ChainVerificationResponse, JournalEntryResponse, JournalHeadResponse } from './journal.response';
@@ -31,19 +33,31 @@ export class LedgerController {
 
   @Get('entries')
   @ApiOperation({ summary: 'Journal entries in order' })
-  @OnlyQueryParameters('after', 'cursor', 'limit', 'type')
+  @OnlyQueryParameters('after', 'cursor', 'limit', 'type', 'format', 'lang')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx'], description: 'csv and xlsx export every matching entry from the cursor on' })
+  @ApiQuery({ name: 'lang', required: false, enum: ['en', 'ja'] })
   @ApiQuery({ name: 'after', required: false, description: 'the sequence number to continue after (0: from the start)' })
   @ApiQuery({ name: 'cursor', required: false, description: 'the nextCursor of the previous page (same as after)' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'type', required: false, description: 'one entry type (claim.certify) or a family (claim)', example: 'retirement' })
   @ApiPageResponse(JournalEntryResponse, 'journal entries in order')
-  entries(@Query('after') after?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string, @Query('type') type?: string) {
+  entries(
+    @Query('after') after?: string,
+    @Query('cursor') cursor?: string,
+    @Query('limit') limit?: string,
+    @Query('type') type?: string,
+    @Query('format') format?: string,
+    @Query('lang') lang?: string,
+    @Headers('accept') accept?: string,
+  ) {
     if (after !== undefined && cursor !== undefined) {
       throw new DomainError('VALIDATION_FAILED', 'give after or cursor, not both', { errors: [{ field: 'cursor', message: 'give after or cursor, not both' }] });
     }
     if (type !== undefined && !/^[a-z][a-z_]*(\.[a-z_]+)*$/.test(type)) {
       throw new DomainError('VALIDATION_FAILED', 'type must be an entry type such as claim.certify, or a family such as claim', { errors: [{ field: 'type', message: 'must be an entry type or family' }] });
     }
-    return this.journal.entries(nonNegativeInteger(after ?? cursor, after !== undefined ? 'after' : 'cursor'), pageLimit(limit), type);
+    const from = String(nonNegativeInteger(after ?? cursor, after !== undefined ? 'after' : 'cursor'));
+    const page = (start: string | undefined, size: number) => this.journal.entries(Number(start ?? 0), size, type);
+    return answer({ accept, name: 'journal', columns: JOURNAL_COLUMNS, page, cursor: from, limit, format, lang });
   }
 }

@@ -35,6 +35,8 @@ export class HoldingListQueryDto extends ListQueryDto {
 }
 
 export class OrganizationListQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'] }) @IsOptional() @IsString() format?: string;
+  @ApiPropertyOptional({ enum: ['en', 'ja'] }) @IsOptional() @IsString() lang?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 }) @IsOptional() @IsString() limit?: string;
   @ApiPropertyOptional({ enum: ORGANIZATION_ROLES }) @IsOptional() @IsIn(ORGANIZATION_ROLES) role?: OrganizationRole;

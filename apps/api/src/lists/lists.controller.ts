@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from
 import { Public, Roles, type Principal } from '@registry/auth';
 import { ListClaimsQuery, ListHoldingsQuery, ListRetirementsQuery, OrganizationDirectoryQuery } from '@registry/ledger';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
+import { answer } from '../http/list-answer';
 import { pageLimit } from '../http/paging';
 import { OnlyQueryParameters } from '../http/query-parameters';
-import { CLAIM_COLUMNS, HOLDING_COLUMNS, RETIREMENT_COLUMNS, TABLE_CONTENT_TYPE, headerLanguage, listFormat, tableStream, type ExportColumn } from '@registry/documents';
+import { CLAIM_COLUMNS, DIRECTORY_COLUMNS, HOLDING_COLUMNS, RETIREMENT_COLUMNS, TABLE_CONTENT_TYPE, headerLanguage, listFormat, tableStream, type ExportColumn } from '@registry/documents';
 import { ApiPageResponse } from '../http/openapi-page';
 import { ClaimSummaryResponse } from '../claims/claims.response';
 import { HoldingResponse, HoldingTotalResponse, RetirementResponse } from '../ledger/ledger.response';
@@ -70,30 +71,11 @@ export class ListsController {
 
   @Get('organizations')
   @Public()
-  @OnlyQueryParameters('cursor', 'limit', 'role', 'name')
+  @OnlyQueryParameters('cursor', 'limit', 'role', 'name', 'format', 'lang')
   @ApiOperation({ summary: 'The public directory of providers and certifiers with their corporate numbers (admin: every organisation)' })
   @ApiPageResponse(DirectoryEntryResponse, '`{ items: [{ id, name, corporateNumber, roles }], nextCursor? }`')
-  listOrganizations(@Query() query: OrganizationListQueryDto, @CurrentPrincipal() principal?: Principal) {
-    return this.directory.execute({ actor: principal, role: query.role, name: query.name, cursor: query.cursor, limit: pageLimit(query.limit) });
+  listOrganizations(@Query() query: OrganizationListQueryDto, @CurrentPrincipal() principal?: Principal, @Headers('accept') accept?: string) {
+    const page = (from: string | undefined, size: number) => this.directory.execute({ actor: principal, role: query.role, name: query.name, cursor: from, limit: size });
+    return answer({ accept, name: 'organizations', columns: DIRECTORY_COLUMNS, page, cursor: query.cursor, limit: query.limit, format: query.format, lang: query.lang });
   }
-}
-
-interface ListAnswer<T, P extends { items: T[]; nextCursor?: string }> {
-  accept?: string;
-  name: string;
-  columns: readonly ExportColumn<T>[];
-  page: (cursor: string | undefined, limit: number) => Promise<P>;
-  cursor?: string;
-  limit?: string;
-  format?: string;
-  lang?: string;
-}
-
-/** JSON answers one page; CSV and xlsx stream the whole filtered list from the cursor on. */
-function answer<T, P extends { items: T[]; nextCursor?: string }>(a: ListAnswer<T, P>): Promise<P> | StreamableFile {
-  const format = listFormat(a.format, a.accept);
-  const lang = headerLanguage(a.lang);
-  if (format === 'json') return a.page(a.cursor, pageLimit(a.limit));
-  const stream = tableStream({ format, lang, columns: a.columns, name: a.name, page: a.page, cursor: a.cursor, limit: a.limit === undefined ? undefined : pageLimit(a.limit) });
-  return new StreamableFile(stream, { type: TABLE_CONTENT_TYPE[format], disposition: `attachment; filename="${a.name}.${format}"` });
 }

@@ -1,4 +1,5 @@
-import type { ClaimSummary, HoldingView, RetirementView } from '@registry/ledger';
+import type { JournalEntry } from '@registry/domain';
+import type { ClaimSummary, DirectoryEntry, HoldingView, RetirementView } from '@registry/ledger';
 import type { ExportColumn } from './table-export';
 
 /** Flattened columns of the exported lists, one value per cell, headers in English and Japanese. */
@@ -41,4 +42,22 @@ export const HOLDING_COLUMNS: ExportColumn<HoldingView>[] = [
   { en: 'First serial', ja: '開始番号', value: (h) => h.start },
   { en: 'Last serial', ja: '終了番号', value: (h) => h.end },
   { en: 'Quantity', ja: '数量', value: (h) => h.quantity },
+];
+
+export const DIRECTORY_COLUMNS: ExportColumn<DirectoryEntry>[] = [
+  { en: 'Organisation id', ja: '組織ID', value: (o) => o.id },
+  { en: 'Name', ja: '名称', value: (o) => o.name },
+  { en: 'Corporate number', ja: '法人番号', value: (o) => o.corporateNumber },
+  { en: 'Roles', ja: '役割', value: (o) => o.roles.join(' ') },
+];
+
+/** The journal as an auditor reads it: the payload stays the canonical JSON that was hashed. */
+export const JOURNAL_COLUMNS: ExportColumn<JournalEntry>[] = [
+  { en: 'Sequence', ja: '連番', value: (e) => e.seq },
+  { en: 'Type', ja: '種類', value: (e) => e.type },
+  { en: 'Recorded at (UTC)', ja: '記録日時（UTC）', value: (e) => e.recordedAt },
+  { en: 'Actor', ja: '実行者', value: (e) => e.actor },
+  { en: 'Payload (JSON)', ja: '内容（JSON）', value: (e) => e.payload },
+  { en: 'Previous hash', ja: '直前のハッシュ', value: (e) => e.prevHash },
+  { en: 'Hash', ja: 'ハッシュ', value: (e) => e.hash },
 ];
