@@ -33,6 +33,21 @@ describe('the OpenAPI document is a contract a client can be built from', () => 
     expect(operations().filter(({ op }) => !op.summary?.trim()).map(({ key }) => key)).toEqual([]);
   });
 
+  it('documents for every operation a 2xx answer with a content schema, or a 204 without a body', () => {
+    // No exceptions: every 202 also says what its body is ({ id, status }, { jobId }, the rendering PDF's { status }).
+    const EXCEPTIONS: string[] = [];
+    const undocumented = operations()
+      .filter(({ key }) => !EXCEPTIONS.includes(key))
+      .filter(({ op }) => {
+        const successes = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
+        const typed = successes.some(([, response]) => Object.values(response.content ?? {}).some((media) => media.schema));
+        const bodiless = successes.length > 0 && successes.every(([status, response]) => status === '204' && !response.content);
+        return !typed && !bodiless;
+      })
+      .map(({ key }) => key);
+    expect(undocumented).toEqual([]);
+  });
+
   it('is OpenAPI 3.1, with a unique operationId for every operation', () => {
     expect(served.openapi).toBe('3.1.0');
     const ids = operations().map(({ op }) => op.operationId);

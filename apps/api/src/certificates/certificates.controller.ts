@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
 import { DomainError } from '@registry/domain';
 import { CertificateQueries, GetCertificatePdfQuery, type CertificateDocumentView } from '@registry/ledger';
 import type { Response } from 'express';
-import { CertificateResponse } from './certificates.response';
+import { CertificateRenderingResponse, CertificateResponse, JsonWebKeySetResponse } from './certificates.response';
 
 const RETRY_AFTER_SECONDS = 2;
 
@@ -19,7 +19,7 @@ export class CertificatesController {
 
   @Get('certificate-keys')
   @ApiOperation({ summary: 'The JWKS of the certificate signing keys' })
-  @ApiOkResponse({ description: 'JWKS of the Ed25519 keys certificates are signed with (kid = keyId)' })
+  @ApiOkResponse({ type: JsonWebKeySetResponse, description: 'JWKS of the Ed25519 keys certificates are signed with (kid = keyId)' })
   keys() {
     return this.certificates.keys();
   }
@@ -27,7 +27,19 @@ export class CertificatesController {
   @Get('certificates/:file')
   @ApiOperation({ summary: 'A signed certificate (JSON, or .pdf)' })
   @ApiQuery({ name: 'version', required: false, description: 'an earlier signed version (1, 2, …); the latest when absent' })
-  @ApiOkResponse({ type: CertificateResponse, description: '{number}: the signed certificate JSON; {number}.pdf: the PDF (202 with Retry-After while it renders)' })
+  @ApiExtraModels(CertificateResponse)
+  @ApiOkResponse({
+    description: '{number}: the signed certificate JSON; {number}.pdf: the PDF',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(CertificateResponse) } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiAcceptedResponse({
+    type: CertificateRenderingResponse,
+    description: '{number}.pdf only: the PDF is still rendering; ask again after Retry-After seconds',
+    headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer', example: RETRY_AFTER_SECONDS } } },
+  })
   async certificate(
     @Param('file') file: string,
     @Query('version') version: unknown,

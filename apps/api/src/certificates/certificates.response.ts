@@ -78,3 +78,34 @@ export class CertificateResponse {
   @ApiProperty({ description: 'the JWKS kid that verifies the signature (GET /v1/certificate-keys)' })
   keyId: string;
 }
+
+/** One public signing key (RFC 8037 OKP, Ed25519). */
+export class JsonWebKeyResponse {
+  @ApiProperty({ enum: ['OKP'], example: 'OKP' })
+  kty: string;
+
+  @ApiProperty({ enum: ['Ed25519'], example: 'Ed25519' })
+  crv: string;
+
+  @ApiProperty({ description: 'the public key, base64url', example: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' })
+  x: string;
+
+  @ApiProperty({ description: 'a certificate names it as keyId', example: 'k-20260401000000000-1a2b3c4d' })
+  kid: string;
+
+  @ApiPropertyOptional({ enum: ['EdDSA'], example: 'EdDSA' })
+  alg?: string;
+
+  @ApiPropertyOptional({ enum: ['sig'], example: 'sig' })
+  use?: string;
+}
+
+export class JsonWebKeySetResponse {
+  @ApiProperty({ type: [JsonWebKeyResponse], description: 'the public keys of the signing key ring' })
+  keys: JsonWebKeyResponse[];
+}
+
+export class CertificateRenderingResponse {
+  @ApiProperty({ enum: ['rendering'], example: 'rendering' })
+  status: 'rendering';
+}

@@ -159,3 +159,11 @@ export class ClaimSummaryResponse {
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 }
+
+export class ClaimProviderResponse {
+  @ApiProperty({ format: 'uuid', example: '3d8f2a61-5b7c-4e09-a1d2-6f4b8c0e9a37' })
+  claimId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'the offset provider organisation now authorised', example: '9a4c1e72-0d3b-4f6a-8e25-b7c9d1f03e48' })
+  providerId: string;
+}

@@ -4,6 +4,7 @@ import { Public } from '@registry/auth';
 import { CheckReadinessUseCase } from '@registry/ledger';
 import type { Response } from 'express';
 import { PROBLEM_JSON } from '../http/problem-details.filter';
+import { LivenessResponse, ReadinessResponse } from './health.response';
 
 @ApiTags('health')
 @Public()
@@ -13,14 +14,14 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness' })
-  @ApiOkResponse({ description: 'the process is up' })
+  @ApiOkResponse({ type: LivenessResponse, description: 'the process is up' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness of the database and (when configured) Redis' })
-  @ApiOkResponse({ description: 'the database (and Redis, when configured) answer' })
+  @ApiOkResponse({ type: ReadinessResponse, description: 'the database (and Redis, when configured) answer' })
   @ApiServiceUnavailableResponse({ description: 'a dependency does not answer; `checks` says which' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<object> {
     const { ready, checks } = await this.checkReadiness.execute();

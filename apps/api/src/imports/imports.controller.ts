@@ -9,7 +9,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { OnlyQueryParameters } from '../http/query-parameters';
+import { ImportResponse, ImportStartedResponse } from './imports.response';
 import { statementBody, STATEMENT_MAX_BYTES } from './statement-body';
+
+const REFUSED_CSV_EXAMPLE = 'row,serial,code,message\n12,JCL-ERL-R012-1000001-1000500,SERIAL_CONFLICT,overlaps a block held by another organisation\n';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -30,7 +33,7 @@ export class ImportsController {
   @ApiQuery({ name: 'kind', enum: ['holdings'] })
   @ApiQuery({ name: 'format', required: false, description: `statement format (detected from the header when absent): ${holdingsFormatNames().join(', ')}` })
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
-  @ApiAcceptedResponse({ description: '{ id, status }: the statement is stored and imported by a job; GET /v1/imports/{id} follows it' })
+  @ApiAcceptedResponse({ type: ImportStartedResponse, description: '{ id, status }: the statement is stored and imported by a job; GET /v1/imports/{id} follows it' })
   start(
     @Req() req: Request,
     @CurrentPrincipal() principal: Principal,
@@ -52,7 +55,7 @@ export class ImportsController {
   @Get(':id')
   @ApiOperation({ summary: "An import's progress, counts and first refused rows" })
   @OnlyQueryParameters()
-  @ApiOkResponse({ description: 'counts and the first 1,000 refused rows (the importing organisation only; 404 otherwise)' })
+  @ApiOkResponse({ type: ImportResponse, description: 'counts and the first 1,000 refused rows (the importing organisation only; 404 otherwise)' })
   view(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ImportView> {
     return this.imports.view(id, organizationOf(principal).organizationId);
   }
@@ -61,7 +64,10 @@ export class ImportsController {
   @ApiOperation({ summary: 'Every refused row of an import, as CSV' })
   @OnlyQueryParameters()
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'every refused row with its reason (UTF-8 BOM, formula cells neutralised)' })
+  @ApiOkResponse({
+    description: 'every refused row with its reason (UTF-8 BOM, formula cells neutralised)',
+    content: { 'text/csv': { schema: { type: 'string' }, example: REFUSED_CSV_EXAMPLE } },
+  })
   async refusedCsv(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
     const lines = await this.imports.refusedCsv(id, organizationOf(principal).organizationId);
     res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="import-${id}-refused.csv"`);

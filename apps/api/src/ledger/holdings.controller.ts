@@ -9,7 +9,7 @@ import { idempotencyOf, markReplay } from '../http/idempotency';
 import { pageLimit } from '../http/paging';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { RegisterHoldingDto, TransferDto, VoidRetirementDto } from './ledger.dto';
-import { HoldingResponse, TransferResponse } from './ledger.response';
+import { HoldingResponse, TransferResponse, VoidedHoldingResponse } from './ledger.response';
 
 @ApiTags('holdings')
 @ApiBearerAuth()
@@ -40,7 +40,7 @@ export class HoldingsController {
   @Problems('INVALID_STATE')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOkResponse({ description: 'resolves a pair listed by `ledger duplicates`: the held record is voided (journaled); 409 INVALID_STATE for any other block' })
+  @ApiOkResponse({ type: VoidedHoldingResponse, description: 'resolves a pair listed by `ledger duplicates`: the held record is voided (journaled); 409 INVALID_STATE for any other block' })
   void(@Param('id') id: string, @Body() body: VoidRetirementDto, @CurrentPrincipal() principal: Principal) {
     return this.voidDuplicateHolding.execute({ actor: adminOf(principal), blockId: id, reason: body.reason });
   }

@@ -120,3 +120,12 @@ export class TransferResponse {
   @ApiProperty({ type: [HoldingResponse], description: 'the blocks the recipient now holds' })
   blocks: HoldingResponse[];
 }
+
+/** The held record POST /v1/holdings/{id}/void closed, as it was, with why. */
+export class VoidedHoldingResponse extends HoldingResponse {
+  @ApiProperty({ enum: [true], example: true })
+  voided: true;
+
+  @ApiProperty({ example: 'recorded twice by the 2026-03 statement import' })
+  reason: string;
+}

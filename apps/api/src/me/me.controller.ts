@@ -1,6 +1,7 @@
 import { Controller, Get, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, type AuthenticatedRequest, type Principal } from '@registry/auth';
+import { MeResponse } from './me.response';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -10,7 +11,7 @@ export class MeController {
   @Get()
   @ApiOperation({ summary: 'The organisation and roles behind the presented key' })
   @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier', 'verifier')
-  @ApiOkResponse({ description: 'who the presented key belongs to' })
+  @ApiOkResponse({ type: MeResponse, description: 'who the presented key belongs to' })
   me(@Req() request: AuthenticatedRequest): Principal {
     return request.principal as Principal;
   }

@@ -14,7 +14,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key' })
   @HttpCode(204)
   @Roles('admin', 'provider', 'applicant', 'auditor', 'certifier', 'verifier')
-  @ApiNoContentResponse({ description: 'revoked: every process refuses the key (401) from now on' })
+  @ApiNoContentResponse({ description: 'no content: the key is revoked, every process refuses the key (401) from now on' })
   revoke(@Param('id') id: string, @CurrentPrincipal() actor: Principal): Promise<void> {
     return this.revokeApiKey.execute({ apiKeyId: id, actor });
   }

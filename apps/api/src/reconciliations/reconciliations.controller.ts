@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, type Principal } from '@registry/auth';
 import { REGISTRY_EXPORT_FORMATS } from '@registry/domain';
 import { GetReconciliationQuery, reportRecord, REPORT_COLUMNS, RequestReconciliationUseCase, type ReconciliationView } from '@registry/ledger';
@@ -48,7 +48,11 @@ export class ReconciliationsController {
   @ApiOperation({ summary: 'A reconciliation\'s full report as CSV' })
   @ApiBearerAuth()
   @Roles('auditor', 'provider')
-  @ApiOkResponse({ description: 'every compared part (matched, with both references), every alert and every unreadable row, as CSV' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'every compared part (matched, with both references), every alert and every unreadable row, as CSV (UTF-8 BOM, formula cells neutralised)',
+    content: { 'text/csv': { schema: { type: 'string' }, example: `${REPORT_COLUMNS.join(',')}\n` } },
+  })
   async report(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
     const records = [];
     for await (const line of this.getReconciliation.lines(principal, id)) records.push(reportRecord(line));

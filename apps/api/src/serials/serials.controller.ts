@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Problems } from '../http/problems.decorator';
 import { Public, Roles, type Principal } from '@registry/auth';
 import { DomainError, SCHEME_CODES, SCHEMES, type SchemeCode } from '@registry/domain';
@@ -11,7 +11,7 @@ import { ExpensiveEndpoint } from '../http/rate-limits';
 import { validateBody } from '../http/validation.pipe';
 import { CheckSerialsDto, ParseSerialDto } from '../ledger/ledger.dto';
 import { serialsFromCsv } from './serials-csv';
-import { ParsedSerialResponse, SchemeResponse, SerialStatusResponse } from './serials.response';
+import { ParsedSerialResponse, SchemeResponse, SerialCheckErrorResponse, SerialStatusResponse } from './serials.response';
 
 @ApiTags('serials')
 @Controller('v1')
@@ -81,7 +81,17 @@ export class SerialsController {
   @Roles('auditor')
   @ApiConsumes('application/json', 'text/csv')
   @ApiBody({ type: CheckSerialsDto, description: 'JSON { serials: [...] }, or text/csv with a `serial` column' })
-  @ApiOkResponse({ description: '{ items: [status per serial, or { serial, error: { code, message } } for an unreadable row] } in request order; at most 10,000 segments in all' })
+  @ApiExtraModels(SerialStatusResponse, SerialCheckErrorResponse)
+  @ApiOkResponse({
+    description: '{ items: [status per serial, or { serial, error: { code, message } } for an unreadable row] } in request order; each status whole (no nextCursor); at most 10,000 segments in all',
+    schema: {
+      type: 'object',
+      required: ['items'],
+      properties: {
+        items: { type: 'array', items: { oneOf: [{ $ref: getSchemaPath(SerialStatusResponse) }, { $ref: getSchemaPath(SerialCheckErrorResponse) }] } },
+      },
+    },
+  })
   async check(@Req() req: Request, @CurrentPrincipal() principal: Principal, @Body() body: object) {
     const serials = req.is('text/csv') ? serialsFromCsv(String(body)) : (await validateBody(CheckSerialsDto, body)).serials;
     return this.checkSerials.execute(serials, principal);

@@ -100,3 +100,20 @@ export class SchemeResponse {
   @ApiProperty({ description: "the registry that manages the scheme's units", example: 'J-Credit registry (J-クレジット登録簿)' })
   registry: string;
 }
+
+export class SerialCheckProblemResponse {
+  @ApiProperty({ description: 'a problem code', example: 'INVALID_SERIAL' })
+  code: string;
+
+  @ApiProperty({ example: 'JCL-ERL-R012-10000x1 is not a serial of a known scheme' })
+  message: string;
+}
+
+/** A row of POST /v1/serials/check that could not be read, answered in its place. */
+export class SerialCheckErrorResponse {
+  @ApiProperty({ description: 'the row as sent', example: 'JCL-ERL-R012-10000x1' })
+  serial: string;
+
+  @ApiProperty({ type: SerialCheckProblemResponse })
+  error: SerialCheckProblemResponse;
+}

@@ -59,7 +59,7 @@ export class WebhooksController {
   @Delete(':id')
   @ApiOperation({ summary: 'Delete a webhook' })
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'deleted; pending deliveries are not sent' })
+  @ApiNoContentResponse({ description: 'no content: the webhook is deleted; pending deliveries are not sent' })
   remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     return this.deleteWebhook.execute({ actor: organizationOf(principal), webhookId: id });
   }
