@@ -111,7 +111,15 @@ export function isCalendarDateText(text: string): boolean {
   return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** Japan Standard Time is UTC+9 all year (no daylight saving). */
+export const JAPAN_UTC_OFFSET_MS = 9 * 3600_000;
+
+/** `YYYY-MM-DDTHH:MM…` of an instant on Japan's wall clock (as an ISO string without its meaning of UTC). */
+export function japanWallClock(instant: Date): string {
+  return new Date(instant.getTime() + JAPAN_UTC_OFFSET_MS).toISOString();
+}
+
 /** Today's date in Japan (JST, UTC+9, no daylight saving): the registry's calendar. */
 export function todayInJapan(now = new Date()): IsoDate {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  return japanWallClock(now).slice(0, 10);
 }

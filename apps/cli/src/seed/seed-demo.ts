@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IssueApiKeyUseCase } from '@registry/auth';
-import { findScheme, type ClaimDraft } from '@registry/domain';
+import { addDays, findScheme, todayInJapan, type ClaimDraft } from '@registry/domain';
 import {
   AssignCertifierUseCase,
   AuthorizeProviderUseCase,
@@ -54,15 +54,6 @@ export interface SeededDemo {
 /** Refused on a ledger that already has organisations: the demo never mixes with real records. */
 export class LedgerNotEmptyError extends Error {}
 
-/** Today in Japan (claims and retirements count Japanese dates). */
-function todayJst(): string {
-  return new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Fills an empty ledger through the ledger's own use cases, as the organisations would over HTTP. */
 export class DemoSeeder {
   private readonly actors = new Map<DemoOrgKey, OrgActor>();
@@ -77,7 +68,7 @@ export class DemoSeeder {
     }
     const organizations = await this.createOrganizations();
     const holdings = await this.registerHoldings();
-    const today = todayJst();
+    const today = todayInJapan();
     const cnCertificationNumber = await this.certifiedCnClaim(today);
     const cfpNotificationNumber = await this.acceptedCfpOffset(today);
     for (const retirement of DEMO_RETIREMENTS.filter((r) => !r.forClaim)) await this.retire(retirement);

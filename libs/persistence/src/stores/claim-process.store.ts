@@ -1,3 +1,4 @@
+import { todayInJapan } from '@registry/domain';
 import type { ClaimProcessEventRecord, ClaimProcessStore, VerificationRecord } from '@registry/ledger/ports';
 import type { Sql } from './sql';
 
@@ -86,6 +87,6 @@ export class SqlClaimProcessStore implements ClaimProcessStore {
       [applicantId, type, excludingId],
     );
     // received_on was backfilled by its migration; the fallback mirrors ClaimStore's for rows left without it.
-    return rows.map((r) => ({ id: r.id, receivedOn: r.received_on ?? new Date(Date.parse(r.created_at) + 9 * 3600_000).toISOString().slice(0, 10) }));
+    return rows.map((r) => ({ id: r.id, receivedOn: r.received_on ?? todayInJapan(new Date(r.created_at)) }));
   }
 }

@@ -1,4 +1,4 @@
-import type { ClaimDraft } from '@registry/domain';
+import { todayInJapan, type ClaimDraft } from '@registry/domain';
 import type { ClaimRecord, ClaimStatus, ClaimStore, ClaimType } from '@registry/ledger/ports';
 import type { Sql } from './sql';
 
@@ -122,5 +122,5 @@ function toRecord(row: ClaimRow): ClaimRecord {
 
 /** Rows written before the column existed were backfilled by its migration; this covers none left over. */
 function receivedOn(row: ClaimRow): string {
-  return row.received_on ?? new Date(Date.parse(row.created_at) + 9 * 3600_000).toISOString().slice(0, 10);
+  return row.received_on ?? todayInJapan(new Date(row.created_at));
 }

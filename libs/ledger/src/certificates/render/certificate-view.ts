@@ -1,3 +1,4 @@
+import { japanWallClock } from '@registry/domain';
 /**
  * What the certificate renderers (PDF and the public verify page) take as input.
  *
@@ -145,8 +146,6 @@ export function rangeSize(start: string, end: string): string {
   return size > 0n ? size.toString() : '';
 }
 
-const JAPAN_OFFSET_MS = 9 * 3600_000;
-
 /**
  * `2026-03-01T09:30:00.000Z` → `2026-03-01 18:30 JST (UTC+9)`: the people who read certificates are in
  * Japan, and the zone is printed so nobody has to guess (Japan has no daylight saving time). Other
@@ -155,6 +154,6 @@ const JAPAN_OFFSET_MS = 9 * 3600_000;
 export function formatInstant(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const japan = new Date(d.getTime() + JAPAN_OFFSET_MS).toISOString();
+  const japan = japanWallClock(d);
   return `${japan.slice(0, 10)} ${japan.slice(11, 16)} JST (UTC+9)`;
 }
