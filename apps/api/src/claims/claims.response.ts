@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CLAIM_STATUSES, CLAIM_TYPES } from '@registry/ledger';
 
-const CLAIM_TYPES = ['CN', 'CN_PLAN', 'CFP'];
-const CLAIM_STATUSES = ['draft', 'submitted', 'certified', 'suspended', 'revoked', 'withdrawn', 'withdrawal_requested'];
 
 export class FindingResponse {
   @ApiProperty({ description: 'the rule id', example: 'CN-2.2.4' })

@@ -1,15 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { ClaimStatus, ClaimType } from '@registry/ledger';
+import { CLAIM_STATUSES, CLAIM_TYPES, type ClaimStatus, type ClaimType } from '@registry/ledger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDateString } from '../http/is-calendar-date';
 import { IsDisplayText } from '../http/is-display-text';
 import { ListQueryDto } from '../lists/list.dto';
 
-const TYPES: ClaimType[] = ['CN', 'CN_PLAN', 'CFP'];
 const REGISTER_STATUSES: ClaimStatus[] = ['certified', 'suspended', 'revoked', 'withdrawn', 'withdrawal_requested'];
 
 export class RegisterQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: TYPES }) @IsOptional() @IsIn(TYPES) type?: ClaimType;
+  @ApiPropertyOptional({ enum: CLAIM_TYPES }) @IsOptional() @IsIn(CLAIM_TYPES) type?: ClaimType;
   @ApiPropertyOptional({ enum: REGISTER_STATUSES }) @IsOptional() @IsIn(REGISTER_STATUSES) status?: ClaimStatus;
   @ApiPropertyOptional({ example: '2026-04-01', description: 'certified on or after' }) @IsOptional() @IsCalendarDateString() certifiedFrom?: string;
   @ApiPropertyOptional({ example: '2027-03-31', description: 'certified on or before' }) @IsOptional() @IsCalendarDateString() certifiedTo?: string;

@@ -1,12 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ORGANIZATION_ROLES, SCHEME_CODES, type OrganizationRole, type SchemeCode } from '@registry/domain';
-import type { ClaimStatus, ClaimType } from '@registry/ledger';
+import { CLAIM_STATUSES, CLAIM_TYPES, type ClaimStatus, type ClaimType } from '@registry/ledger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDateString } from '../http/is-calendar-date';
 import { IsDisplayText } from '../http/is-display-text';
 
-const CLAIM_TYPES: ClaimType[] = ['CN', 'CN_PLAN', 'CFP'];
-const CLAIM_STATUSES: ClaimStatus[] = ['draft', 'submitted', 'certified', 'suspended', 'revoked', 'withdrawn', 'withdrawal_requested'];
 
 /** Paging and output shared by every list: `limit` 1–1000, `format` json/csv/xlsx, `lang` of file headers. */
 export class ListQueryDto {

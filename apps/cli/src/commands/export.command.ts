@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CLAIM_COLUMNS, HOLDING_COLUMNS, REGISTER_COLUMNS, registerRows, RETIREMENT_COLUMNS, writeTable, type ExportColumn, type HeaderLanguage } from '@registry/documents';
 import { isIsoDate, SCHEME_CODES, type SchemeCode } from '@registry/domain';
-import { ListClaimsQuery, ListHoldingsQuery, ListRetirementsQuery, RegisterQuery, type Actor, type ClaimStatus, type ClaimType } from '@registry/ledger';
+import { CLAIM_STATUSES, CLAIM_TYPES, ListClaimsQuery, ListHoldingsQuery, ListRetirementsQuery, RegisterQuery, type Actor, type ClaimStatus, type ClaimType } from '@registry/ledger';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { PassThrough, type Writable } from 'node:stream';
@@ -46,8 +46,8 @@ export function exportCommand(): Command {
       );
     });
   withOutput(exporter.command('claims').description('every claim (filters as GET /v1/claims)'))
-    .addOption(new Option('--type <type>', 'claim type').choices(['CN', 'CN_PLAN', 'CFP']))
-    .option('--status <status>', 'claim status')
+    .addOption(new Option('--type <type>', 'claim type').choices(CLAIM_TYPES))
+    .addOption(new Option('--status <status>', 'claim status').choices(CLAIM_STATUSES))
     .action(async (o: OutputOptions & { type?: ClaimType; status?: ClaimStatus }) => {
       await runExport(o, 'claims', CLAIM_COLUMNS, (app) => (cursor, limit) => app.get(ListClaimsQuery).execute({ actor: OPERATOR, type: o.type, status: o.status, cursor, limit }));
     });
@@ -58,8 +58,8 @@ export function exportCommand(): Command {
       await runExport(o, 'holdings', HOLDING_COLUMNS, (app) => (cursor, limit) => app.get(ListHoldingsQuery).execute({ organizationId: o.org, scheme: o.scheme, cursor, limit }));
     });
   withOutput(exporter.command('register').description('the public register, one row per credit (filters as GET /v1/register)'))
-    .addOption(new Option('--type <type>', 'claim type').choices(['CN', 'CN_PLAN', 'CFP']))
-    .option('--status <status>', 'claim status')
+    .addOption(new Option('--type <type>', 'claim type').choices(CLAIM_TYPES))
+    .addOption(new Option('--status <status>', 'claim status').choices(CLAIM_STATUSES))
     .option('--certified-from <date>', 'certified on or after', date('--certified-from'))
     .option('--certified-to <date>', 'certified on or before', date('--certified-to'))
     .option('--q <text>', 'part of the holder, product, boundary or a beneficiary')

@@ -1,7 +1,10 @@
-import type { ClaimDraft } from '@registry/domain';
+import { PROGRAMS, type ClaimDraft } from '@registry/domain';
 
-export type ClaimType = 'CN' | 'CN_PLAN' | 'CFP';
-export type ClaimStatus = 'draft' | 'submitted' | 'certified' | 'suspended' | 'revoked' | 'withdrawn' | 'withdrawal_requested';
+/** Claim types are the domain's programs. */
+export const CLAIM_TYPES = PROGRAMS;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+export const CLAIM_STATUSES = ['draft', 'submitted', 'certified', 'suspended', 'revoked', 'withdrawn', 'withdrawal_requested'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /** CFP art. 10: actual quantities reported after the period (and at interim points of a plan). */
 export interface TrueUpRecord {
