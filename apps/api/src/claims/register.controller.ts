@@ -1,9 +1,9 @@
-import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
-import { REGISTER_COLUMNS, registerRows, TABLE_CONTENT_TYPE, headerLanguage, listFormat, tableStream } from '@registry/documents';
+import { REGISTER_COLUMNS, registerRows, TABLE_CONTENT_TYPE } from '@registry/documents';
 import { RegisterQuery } from '@registry/ledger';
-import { pageLimit } from '../http/paging';
+import { answer } from '../http/list-answer';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { ApiPageResponse } from '../http/openapi-page';
 import { RegisterQueryDto } from './register.dto';
@@ -23,13 +23,6 @@ export class RegisterController {
   list(@Query() query: RegisterQueryDto, @Headers('accept') accept?: string) {
     const { cursor, limit, format, lang, q, ...filters } = query;
     const page = (from: string | undefined, size: number) => this.register.execute({ ...filters, text: q, cursor: from, limit: size });
-    const chosen = listFormat(format, accept);
-    if (chosen === 'json') return page(cursor, pageLimit(limit));
-    const rows = async (from: string | undefined, size: number) => {
-      const entries = await page(from, size);
-      return { items: registerRows(entries.items), nextCursor: entries.nextCursor };
-    };
-    const stream = tableStream({ format: chosen, lang: headerLanguage(lang), columns: REGISTER_COLUMNS, name: 'register', page: rows, cursor, limit: limit === undefined ? undefined : pageLimit(limit) });
-    return new StreamableFile(stream, { type: TABLE_CONTENT_TYPE[chosen], disposition: `attachment; filename="register.${chosen}"` });
+    return answer({ accept, name: 'register', columns: REGISTER_COLUMNS, page, rows: registerRows, cursor, limit, format, lang });
   }
 }

@@ -1,12 +1,11 @@
-import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public, Roles, type Principal } from '@registry/auth';
 import { ListClaimsQuery, ListHoldingsQuery, ListRetirementsQuery, OrganizationDirectoryQuery } from '@registry/ledger';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { answer } from '../http/list-answer';
-import { pageLimit } from '../http/paging';
 import { OnlyQueryParameters } from '../http/query-parameters';
-import { CLAIM_COLUMNS, DIRECTORY_COLUMNS, HOLDING_COLUMNS, RETIREMENT_COLUMNS, TABLE_CONTENT_TYPE, headerLanguage, listFormat, tableStream, type ExportColumn } from '@registry/documents';
+import { CLAIM_COLUMNS, DIRECTORY_COLUMNS, HOLDING_COLUMNS, RETIREMENT_COLUMNS } from '@registry/documents';
 import { ApiPageResponse } from '../http/openapi-page';
 import { ClaimSummaryResponse } from '../claims/claims.response';
 import { HoldingResponse, HoldingTotalResponse, RetirementResponse } from '../ledger/ledger.response';
