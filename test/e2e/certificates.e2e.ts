@@ -1,5 +1,6 @@
 import { verifyCertificate } from '@registry/domain';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 
@@ -21,11 +22,7 @@ describe('retirement certificates', () => {
 
   const pdfReady = (number: string) =>
     eventually(async () => {
-      const res = await t.http.get(`/v1/certificates/${number}.pdf`).buffer(true).parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const res = await t.http.get(`/v1/certificates/${number}.pdf`).buffer(true).parse(binaryBody);
       return res.status === 200 ? res : undefined;
     }, 30_000);
 

@@ -1,18 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { Response as SuperagentResponse } from 'superagent';
 import { parse } from 'csv-parse/sync';
 import { CN_DRAFT } from '../support/access-fixtures';
 import { assignCertifier } from '../support/claims';
+import { binaryBody } from '../support/binary-body';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'statement 1' };
-
-const binary = (res: SuperagentResponse, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('lists: filters, cursors and exports (API.md "Lists")', () => {
   let t: TestApp;
@@ -98,21 +92,21 @@ describe('lists: filters, cursors and exports (API.md "Lists")', () => {
   });
 
   it('exports the whole filtered list as CSV with Japanese headers, a BOM and formula cells neutralised', async () => {
-    const res = await list(provider, { format: 'csv', lang: 'ja', limit: '2' }).buffer(true).parse(binary).expect(200);
+    const res = await list(provider, { format: 'csv', lang: 'ja', limit: '2' }).buffer(true).parse(binaryBody).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const text = (res.body as Buffer).toString('utf8');
     expect(text.startsWith('\ufeff')).toBe(true);
     const rows: string[][] = parse(text.slice(1));
     expect(rows[0]).toEqual(expect.arrayContaining(['証明書番号', 'クレジット利用者', 'シリアル番号']));
     expect(rows).toHaveLength(3);
-    const all = parse((await list(provider).set('Accept', 'text/csv').buffer(true).parse(binary).expect(200)).body.toString('utf8').slice(1), { columns: true });
+    const all = parse((await list(provider).set('Accept', 'text/csv').buffer(true).parse(binaryBody).expect(200)).body.toString('utf8').slice(1), { columns: true });
     expect(all).toHaveLength(6);
     expect(all.map((r: Record<string, string>) => r['Beneficiary'])).toContain('株式会社さくら');
     expect(new Set(all.map((r: Record<string, string>) => r['Purpose']))).toEqual(new Set(["'=SUM(A1)"]));
   });
 
   it('exports .xlsx that reads back with the same library, Japanese text intact', async () => {
-    const res = await list(provider, { format: 'xlsx', lang: 'ja', beneficiary: 'さくら' }).buffer(true).parse(binary).expect(200);
+    const res = await list(provider, { format: 'xlsx', lang: 'ja', beneficiary: 'さくら' }).buffer(true).parse(binaryBody).expect(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
@@ -201,9 +195,9 @@ describe('lists: filters, cursors and exports (API.md "Lists")', () => {
 
   describe('every list exports', () => {
     it('the organisation directory as CSV with Japanese headers, and the journal as xlsx, both read back', async () => {
-      const csv = (await t.http.get('/v1/organizations').query({ format: 'csv', lang: 'ja', role: 'certifier' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+      const csv = (await t.http.get('/v1/organizations').query({ format: 'csv', lang: 'ja', role: 'certifier' }).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
       expect(parse(csv.toString('utf8'), { bom: true, columns: true })).toEqual([{ 組織ID: certifier.id, 名称: 'org certifier', 法人番号: '', 役割: 'certifier' }]);
-      const xlsx = (await t.http.get('/v1/ledger/entries').set(auditor.auth).query({ format: 'xlsx', type: 'retirement.created' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+      const xlsx = (await t.http.get('/v1/ledger/entries').set(auditor.auth).query({ format: 'xlsx', type: 'retirement.created' }).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
       const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];

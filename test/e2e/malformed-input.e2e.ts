@@ -2,6 +2,7 @@ import { CreateOrganizationUseCase } from '@registry/ledger';
 import { parse } from 'csv-parse/sync';
 import { assignCertifier } from '../support/claims';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 type Res = { status: number; headers: Record<string, string>; body: Record<string, unknown> };
@@ -184,11 +185,7 @@ describe('register CSV (issue 13, finding 7)', () => {
     await assignCertifier(t, claim.body.id, certifier.id);
     await t.http.post(`/v1/claims/${claim.body.id}/certify`).set(certifier.auth).send({}).expect(200);
 
-    const res = await t.http.get('/v1/register').query({ format: 'csv' }).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await t.http.get('/v1/register').query({ format: 'csv' }).buffer(true).parse(binaryBody);
     expect(res.status).toBe(200);
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -1,15 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Response as SuperagentResponse } from 'superagent';
 import { CN_DRAFT } from '../support/access-fixtures';
 import { certifiedClaim } from '../support/claims';
+import { binaryBody } from '../support/binary-body';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
-
-const binary = (res: SuperagentResponse, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('the public register: filters and exports (issue 15)', () => {
   let t: TestApp;
@@ -49,12 +43,12 @@ describe('the public register: filters and exports (issue 15)', () => {
   });
 
   it('exports flattened columns (no JSON cell) with Japanese headers, as CSV and xlsx', async () => {
-    const csv = (await t.http.get('/v1/register').query({ format: 'csv', lang: 'ja', type: 'CN' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const csv = (await t.http.get('/v1/register').query({ format: 'csv', lang: 'ja', type: 'CN' }).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
     const rows = parse(csv.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ 認証番号: cn, 認証取得者: '株式会社さくら', 数量: '2001', 検証済み: 'yes' });
     for (const cell of Object.values(rows[0]!)) expect(cell.startsWith('{')).toBe(false);
-    const xlsx = (await t.http.get('/v1/register').query({ format: 'xlsx', q: 'ボールペン' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const xlsx = (await t.http.get('/v1/register').query({ format: 'xlsx', q: 'ボールペン' }).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
     const values = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
