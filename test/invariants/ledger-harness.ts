@@ -1,5 +1,6 @@
 import type { Actor } from '@registry/ledger/actor';
 import { JournalQueries } from '@registry/ledger/journal/journal.queries';
+import { LogSequencer } from '@registry/ledger/log/log-sequencer';
 import { RegisterHoldingUseCase } from '@registry/ledger/holdings/register-holding.use-case';
 import { CreateOrganizationUseCase } from '@registry/ledger/organizations/create-organization.use-case';
 import { RetireCreditsUseCase } from '@registry/ledger/retirements/retire-credits.use-case';
@@ -7,7 +8,7 @@ import { VoidRetirementUseCase } from '@registry/ledger/retirements/void-retirem
 import { SerialStatusQuery } from '@registry/ledger/status/serial-status.query';
 import { TransferSerialsUseCase } from '@registry/ledger/transfers/transfer-serials.use-case';
 import type { CertificateSigner, UnitOfWork } from '@registry/ledger/ports';
-import { createUnitOfWork, FileKeyRing, openDatabase } from '@registry/persistence';
+import { createUnitOfWork, FileKeyRing, LocalSequencerLease, openDatabase } from '@registry/persistence';
 import { JobQueue, type QueueHealth } from '@registry/jobs';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -62,6 +63,8 @@ class JobsNotUnderTest extends JobQueue {
 const JOBS_NOT_UNDER_TEST = new JobsNotUnderTest();
 
 /** The real ledger on a fresh SQLite file, driven by the use cases (no Nest container). */
+const HARNESS_CONFIG = { publicBaseUrl: 'http://localhost:3000' };
+
 export class RealLedger {
   readonly orgIds: string[] = [];
   /** Ids returned by successful retirements, in order: index k is the model's retirement #k. */
@@ -254,12 +257,18 @@ export class RealLedger {
     }));
   }
 
+  /** No app runs here: the log is sequenced on demand, as the app's sequencer would within the merge delay. */
+  private async journal(): Promise<JournalQueries> {
+    await new LogSequencer(this.uow, new LocalSequencerLease(), this.signer, HARNESS_CONFIG).sequencePending();
+    return new JournalQueries(this.uow, this.signer, HARNESS_CONFIG);
+  }
+
   async journalHead(): Promise<{ sequence: number; hash: string }> {
-    return new JournalQueries(this.uow).head();
+    return (await this.journal()).head();
   }
 
   async verifyJournal() {
-    return new JournalQueries(this.uow).verify();
+    return (await this.journal()).verify();
   }
 
   /** serial_namespaces: the scheme each namespace entered the ledger with. */

@@ -4,7 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
 import { JobsModule } from '@registry/jobs';
-import { CertificateSweepModule, JobHandlersModule, LedgerModule, WebhookDispatchModule } from '@registry/ledger';
+import { CertificateSweepModule, JobHandlersModule, LedgerModule, LogSequencerModule, WebhookDispatchModule } from '@registry/ledger';
 import { PersistenceModule, SqliteCheckpointModule } from '@registry/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -22,6 +22,7 @@ import { rateLimits } from './http/rate-limits';
 import { HoldingsController } from './ledger/holdings.controller';
 import { ImportsController } from './imports/imports.controller';
 import { LedgerController } from './ledger/ledger.controller';
+import { LogController } from './log/log.controller';
 import { RetirementsController } from './ledger/retirements.controller';
 import { ListsController } from './lists/lists.controller';
 import { MeController } from './me/me.controller';
@@ -59,6 +60,7 @@ export class ApiModule {
         // With BullMQ the workers sweep (the API would only re-enqueue, in its request loop, what waits anyway).
         ...(config.redisUrl ? [] : [CertificateSweepModule]),
         WebhookDispatchModule.forRoot({ periodicSweep: !config.redisUrl }),
+        LogSequencerModule,
         AuthModule,
       ],
       controllers: [
@@ -74,6 +76,7 @@ export class ApiModule {
         ImportsController,
         RetirementsController,
         LedgerController,
+        LogController,
         ClaimsController,
         RegisterController,
         CertificatesController,

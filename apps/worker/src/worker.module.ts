@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
 import { JobsModule } from '@registry/jobs';
-import { CertificateSweepModule, JobHandlersModule, WebhookDispatchModule } from '@registry/ledger';
+import { CertificateSweepModule, JobHandlersModule, LogSequencerModule, WebhookDispatchModule } from '@registry/ledger';
 import { PersistenceModule } from '@registry/persistence';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -18,6 +18,7 @@ export class WorkerModule {
         JobsModule.forRoot(JobHandlersModule),
         CertificateSweepModule,
         WebhookDispatchModule.forRoot({ periodicSweep: true }),
+        LogSequencerModule,
       ],
     };
   }

@@ -18,6 +18,7 @@ import { RegisterHoldingUseCase } from './holdings/register-holding.use-case';
 import { VoidDuplicateHoldingUseCase } from './holdings/void-duplicate-holding.use-case';
 import { IdentityDuplicatesQuery } from './serials/identity-duplicates.query';
 import { JournalQueries } from './journal/journal.queries';
+import { LogQueries } from './log/log.queries';
 import { CheckReadinessUseCase } from './ops/check-readiness.use-case';
 import { GetJobRunUseCase, RequestHeartbeatUseCase } from './ops/heartbeat.use-cases';
 import { CreateOrganizationUseCase } from './organizations/create-organization.use-case';
@@ -57,6 +58,7 @@ const USE_CASES = [
   SerialStatusQuery,
   CheckSerialsQuery,
   JournalQueries,
+  LogQueries,
   CreateClaimUseCase,
   GetClaimQuery,
   ChangeClaimStatusUseCase,

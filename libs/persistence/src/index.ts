@@ -7,3 +7,4 @@ export * from './database-errors';
 export * from './certificate-keys/file-key-ring';
 export * from './certificate-pdfs/sql-certificate-pdf-store';
 export * from './certificate-pdfs/sqlite-certificate-pdf-database';
+export * from './log/sequencer-lease';

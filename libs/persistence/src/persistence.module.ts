@@ -6,6 +6,8 @@ import { FileKeyRing } from './certificate-keys/file-key-ring';
 import { DataSource } from 'typeorm';
 import { openDatabase } from './data-source.factory';
 import { createUnitOfWork } from './unit-of-work';
+import { SequencerLease } from '@registry/ledger/log/log-ports';
+import { sequencerLeaseFor } from './log/sequencer-lease';
 
 const OPENED_PDF_STORE = Symbol('OPENED_PDF_STORE');
 
@@ -19,6 +21,7 @@ const OPENED_PDF_STORE = Symbol('OPENED_PDF_STORE');
       useFactory: (config: RegistryConfig) => openDatabase(config.database),
     },
     { provide: UnitOfWork, inject: [DataSource], useFactory: createUnitOfWork },
+    { provide: SequencerLease, inject: [DataSource], useFactory: sequencerLeaseFor },
     {
       provide: OPENED_PDF_STORE,
       inject: [REGISTRY_CONFIG, DataSource],
@@ -27,7 +30,7 @@ const OPENED_PDF_STORE = Symbol('OPENED_PDF_STORE');
     { provide: CertificatePdfStore, inject: [OPENED_PDF_STORE], useFactory: (opened: OpenedCertificatePdfStore) => opened.store },
     { provide: CertificateSigner, inject: [REGISTRY_CONFIG], useFactory: (config: RegistryConfig) => new FileKeyRing(config.certificateKeysDir) },
   ],
-  exports: [DataSource, UnitOfWork, CertificateSigner, CertificatePdfStore],
+  exports: [DataSource, UnitOfWork, SequencerLease, CertificateSigner, CertificatePdfStore],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(

@@ -69,6 +69,13 @@ export class CertificateResponse {
   @ApiPropertyOptional({ type: CertificateLinkResponse, description: "the claim certificate a retirement backs, with the claim's current status" })
   claimCertificate?: CertificateLinkResponse;
 
+  @ApiPropertyOptional({
+    description: 'the log index of the entry that issued it, once a published checkpoint covers it (GET /v1/log/proof/inclusion?certificate=…); not signed',
+    type: 'object',
+    properties: { index: { type: 'integer', example: 41 } },
+  })
+  log?: { index: number };
+
   @ApiProperty({ description: 'lowercase hex SHA-256 of the canonical signed body', example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
   digest: string;
 

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class JournalHeadResponse {
-  @ApiProperty({ type: 'integer', description: 'the sequence of the latest entry (0: empty journal)', example: 42 })
+  @ApiProperty({ type: 'integer', description: 'entries in the latest checkpoint of the log (0: empty journal)', example: 42 })
   sequence: number;
 
-  @ApiProperty({ description: 'its hash, lowercase hex SHA-256', example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
+  @ApiProperty({ description: "the log's Merkle tree root at that size, lowercase hex SHA-256", example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
   hash: string;
 }
 
@@ -18,13 +18,19 @@ export class ChainVerificationResponse {
   @ApiProperty({ type: JournalHeadResponse })
   head: JournalHeadResponse;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'the first entry whose hash does not chain' })
+  @ApiPropertyOptional({ type: 'integer', description: 'the first entry (its seq) that does not match the log; a missing entry gives its place (index + 1)' })
   firstBadSequence?: number;
+
+  @ApiPropertyOptional({ description: 'what failed there' })
+  problem?: string;
 }
 
 export class JournalEntryResponse {
-  @ApiProperty({ type: 'integer', example: 42 })
+  @ApiProperty({ type: 'integer', description: "the entry's id, given when it was written (rows it created carry it)", example: 42 })
   seq: number;
+
+  @ApiProperty({ type: 'integer', description: 'its place in the transparency log (0-based); the next page starts after it', example: 41 })
+  logIndex: number;
 
   @ApiProperty({ example: 'retirement.created' })
   type: string;
@@ -38,9 +44,9 @@ export class JournalEntryResponse {
   @ApiProperty({ format: 'date-time' })
   recordedAt: string;
 
-  @ApiProperty({ description: "the previous entry's hash" })
+  @ApiProperty({ description: "the previous entry's hash for entries written before the log (a hash chain); empty since" })
   prevHash: string;
 
-  @ApiProperty({ description: 'SHA-256 over prevHash and this entry' })
+  @ApiProperty({ description: "SHA-256 of the entry's leaf bytes (the canonical JSON of its other fields)" })
   hash: string;
 }

@@ -25,8 +25,8 @@ export class LedgerController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: "Recompute the journal's hash chain" })
-  @ApiOkResponse({ type: ChainVerificationResponse, description: '{ ok, checked, head, firstBadSequence? }: the hash chain recomputed' })
+  @ApiOperation({ summary: "Rebuild the log's Merkle tree from the entries and check it against every signed checkpoint" })
+  @ApiOkResponse({ type: ChainVerificationResponse, description: '{ ok, checked, head, firstBadSequence?, problem? }: the tree recomputed' })
   verify() {
     return this.journal.verify();
   }
@@ -36,7 +36,7 @@ export class LedgerController {
   @OnlyQueryParameters('after', 'cursor', 'limit', 'type', 'format', 'lang')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx'], description: 'csv and xlsx export every matching entry from the cursor on' })
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'ja'] })
-  @ApiQuery({ name: 'after', required: false, description: 'the sequence number to continue after (0: from the start)' })
+  @ApiQuery({ name: 'after', required: false, description: 'the log place to start at: the logIndex of the last entry read + 1 (0: from the start)' })
   @ApiQuery({ name: 'cursor', required: false, description: 'the nextCursor of the previous page (same as after)' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'type', required: false, description: 'one entry type (claim.certify) or a family (claim)', example: 'retirement' })

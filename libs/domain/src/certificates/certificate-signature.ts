@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, sign, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '../journal/journal-chain';
+import { canonicalJson } from '../journal/journal-entry';
 
 /** What any certificate signs: its number and whatever fields its kind has. */
 export interface SignedBody {

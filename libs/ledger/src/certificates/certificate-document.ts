@@ -2,6 +2,7 @@ import { claimCertificateStatus, type ClaimCertificateStatus } from '@registry/d
 import { pendingRenewal } from '../claims/claim-process-view';
 import type { CertificateRecord, ClaimCertificateRecord, ClaimRecord, Stores } from '../ports';
 import { todayInJapan } from '../retirements/japan-date';
+import { publishedLogIndex } from '../log/log-place';
 import type { CertificateDocument } from './render/certificate-view';
 
 /**
@@ -14,6 +15,7 @@ export type CertificateDocumentView = CertificateDocument & Record<string, unkno
 export async function certificateDocument(stores: Stores, certificate: CertificateRecord): Promise<CertificateDocumentView> {
   const voided = await stores.retirements.findVoid(certificate.retirementId);
   const backs = certificate.body.claimId ? await claimCertificateLink(stores, certificate.body.claimId) : null;
+  const logIndex = await publishedLogIndex(stores, certificate.createdSeq);
   // The body is what issueCertificate signed: the fields of CertificateDocument (the display ones
   // optional, as certificates issued before them lack them).
   return {
@@ -21,6 +23,7 @@ export async function certificateDocument(stores: Stores, certificate: Certifica
     status: voided ? 'revoked' : 'valid',
     ...(voided ? { revocation: { reason: voided.reason, at: voided.createdAt } } : {}),
     ...(backs ? { claimCertificate: backs } : {}),
+    ...(logIndex === null ? {} : { log: { index: logIndex } }),
     ...certificate.proof,
   } as CertificateDocumentView;
 }
@@ -30,7 +33,9 @@ export async function claimCertificateDocument(stores: Stores, certificate: Clai
   const claim = await stores.claims.findById(certificate.claimId);
   const status = claim ? await statusOf(stores, claim) : 'valid';
   const changed = claim && status !== 'valid' && status !== 'expired' ? { statusChange: { reason: claim.statusReason ?? '', at: claim.updatedAt } } : {};
-  return { ...certificate.body, status, ...changed, ...certificate.proof } as unknown as CertificateDocumentView;
+  const logIndex = await publishedLogIndex(stores, certificate.createdSeq);
+  const log = logIndex === null ? {} : { log: { index: logIndex } };
+  return { ...certificate.body, status, ...changed, ...log, ...certificate.proof } as unknown as CertificateDocumentView;
 }
 
 /** The claim certificate a retirement backs, with the claim's current status; null before certification. */

@@ -64,6 +64,6 @@ export class RegisterHoldingUseCase {
       await stores.blocks.insert(block);
       const view = holdingView(block);
       return { journalType: 'holding.registered', journalPayload: { ...view, evidence }, result: view };
-    });
+    }, { concurrent: true });
   }
 }

@@ -1,4 +1,4 @@
-import { nextJournalEntry, type SchemeCode } from '@registry/domain';
+import { newJournalEntry, type SchemeCode } from '@registry/domain';
 import { newId } from '../ids';
 import type { BlockRecord, Evidence, Stores, UnitOfWork } from '../ports';
 import { todayInJapan } from '../retirements/japan-date';
@@ -104,8 +104,8 @@ interface PendingHolding {
  * imported twice is all careful, a fresh one all fast).
  */
 async function decideAndWrite(stores: Stores, context: BatchContext, rows: readonly BatchRow[], schemes: SchemeOnRecordCache, last: number): Promise<BatchOutcome> {
-  const head = await stores.journal.lockHead();
-  const seq = head.seq + 1;
+  await stores.locks.writers('shared');
+  const seq = await stores.journal.nextSeq();
   const now = new Date().toISOString();
   const enteredOn = todayInJapan(new Date(now));
   const refusedRows: RefusedRowRecord[] = [];
@@ -185,7 +185,7 @@ async function decideAndWrite(stores: Stores, context: BatchContext, rows: reado
   await flush();
   if (journal.size > 0) {
     await stores.journal.append(
-      nextJournalEntry(head, { type: 'holdings.imported', payload: journal.payload(context), actor: context.actor, recordedAt: now }),
+      newJournalEntry(seq, { type: 'holdings.imported', payload: journal.payload(context), actor: context.actor, recordedAt: now }),
     );
   }
   refusedRows.sort((a, b) => a.row - b.row);

@@ -1,4 +1,4 @@
-import type { CertificateBody, CertificateProof, ClaimCertificateBody, SignedBody } from '@registry/domain';
+import type { CertificateBody, CertificateProof, ClaimCertificateBody, NoteVerifierKey, SignedBody } from '@registry/domain';
 import type { JsonWebKey } from 'node:crypto';
 
 export interface CertificateRecord {
@@ -74,4 +74,8 @@ export abstract class CertificatePdfStore {
 export abstract class CertificateSigner {
   abstract sign(body: SignedBody): CertificateProof;
   abstract publicKeys(): JsonWebKey[];
+  /** A C2SP signed note of `body`, signed by the newest key under `name` (the log's origin). */
+  abstract signNote(body: string, name: string): string;
+  /** Every published key, as a signed-note verifier under `name`. */
+  abstract noteVerifierKeys(name: string): NoteVerifierKey[];
 }

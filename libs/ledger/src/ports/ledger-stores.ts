@@ -39,14 +39,32 @@ export interface RetirementStore {
   findVoids(retirementIds: readonly string[]): Promise<RetirementVoidRecord[]>;
 }
 
+/** An entry with its place in the log (0-based), once the sequencer has given it one. */
+export type LoggedJournalEntry = JournalEntry & { logIndex: number };
+
 export interface JournalStore {
-  /** The head, locked until the transaction ends: on PostgreSQL this serialises every ledger writer. */
-  lockHead(): Promise<{ seq: number; hash: string }>;
-  /** Appends the entry and moves the head to it. */
+  /** A new entry id: PostgreSQL's sequence (no lock held), SQLite's head row (one writer anyway). */
+  nextSeq(): Promise<number>;
+  /** Writes the entry and queues it for the sequencer, in the writer's transaction. */
   append(entry: JournalEntry): Promise<void>;
-  head(): Promise<{ seq: number; hash: string }>;
-  /** In order after `afterSeq`; `type` narrows to one type (`claim.certify`) or a family (`claim`). */
-  entries(afterSeq: number, limit: number, type?: string): Promise<JournalEntry[]>;
+  /** Logged entries from log index `fromIndex` on, in log order; `type` narrows to one type (`claim.certify`) or a family (`claim`). */
+  logged(fromIndex: number, limit: number, type?: string): Promise<LoggedJournalEntry[]>;
+  /** The highest entry id written so far that still waits for the sequencer (null: none). */
+  newestPendingSeq(): Promise<number | null>;
+  /** Whether any entry up to `seq` still waits for the sequencer. */
+  pendingUpTo(seq: number): Promise<boolean>;
+}
+
+/**
+ * Who may write beside whom. PostgreSQL: commands that only touch serial blocks and their own rows
+ * (retire, register, transfer, import) hold a shared lock and run in parallel, the schema's
+ * exclusion constraint and row checks guarding them; every other command holds it exclusively, as
+ * all did before. SQLite has one writer, so these cost nothing there.
+ */
+export interface WriteLocks {
+  writers(mode: 'shared' | 'exclusive'): Promise<void>;
+  /** Serialises transactions that name the same key (an idempotency key) until they end. */
+  key(key: string): Promise<void>;
 }
 
 export interface IdempotencyStore {

@@ -1,4 +1,5 @@
-import type { BlockStore, ClaimStore, IdempotencyStore, JournalStore, RetirementStore, SequenceStore } from './ledger-stores';
+import type { BlockStore, ClaimStore, IdempotencyStore, JournalStore, RetirementStore, SequenceStore, WriteLocks } from './ledger-stores';
+import type { LogStore } from '../log/log-ports';
 import type { CertificateStore } from './certificate-ports';
 import type { ListStore } from './list-stores';
 import type { ClaimProcessStore } from './claim-process-ports';
@@ -39,6 +40,8 @@ export interface Stores {
   blocks: BlockStore;
   retirements: RetirementStore;
   journal: JournalStore;
+  log: LogStore;
+  locks: WriteLocks;
   idempotency: IdempotencyStore;
   sequences: SequenceStore;
   claims: ClaimStore;

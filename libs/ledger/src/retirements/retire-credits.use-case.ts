@@ -67,7 +67,7 @@ export class RetireCreditsUseCase {
       const onRecordSerials = plan.map((p) => p.serial);
       this.refuseConflicts(command, retiredOn, plan, claim === null ? undefined : () => refuseIneligible(claim, onRecordSerials, retiredOn, command.creditFacts));
       return this.write(context, command, retiredOn, plan, claim);
-    });
+    }, { concurrent: true });
     // Only after the commit: a job never points at a retirement that was rolled back. Not awaited:
     // the answer does not wait for Redis, and what fails to be enqueued the repair sweep finds.
     void enqueueCertificatePdf(this.queue, outcome.result.certificateNumber, 'valid');

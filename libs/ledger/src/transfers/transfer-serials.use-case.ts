@@ -72,6 +72,6 @@ export class TransferSerialsUseCase {
         blocks: moved,
       };
       return { journalType: 'transfer.completed', journalPayload: view, result: view };
-    });
+    }, { concurrent: true });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { payloadString, webhookEventData, webhookMappingFor, type JournalEntry, type WebhookEventMapping } from '@registry/domain';
 import { JobQueue } from '@registry/jobs';
 import { UnitOfWork, type Stores } from '../ports';
-import { onLedgerCommitted } from './ledger-commit-listeners';
+import { onLogExtended } from '../log/log-listeners';
 import { enqueueWebhookDelivery } from './webhook-delivery-job';
 import { newDeliveryId } from './webhook-ids';
 import type { WebhookDeliveryRecord } from './webhook-ports';
@@ -12,7 +12,7 @@ const ENTRIES_PER_PASS = 200;
 const PERSIST_CURSOR_EVERY = 1000;
 
 /**
- * Turns journal entries into deliveries: reads the entries after the last sequence it handled,
+ * Turns journal entries into deliveries: reads the logged entries after the last log place it handled,
  * maps each entry type to an event and its recipients, writes one delivery row per (event,
  * webhook) and moves its cursor, in one transaction; then enqueues the deliveries. The rows are
  * the outbox: a crash after the commit leaves them pending for the sweep, a crash before it
@@ -38,7 +38,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.unsubscribe = onLedgerCommitted(() => this.nudge());
+    this.unsubscribe = onLogExtended(() => this.nudge());
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -66,11 +66,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     for (;;) {
       const scan = await this.uow.read(async (stores) => {
         const stored = await stores.webhooks.dispatchCursor();
-        const entries = await stores.journal.entries(Math.max(stored, this.scannedUpTo), ENTRIES_PER_PASS);
+        const entries = await stores.journal.logged(Math.max(stored, this.scannedUpTo), ENTRIES_PER_PASS);
         for (const entry of entries) if ((await this.planFor(stores, entry)).length > 0) return { stored, entries, notify: true };
         return { stored, entries, notify: false };
       });
-      const last = scan.entries.length ? scan.entries[scan.entries.length - 1].seq : undefined;
+      const last = scan.entries.length ? scan.entries[scan.entries.length - 1].logIndex + 1 : undefined;
       if (!scan.notify) {
         if (last !== undefined) {
           this.scannedUpTo = Math.max(this.scannedUpTo, last);
@@ -78,12 +78,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
         }
       } else {
         const created = await this.uow.write(async (stores) => {
-          const entries = await stores.journal.entries(Math.max(await stores.webhooks.lockDispatchCursor(), this.scannedUpTo), ENTRIES_PER_PASS);
+          const entries = await stores.journal.logged(Math.max(await stores.webhooks.lockDispatchCursor(), this.scannedUpTo), ENTRIES_PER_PASS);
           const deliveries: WebhookDeliveryRecord[] = [];
           for (const entry of entries) {
             for (const delivery of await this.planFor(stores, entry)) if (await stores.webhooks.insertDelivery(delivery)) deliveries.push(delivery);
           }
-          if (entries.length > 0) await stores.webhooks.advanceDispatchCursor(entries[entries.length - 1].seq);
+          if (entries.length > 0) await stores.webhooks.advanceDispatchCursor(entries[entries.length - 1].logIndex + 1);
           return deliveries;
         });
         for (const delivery of created) await enqueueWebhookDelivery(this.queue, delivery.id);

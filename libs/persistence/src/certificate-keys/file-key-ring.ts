@@ -1,4 +1,4 @@
-import { signCertificate, type CertificateProof, type SignedBody } from '@registry/domain';
+import { signCertificate, signCheckpoint, type CertificateProof, type NoteVerifierKey, type SignedBody } from '@registry/domain';
 import { CertificateSigner } from '@registry/ledger/ports';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,10 +44,19 @@ export class FileKeyRing extends CertificateSigner {
     return signCertificate(body, active.privateKey, active.kid);
   }
 
+  signNote(body: string, name: string): string {
+    return signCheckpoint(body, { name, privateKey: this.keys[this.keys.length - 1].privateKey });
+  }
+
   /** Re-reads the folder, so a key another process created is published too. */
   publicKeys(): JsonWebKey[] {
     this.keys = this.load();
     return this.keys.map(({ kid, privateKey }) => ({ ...createPublicKey(privateKey).export({ format: 'jwk' }), kid, alg: 'EdDSA', use: 'sig' }));
+  }
+
+  noteVerifierKeys(name: string): NoteVerifierKey[] {
+    this.keys = this.load();
+    return this.keys.map(({ privateKey }) => ({ name, publicKey: createPublicKey(privateKey) }));
   }
 
   private load(): LoadedKey[] {

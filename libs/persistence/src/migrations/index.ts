@@ -13,6 +13,7 @@ import { ClaimReceivedOn1764000000008 as PostgresClaimReceivedOn } from './postg
 import { Webhooks1764000000013 as PostgresWebhooks } from './postgres/1764000000013-webhooks';
 import { Reconciliations1764000000012 as PostgresReconciliations } from './postgres/1764000000012-reconciliations';
 import { Imports1764000000011 as PostgresImports } from './postgres/1764000000011-imports';
+import { TransparencyLog1764000000015 as PostgresTransparencyLog } from './postgres/1764000000015-transparency-log';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
@@ -28,6 +29,7 @@ import { ClaimReceivedOn1764000000008 as SqliteClaimReceivedOn } from './sqlite/
 import { Webhooks1764000000013 as SqliteWebhooks } from './sqlite/1764000000013-webhooks';
 import { Reconciliations1764000000012 as SqliteReconciliations } from './sqlite/1764000000012-reconciliations';
 import { Imports1764000000011 as SqliteImports } from './sqlite/1764000000011-imports';
+import { TransparencyLog1764000000015 as SqliteTransparencyLog } from './sqlite/1764000000015-transparency-log';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
 export const SQLITE_MIGRATIONS = [
@@ -46,6 +48,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteReconciliations,
   SqliteWebhooks,
   SqliteListIndexes,
+  SqliteTransparencyLog,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresFoundation,
@@ -63,4 +66,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresReconciliations,
   PostgresWebhooks,
   PostgresListIndexes,
+  PostgresTransparencyLog,
 ];

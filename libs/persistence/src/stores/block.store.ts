@@ -1,6 +1,7 @@
 import { DomainError, type SchemeCode } from '@registry/domain';
 import type { BlockRecord, BlockStore } from '@registry/ledger/ports';
 import { isUniqueViolation } from '../database-errors';
+import { RowChangedUnderUs } from '@registry/ledger/ports';
 import type { Sql } from './sql';
 
 // Bounds are read as TEXT so values beyond 2^53 stay exact on the way to BigInt.
@@ -113,7 +114,9 @@ export class SqlBlockStore implements BlockStore {
   }
 
   async close(id: string, seq: number, reason: 'split' | 'void'): Promise<void> {
-    await this.sql.query(`UPDATE serial_blocks SET closed_seq = ?, closed_reason = ? WHERE id = ? AND closed_seq IS NULL`, [seq, reason, id]);
+    const closed = await this.sql.query(`UPDATE serial_blocks SET closed_seq = ?, closed_reason = ? WHERE id = ? AND closed_seq IS NULL RETURNING id`, [seq, reason, id]);
+    // Read live, closed since by a concurrent writer (PostgreSQL): run the command again on what is there now.
+    if (closed.length === 0) throw new RowChangedUnderUs(`serial block ${id}`);
   }
 
   async schemeOnRecord(namespace: string): Promise<SchemeCode | null> {

@@ -9,12 +9,14 @@ import { SqlImportStore } from './import.store';
 import { SqlJobRunStore } from './job-run.store';
 import { SqlJournalStore } from './journal.store';
 import { SqlListStore } from './list.store';
+import { SqlLogStore } from './log.store';
 import { SqlOrganizationStore } from './organization.store';
 import { SqlReconciliationStore } from './reconciliation.store';
 import { SqlRetirementStore } from './retirement.store';
 import { SqlSequenceStore } from './sequence.store';
 import type { Sql } from './sql';
 import { SqlWebhookStore } from './webhook.store';
+import { SqlWriteLocks } from './write-locks';
 
 export { NativeSqliteSql, TypeOrmPostgresSql, type NativeSqliteHandle, type Sql } from './sql';
 
@@ -26,6 +28,8 @@ export function storesFor(sql: Sql): Stores {
     blocks: new SqlBlockStore(sql),
     retirements: new SqlRetirementStore(sql),
     journal: new SqlJournalStore(sql),
+    log: new SqlLogStore(sql),
+    locks: new SqlWriteLocks(sql),
     idempotency: new SqlIdempotencyStore(sql),
     sequences: new SqlSequenceStore(sql),
     claims: new SqlClaimStore(sql),

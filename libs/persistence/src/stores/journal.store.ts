@@ -1,8 +1,8 @@
 import type { JournalEntry } from '@registry/domain';
-import type { JournalStore } from '@registry/ledger/ports';
+import type { JournalStore, LoggedJournalEntry } from '@registry/ledger/ports';
 import type { Sql } from './sql';
 
-interface EntryRow {
+export interface EntryRow {
   seq: number | string;
   type: string;
   payload: string;
@@ -12,17 +12,21 @@ interface EntryRow {
   hash: string;
 }
 
+export const ENTRY_COLUMNS = 'e.seq, e.type, e.payload, e.actor, e.recorded_at, e.prev_hash, e.hash';
+
+export function toEntry(r: EntryRow): JournalEntry {
+  return { seq: Number(r.seq), type: r.type, payload: r.payload, actor: r.actor, recordedAt: r.recorded_at, prevHash: r.prev_hash, hash: r.hash };
+}
+
 export class SqlJournalStore implements JournalStore {
   constructor(private readonly sql: Sql) {}
 
-  async lockHead(): Promise<{ seq: number; hash: string }> {
-    // SQLite writers are already serialised (one in-process lock, and SQLite's own write lock).
-    const lock = this.sql.postgres ? ' FOR UPDATE' : '';
-    return this.readHead(`SELECT seq, hash FROM ledger_head WHERE id = 1${lock}`);
-  }
-
-  head(): Promise<{ seq: number; hash: string }> {
-    return this.readHead(`SELECT seq, hash FROM ledger_head WHERE id = 1`);
+  async nextSeq(): Promise<number> {
+    const row = this.sql.postgres
+      ? await this.sql.one<{ seq: string }>(`SELECT nextval('journal_seq') AS seq`)
+      : await this.sql.one<{ seq: number }>(`UPDATE ledger_head SET seq = seq + 1 WHERE id = 1 RETURNING seq`);
+    if (!row) throw new Error('ledger_head row is missing: the ledger migration did not run');
+    return Number(row.seq);
   }
 
   async append(e: JournalEntry): Promise<void> {
@@ -30,28 +34,24 @@ export class SqlJournalStore implements JournalStore {
       `INSERT INTO journal_entries (seq, type, payload, actor, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [e.seq, e.type, e.payload, e.actor, e.recordedAt, e.prevHash, e.hash],
     );
-    await this.sql.query(`UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1`, [e.seq, e.hash]);
+    await this.sql.query(`INSERT INTO journal_pending (seq) VALUES (?)`, [e.seq]);
   }
 
-  async entries(afterSeq: number, limit: number, type?: string): Promise<JournalEntry[]> {
+  async logged(fromIndex: number, limit: number, type?: string): Promise<LoggedJournalEntry[]> {
     // `claim` selects every claim.* entry, `claim.certify` that type alone.
+    const from = `FROM log_leaves l JOIN journal_entries e ON e.seq = l.seq WHERE l.idx >= ?`;
     const rows = type
-      ? await this.sql.query<EntryRow>(`SELECT * FROM journal_entries WHERE seq > ? AND (type = ? OR substr(type, 1, ?) = ?) ORDER BY seq LIMIT ?`, [afterSeq, type, type.length + 1, `${type}.`, limit])
-      : await this.sql.query<EntryRow>(`SELECT * FROM journal_entries WHERE seq > ? ORDER BY seq LIMIT ?`, [afterSeq, limit]);
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      type: r.type,
-      payload: r.payload,
-      actor: r.actor,
-      recordedAt: r.recorded_at,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    }));
+      ? await this.sql.query<EntryRow & { idx: number | string }>(`SELECT l.idx, ${ENTRY_COLUMNS} ${from} AND (e.type = ? OR substr(e.type, 1, ?) = ?) ORDER BY l.idx LIMIT ?`, [fromIndex, type, type.length + 1, `${type}.`, limit])
+      : await this.sql.query<EntryRow & { idx: number | string }>(`SELECT l.idx, ${ENTRY_COLUMNS} ${from} ORDER BY l.idx LIMIT ?`, [fromIndex, limit]);
+    return rows.map((r) => ({ ...toEntry(r), logIndex: Number(r.idx) }));
   }
 
-  private async readHead(text: string): Promise<{ seq: number; hash: string }> {
-    const row = await this.sql.one<{ seq: number | string; hash: string }>(text);
-    if (!row) throw new Error('ledger_head row is missing: the ledger migration did not run');
-    return { seq: Number(row.seq), hash: row.hash };
+  async newestPendingSeq(): Promise<number | null> {
+    const row = await this.sql.one<{ seq: number | string | null }>(`SELECT MAX(seq) AS seq FROM journal_pending`);
+    return row?.seq === null || row?.seq === undefined ? null : Number(row.seq);
+  }
+
+  async pendingUpTo(seq: number): Promise<boolean> {
+    return (await this.sql.query(`SELECT 1 FROM journal_pending WHERE seq <= ? LIMIT 1`, [seq])).length > 0;
   }
 }

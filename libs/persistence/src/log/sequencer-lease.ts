@@ -1,0 +1,69 @@
+import { SequencerLease } from '@registry/ledger/log/log-ports';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { isPostgres } from '../dialect';
+
+/** Advisory lock key of the sequencer's lease (any constant shared by every process of one registry). */
+const SEQUENCER_LOCK = 7_220_918;
+/** How often a leader checks that its lease connection still lives, and a follower asks for the lease. */
+const RECHECK_MS = 1000;
+
+/** SQLite: one process has the database; it sequences. */
+export class LocalSequencerLease extends SequencerLease {
+  hold(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+
+  release(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * PostgreSQL: `pg_try_advisory_lock` on a connection kept for it. The lock lives as long as that
+ * session: if the process dies or its connection breaks, the database lets it go and the next
+ * process to ask (within RECHECK_MS) becomes the sequencer.
+ */
+export class PostgresSequencerLease extends SequencerLease {
+  private runner: QueryRunner | null = null;
+  private held = false;
+  private checkedAt = 0;
+
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async hold(): Promise<boolean> {
+    const now = Date.now();
+    if (now - this.checkedAt < RECHECK_MS) return this.held;
+    this.checkedAt = now;
+    try {
+      if (this.held) {
+        await this.runner!.query('SELECT 1');
+        return true;
+      }
+      this.runner ??= this.dataSource.createQueryRunner();
+      const [row] = (await this.runner.query(`SELECT pg_try_advisory_lock(${SEQUENCER_LOCK}) AS ok`)) as { ok: boolean }[];
+      this.held = row.ok === true;
+      return this.held;
+    } catch {
+      await this.drop();
+      return false;
+    }
+  }
+
+  async release(): Promise<void> {
+    if (this.held) await this.runner?.query(`SELECT pg_advisory_unlock(${SEQUENCER_LOCK})`).catch(() => undefined);
+    await this.drop();
+  }
+
+  private async drop(): Promise<void> {
+    this.held = false;
+    const runner = this.runner;
+    this.runner = null;
+    await runner?.release().catch(() => undefined);
+  }
+}
+
+export function sequencerLeaseFor(dataSource: DataSource): SequencerLease {
+  return isPostgres(dataSource) ? new PostgresSequencerLease(dataSource) : new LocalSequencerLease();
+}
