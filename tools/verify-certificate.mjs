@@ -14,7 +14,8 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
-const UNSIGNED_FIELDS = new Set(['status', 'digest', 'signature', 'keyId']);
+// Derived when the registry answers, never signed (API.md "Certificates" and "Transparency log").
+const UNSIGNED_FIELDS = new Set(['status', 'revocation', 'statusChange', 'claimCertificate', 'log', 'digest', 'signature', 'keyId']);
 
 /** RFC 8785 (JCS): ECMAScript serialisation of primitives, object keys sorted by UTF-16 code units. */
 function canonicalJson(value) {

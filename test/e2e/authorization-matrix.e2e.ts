@@ -112,6 +112,13 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'DELETE /v1/claims/{id}/providers/{providerId}': claimOf(['applicant'], ['applicant']),
   'GET /v1/certificate-keys': PUBLIC,
   'GET /v1/certificates/{file}': { ...PUBLIC, params: { file: 'certificate' } },
+  // The transparency log is for everyone: its point is that anyone can check it.
+  'GET /v1/log/checkpoint': PUBLIC,
+  'GET /v1/log/keys': PUBLIC,
+  'GET /v1/log/entries/{index}': PUBLIC,
+  'GET /v1/log/proof/inclusion': PUBLIC,
+  'GET /v1/log/proof/consistency': PUBLIC,
+  'GET /v1/log/tile/{path}': PUBLIC,
   // Any organisation, for its own webhooks (not the admin: it has no events); another organisation's webhook is 404 (webhooks.e2e.ts).
   'POST /v1/webhooks': { public: false, roles: EVERY_ORG_ROLE },
   'GET /v1/webhooks': { public: false, roles: EVERY_ORG_ROLE },

@@ -29,9 +29,9 @@ export interface CertificateProof {
 /**
  * Fields the registry derives when it answers, never signed: the status, why it is not valid
  * (`revocation`; a claim certificate's `statusChange`), and the claim certificate a retirement
- * backs (its status changes with the claim).
+ * backs (its status changes with the claim), and its place in the transparency log (given after it is signed).
  */
-export const UNSIGNED_FIELDS: readonly string[] = ['status', 'revocation', 'statusChange', 'claimCertificate', 'digest', 'signature', 'keyId'];
+export const UNSIGNED_FIELDS: readonly string[] = ['status', 'revocation', 'statusChange', 'claimCertificate', 'log', 'digest', 'signature', 'keyId'];
 
 /** Lowercase hex SHA-256 of the RFC 8785 canonical JSON, without the unsigned fields. */
 export function certificateDigest(certificate: Record<string, unknown>): string {

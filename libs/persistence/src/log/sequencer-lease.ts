@@ -1,4 +1,5 @@
 import { SequencerLease } from '@registry/ledger/log/log-ports';
+import { resolve } from 'node:path';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { isPostgres } from '../dialect';
 
@@ -7,13 +8,27 @@ const SEQUENCER_LOCK = 7_220_918;
 /** How often a leader checks that its lease connection still lives, and a follower asks for the lease. */
 const RECHECK_MS = 1000;
 
-/** SQLite: one process has the database; it sequences. */
+/** SQLite databases (by file) whose sequencer this process runs, and which lease holds each. */
+const localHolders = new Map<string, LocalSequencerLease>();
+
+/**
+ * SQLite: the process that has the database sequences it. Two apps opened on one file in one
+ * process (tests) would sequence at once and wait on each other's write lock: the first holds it.
+ */
 export class LocalSequencerLease extends SequencerLease {
+  constructor(private readonly database = ':memory:') {
+    super();
+  }
+
   hold(): Promise<boolean> {
-    return Promise.resolve(true);
+    if (this.database === ':memory:') return Promise.resolve(true);
+    const holder = localHolders.get(this.database) ?? this;
+    localHolders.set(this.database, holder);
+    return Promise.resolve(holder === this);
   }
 
   release(): Promise<void> {
+    if (localHolders.get(this.database) === this) localHolders.delete(this.database);
     return Promise.resolve();
   }
 }
@@ -65,5 +80,7 @@ export class PostgresSequencerLease extends SequencerLease {
 }
 
 export function sequencerLeaseFor(dataSource: DataSource): SequencerLease {
-  return isPostgres(dataSource) ? new PostgresSequencerLease(dataSource) : new LocalSequencerLease();
+  if (isPostgres(dataSource)) return new PostgresSequencerLease(dataSource);
+  const database = (dataSource.options as { database?: string }).database;
+  return new LocalSequencerLease(database ? resolve(database) : ':memory:');
 }
