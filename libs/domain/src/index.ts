@@ -13,3 +13,4 @@ export * from './rulebooks';
 export * from './text/display-text';
 export * from './webhooks';
 export * from './registry-exports';
+export * from './transparency';

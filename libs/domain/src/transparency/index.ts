@@ -1,0 +1,6 @@
+export * from './merkle';
+export * from './proof-plans';
+export * from './proof-verification';
+export * from './merkle-frontier';
+export * from './checkpoint';
+export * from './tiles';
