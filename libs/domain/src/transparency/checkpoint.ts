@@ -118,7 +118,7 @@ export function checkpointBody({ origin, size, rootHash }: Checkpoint): string {
 
 /** A signed note: the text, a blank line, one `— <name> <base64(key ID ‖ signature)>` line per signer (C2SP signed-note). */
 export function signNote(text: string, signers: NoteSigner | readonly NoteSigner[]): string {
-  if (!text.endsWith('\n') || text.includes('\n\n') || hasControlCharacters(text)) throw new RangeError('a note text is lines ending in a newline, without blank lines or control characters');
+  if (!text.endsWith('\n') || hasControlCharacters(text)) throw new RangeError('a note text is lines ending in a newline, without control characters');
   const lines = (Array.isArray(signers) ? signers : [signers as NoteSigner]).map(({ name, privateKey }) => {
     if (!isNoteKeyName(name)) throw new RangeError(`not a signed-note key name: ${JSON.stringify(name)}`);
     const signature = sign(null, Buffer.from(text, 'utf8'), privateKey);

@@ -4,3 +4,4 @@ export * from './proof-verification';
 export * from './merkle-frontier';
 export * from './checkpoint';
 export * from './tiles';
+export * from './log-proof-check';

@@ -53,7 +53,7 @@ export function parseTilePath(path: string): TileAddress | null {
   if (groups.length > 1 && groups[0] === '000') return null;
   const index = Number(groups.join(''));
   const width = widthText === undefined ? TILE_WIDTH : Number(widthText);
-  if (!Number.isSafeInteger(index) || width >= TILE_WIDTH) return null;
+  if (!Number.isSafeInteger(index) || (widthText !== undefined && width >= TILE_WIDTH)) return null;
   return { level, index, width };
 }
 
