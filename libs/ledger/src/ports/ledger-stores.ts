@@ -6,6 +6,11 @@ export interface BlockStore {
   /** Live blocks of `namespace` that overlap [start, end], ordered by start. */
   liveOverlapping(namespace: string, start: bigint, end: bigint): Promise<BlockRecord[]>;
   /**
+   * The same, for a transaction that will close them: on PostgreSQL each is locked until the
+   * transaction ends (a concurrent writer of the same blocks waits, then reads what it left).
+   */
+  liveOverlappingForUpdate(namespace: string, start: bigint, end: bigint): Promise<BlockRecord[]>;
+  /**
    * The first `limit` live blocks of `namespace` that overlap [start, end], ordered by start: one
    * bounded step of a walk over a namespace (fewer than `limit` means there are no more).
    */

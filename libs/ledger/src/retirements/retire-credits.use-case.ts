@@ -77,7 +77,7 @@ export class RetireCreditsUseCase {
   private async plan({ stores }: LedgerContext, serials: ParsedSerial[], labelled: boolean): Promise<Planned[]> {
     const planned: Planned[] = [];
     for (const asked of serials) {
-      const blocks = await stores.blocks.liveOverlapping(asked.namespace, asked.range.start, asked.range.end);
+      const blocks = await stores.blocks.liveOverlappingForUpdate(asked.namespace, asked.range.start, asked.range.end);
       refuseDoubleRecorded(asked, blocks);
       const { serial, contradicted } = await onRecord(stores, asked, labelled);
       planned.push({ serial, contradicted, segments: segmentRange(serial.range, blocks.map((b) => ({ ...b, range: blockRange(b) }))) });

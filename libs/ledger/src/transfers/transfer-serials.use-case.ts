@@ -48,7 +48,7 @@ export class TransferSerialsUseCase {
           errors: [{ rule: 'LEDGER-transfer-receiver', message: 'credits are transferred only to an organisation with the provider role' }],
         });
       }
-      const blocks = await stores.blocks.liveOverlapping(parsed.namespace, parsed.range.start, parsed.range.end);
+      const blocks = await stores.blocks.liveOverlappingForUpdate(parsed.namespace, parsed.range.start, parsed.range.end);
       refuseUnresolvedDuplicates(blocks);
       const { serial, contradicted } = await onRecord(stores, parsed, command.scheme !== undefined);
       if (contradicted) throw labelConflict([serial], command.scheme!);

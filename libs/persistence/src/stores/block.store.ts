@@ -26,6 +26,9 @@ interface BlockRow {
   identity_duplicate: number | boolean;
 }
 
+/** Rounds of lock-and-look for one range before the command is run again from the start. */
+const LOCK_ATTEMPTS = 100;
+
 export class SqlBlockStore implements BlockStore {
   constructor(private readonly sql: Sql) {}
 
@@ -46,6 +49,23 @@ export class SqlBlockStore implements BlockStore {
       [namespace, String(end), namespace, String(start), String(start), namespace, String(end), String(start)],
     );
     return rows.map(toRecord).filter((b) => b.end >= start);
+  }
+
+  async liveOverlappingForUpdate(namespace: string, start: bigint, end: bigint): Promise<BlockRecord[]> {
+    if (!this.sql.postgres) return this.liveOverlapping(namespace, start, end);
+    // Lock what we see, then look again: a writer we waited for may have closed a block and
+    // written its pieces, which a READ COMMITTED statement that started before its commit cannot
+    // see. When the second look agrees with the locked set, nobody can change it before we commit.
+    for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
+      const seen = await this.liveOverlapping(namespace, start, end);
+      if (seen.length === 0) return seen;
+      const ids = seen.map((b) => b.id).sort();
+      const locked = await this.sql.query<{ id: string }>(`SELECT id FROM serial_blocks WHERE id = ANY(?::varchar[]) AND closed_seq IS NULL ORDER BY id FOR UPDATE`, [ids]);
+      if (locked.length !== ids.length) continue;
+      const again = await this.liveOverlapping(namespace, start, end);
+      if (again.length === ids.length && again.every((b) => ids.includes(b.id))) return again;
+    }
+    throw new RowChangedUnderUs(`the serial blocks of ${namespace}`);
   }
 
   async liveOverlappingPage(namespace: string, start: bigint, end: bigint, limit: number): Promise<BlockRecord[]> {
