@@ -24,6 +24,7 @@ import { ImportsController } from './imports/imports.controller';
 import { LedgerController } from './ledger/ledger.controller';
 import { RetirementsController } from './ledger/retirements.controller';
 import { ListsController } from './lists/lists.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { MeController } from './me/me.controller';
 import { SerialsController } from './serials/serials.controller';
 import { JobsController } from './ops/jobs.controller';
@@ -44,7 +45,7 @@ export class ApiModule {
       genReqId: (req) => (req as { id?: string }).id ?? '',
       serializers: redactingSerializers(createLogRedactor(config.adminApiKey ? [config.adminApiKey] : [])),
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
+      autoLogging: { ignore: (req) => (req.url?.startsWith('/health/') || req.url?.startsWith('/metrics')) ?? false },
     };
     return {
       module: ApiModule,
@@ -60,6 +61,7 @@ export class ApiModule {
         ...(config.redisUrl ? [] : [CertificateSweepModule]),
         WebhookDispatchModule.forRoot({ periodicSweep: !config.redisUrl }),
         AuthModule,
+        MetricsModule,
       ],
       controllers: [
         HealthController,

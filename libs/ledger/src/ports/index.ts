@@ -7,3 +7,4 @@ export * from './certificate-ports';
 export * from './list-stores';
 export * from './claim-process-ports';
 export * from '../imports/import-ports';
+export * from './log-metrics';
