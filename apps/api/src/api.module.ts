@@ -24,6 +24,7 @@ import { ImportsController } from './imports/imports.controller';
 import { LedgerController } from './ledger/ledger.controller';
 import { RetirementsController } from './ledger/retirements.controller';
 import { ListsController } from './lists/lists.controller';
+import { ShutdownState } from './lifecycle/shutdown-state';
 import { MetricsModule } from './metrics/metrics.module';
 import { MeController } from './me/me.controller';
 import { SerialsController } from './serials/serials.controller';
@@ -88,6 +89,7 @@ export class ApiModule {
         // before any database lookup (rate-limits.e2e.ts holds this).
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        ShutdownState,
       ],
     };
   }

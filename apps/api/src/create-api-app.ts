@@ -13,7 +13,7 @@ import { SingleQueryValuesPipe } from './http/query-parameters';
 import { parsesCsvBody } from './imports/streamed-uploads';
 import { HttpMetrics } from './metrics/http-metrics';
 
-/** The whole HTTP application, configured but not listening (main() and the e2e tests share it). */
+/** The whole HTTP application, configured but not listening (main() and the e2e tests share it); main() installs the signal handling. */
 export async function createApiApp(config: RegistryConfig, options: ApiModuleOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
     bodyParser: false,
@@ -32,7 +32,6 @@ export async function createApiApp(config: RegistryConfig, options: ApiModuleOpt
   // never a nested object as with qs's `a[b]=1`.
   app.set('query parser', 'simple');
   app.useGlobalPipes(new SingleQueryValuesPipe(), createValidationPipe());
-  app.enableShutdownHooks();
   mountOpenApi(app);
   return app;
 }
