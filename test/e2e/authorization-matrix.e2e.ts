@@ -48,6 +48,8 @@ const ACCESS: Record<string, ExpectedAccess> = {
   'GET /v1/me': { public: false, roles: ['admin', ...EVERY_ORG_ROLE] },
   'POST /v1/ops/heartbeat': ADMIN,
   'GET /v1/ops/jobs/{jobId}': ADMIN,
+  // The operator's: the admin key, or METRICS_TOKEN (a scraper's; metrics.e2e.ts), never an organisation.
+  'GET /metrics': ADMIN,
   'GET /v1/schemes': PUBLIC,
   'POST /v1/serials/parse': PUBLIC,
   'GET /v1/serials/status': PUBLIC,

@@ -25,6 +25,8 @@ import { LedgerController } from './ledger/ledger.controller';
 import { LogController } from './log/log.controller';
 import { RetirementsController } from './ledger/retirements.controller';
 import { ListsController } from './lists/lists.controller';
+import { ShutdownState } from './lifecycle/shutdown-state';
+import { MetricsModule } from './metrics/metrics.module';
 import { MeController } from './me/me.controller';
 import { SerialsController } from './serials/serials.controller';
 import { JobsController } from './ops/jobs.controller';
@@ -45,7 +47,7 @@ export class ApiModule {
       genReqId: (req) => (req as { id?: string }).id ?? '',
       serializers: redactingSerializers(createLogRedactor(config.adminApiKey ? [config.adminApiKey] : [])),
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
+      autoLogging: { ignore: (req) => (req.url?.startsWith('/health/') || req.url?.startsWith('/metrics')) ?? false },
     };
     return {
       module: ApiModule,
@@ -62,6 +64,7 @@ export class ApiModule {
         WebhookDispatchModule.forRoot({ periodicSweep: !config.redisUrl }),
         LogSequencerModule,
         AuthModule,
+        MetricsModule,
       ],
       controllers: [
         HealthController,
@@ -89,6 +92,7 @@ export class ApiModule {
         // before any database lookup (rate-limits.e2e.ts holds this).
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        ShutdownState,
       ],
     };
   }

@@ -11,8 +11,9 @@ import { createValidationPipe } from './http/validation.pipe';
 import { refuseNonFiniteNumbers, verifyJsonBody } from './http/json-depth';
 import { SingleQueryValuesPipe } from './http/query-parameters';
 import { parsesCsvBody } from './imports/streamed-uploads';
+import { HttpMetrics } from './metrics/http-metrics';
 
-/** The whole HTTP application, configured but not listening (main() and the e2e tests share it). */
+/** The whole HTTP application, configured but not listening (main() and the e2e tests share it); main() installs the signal handling. */
 export async function createApiApp(config: RegistryConfig, options: ApiModuleOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
     bodyParser: false,
@@ -22,6 +23,7 @@ export async function createApiApp(config: RegistryConfig, options: ApiModuleOpt
   app.disable('x-powered-by');
   // Decides req.ip, hence whose rate limit a request counts against: by default no peer may name the client.
   app.set('trust proxy', config.trustProxy);
+  app.use(app.get(HttpMetrics).middleware);
   app.use(requestIdMiddleware);
   app.use(helmet());
   app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, verify: verifyJsonBody, reviver: refuseNonFiniteNumbers, type: ['application/json', 'application/merge-patch+json'] });
@@ -30,7 +32,6 @@ export async function createApiApp(config: RegistryConfig, options: ApiModuleOpt
   // never a nested object as with qs's `a[b]=1`.
   app.set('query parser', 'simple');
   app.useGlobalPipes(new SingleQueryValuesPipe(), createValidationPipe());
-  app.enableShutdownHooks();
   mountOpenApi(app);
   return app;
 }

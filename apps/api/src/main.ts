@@ -1,11 +1,15 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@registry/config';
 import { createApiApp } from './create-api-app';
+import { shutDownGracefully } from './lifecycle/graceful-shutdown';
+
+const logLine = (entry: object) => process.stdout.write(JSON.stringify(entry) + '\n');
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   for (const warning of config.warnings) process.stderr.write(JSON.stringify({ level: 'warn', msg: warning }) + '\n');
   const app = await createApiApp(config);
+  shutDownGracefully(app, config, logLine);
   await app.listen(config.port, '0.0.0.0');
   const engine = config.database.engine === 'sqlite' ? `SQLite at ${config.database.sqlitePath}` : 'PostgreSQL';
   const jobs = config.redisUrl ? 'BullMQ' : 'in-process';

@@ -23,8 +23,14 @@ async function main(): Promise<void> {
     concurrency,
     lockMs: config.workerLockMs,
   });
+  // The jobs running finish (SHUTDOWN_GRACE_MS at most); one still running after that is taken over
+  // by another worker once its lock expires (WORKER_LOCK_MS), as if this process had died.
   const stop = async () => {
-    await worker.close();
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), config.shutdownGraceMs)));
+    const finished = await Promise.race([worker.close().then(() => true as const), graceOver]);
+    clearTimeout(timer);
+    if (!finished) app.get(Logger).warn({ msg: `jobs still running after SHUTDOWN_GRACE_MS (${config.shutdownGraceMs} ms) are left to another worker` });
     await app.close();
     process.exit(0);
   };

@@ -16,12 +16,19 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 export class ApiKeyAuthenticator {
   private readonly logger = new Logger(ApiKeyAuthenticator.name);
   private readonly adminDigest: Buffer | null;
+  private readonly metricsDigest: Buffer | null;
 
   constructor(
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
     private readonly uow: UnitOfWork,
   ) {
     this.adminDigest = config.adminApiKey ? Buffer.from(sha256Hex(config.adminApiKey), 'hex') : null;
+    this.metricsDigest = config.metricsToken ? Buffer.from(sha256Hex(config.metricsToken), 'hex') : null;
+  }
+
+  /** Whether this is METRICS_TOKEN: it opens the routes marked @AcceptsMetricsToken() and no others. */
+  isMetricsToken(presented: string): boolean {
+    return this.metricsDigest !== null && timingSafeEqual(Buffer.from(sha256Hex(presented), 'hex'), this.metricsDigest);
   }
 
   /** Returns who holds this key, or null for any unknown, revoked, expired or malformed key. */

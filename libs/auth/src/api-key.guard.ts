@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, type Role } from '@registry/domain';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
-import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
+import { ACCEPTS_METRICS_TOKEN, IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 import type { Principal } from './principal';
 
 export interface AuthenticatedRequest {
@@ -27,6 +27,7 @@ export class ApiKeyGuard implements CanActivate {
     if (header !== undefined) {
       // A key that is presented must be valid, even on a public route: a stale key is a bug to surface.
       const token = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+      if (token && this.reflector.getAllAndOverride<boolean>(ACCEPTS_METRICS_TOKEN, targets) && this.authenticator.isMetricsToken(token)) return true;
       const principal = token ? await this.authenticator.authenticate(token) : null;
       if (!principal) throw new DomainError('UNAUTHENTICATED', 'the API key is missing, malformed, unknown or revoked');
       request.principal = principal;

@@ -93,4 +93,13 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsIn(['true', 'false'], { message: 'must be true or false' })
   WEBHOOK_ALLOW_PRIVATE_NETWORKS?: 'true' | 'false';
+
+  @IsOptional() @IsString() @MinLength(24, { message: 'must be at least 24 characters (use a random secret)' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(600_000)
+  SHUTDOWN_GRACE_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(600_000)
+  SHUTDOWN_DELAY_MS?: number;
 }

@@ -35,6 +35,9 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'proxy.example.com'],
     ['RATE_LIMIT_PER_KEY_PER_MINUTE', '-1'],
     ['RATE_LIMIT_EXPENSIVE_PER_MINUTE', 'many'],
+    ['METRICS_TOKEN', 'short'],
+    ['SHUTDOWN_GRACE_MS', '-1'],
+    ['SHUTDOWN_DELAY_MS', 'soon'],
   ])('refuses %s=%s and names the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -66,6 +69,11 @@ describe('loadConfig', () => {
       rateLimitPerKeyPerMinute: 7,
       rateLimitExpensivePerMinute: 0,
     });
+  });
+
+  it('gives requests in flight 10 s after SIGTERM and stops accepting at once unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ shutdownGraceMs: 10_000, shutdownDelayMs: 0, metricsToken: undefined });
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '2500', SHUTDOWN_DELAY_MS: '5000' })).toMatchObject({ shutdownGraceMs: 2500, shutdownDelayMs: 5000 });
   });
 
   it('ignores unrelated and empty variables', () => {

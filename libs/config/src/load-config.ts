@@ -67,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
       delayMs: Number(/delay-ms=(\d+)/.exec(vars.JOB_FAULT_INJECTION ?? '')?.[1] ?? 0),
     },
     webhookAllowPrivateNetworks: vars.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true',
+    metricsToken: vars.METRICS_TOKEN,
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 10_000,
+    shutdownDelayMs: vars.SHUTDOWN_DELAY_MS ?? 0,
     warnings: startupWarnings(vars, env),
   };
 }

@@ -40,6 +40,12 @@ export interface RegistryConfig {
   jobFaults: { failFirstAttempt: boolean; delayMs: number };
   /** Webhooks may target http:// and loopback/private addresses (tests, closed networks); otherwise public https only (no SSRF). */
   webhookAllowPrivateNetworks: boolean;
+  /** A bearer token that may read GET /metrics (a Prometheus scraper's); compared as a SHA-256 digest, never logged. */
+  metricsToken?: string;
+  /** After SIGTERM/SIGINT: how long requests in flight may still take before their connections are closed. */
+  shutdownGraceMs: number;
+  /** After SIGTERM/SIGINT: how long the API keeps accepting while /health/ready answers 503 (a load balancer drains it). */
+  shutdownDelayMs: number;
   /** Start-up warnings: settings that work but probably are not what a deployment wants. */
   warnings: string[];
 }

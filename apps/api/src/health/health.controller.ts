@@ -4,13 +4,17 @@ import { Public } from '@registry/auth';
 import { CheckReadinessUseCase } from '@registry/ledger';
 import type { Response } from 'express';
 import { PROBLEM_JSON } from '../http/problem-details.filter';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { LivenessResponse, ReadinessResponse } from './health.response';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly checkReadiness: CheckReadinessUseCase) {}
+  constructor(
+    private readonly checkReadiness: CheckReadinessUseCase,
+    private readonly shutdown: ShutdownState,
+  ) {}
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness' })
@@ -20,19 +24,20 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness of the database and (when configured) Redis' })
+  @ApiOperation({ summary: 'Readiness of the database and (when configured) Redis; 503 once the process is shutting down' })
   @ApiOkResponse({ type: ReadinessResponse, description: 'the database (and Redis, when configured) answer' })
-  @ApiServiceUnavailableResponse({ description: 'a dependency does not answer; `checks` says which' })
+  @ApiServiceUnavailableResponse({ description: 'a dependency does not answer (`checks` says which), or the process is shutting down' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<object> {
     const { ready, checks } = await this.checkReadiness.execute();
-    if (ready) return { status: 'ok', checks };
+    const stopping = this.shutdown.isShuttingDown;
+    if (ready && !stopping) return { status: 'ok', checks };
     res.status(503).type(PROBLEM_JSON);
     return {
       type: '/problems/service-unavailable',
       title: 'Service Unavailable',
       status: 503,
       code: 'SERVICE_UNAVAILABLE',
-      detail: 'a dependency of the registry does not answer',
+      detail: stopping ? 'this process is shutting down; send requests to another' : 'a dependency of the registry does not answer',
       checks,
     };
   }

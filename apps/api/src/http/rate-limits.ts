@@ -1,5 +1,6 @@
 import { SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { RegistryConfig } from '@registry/config';
 import { createHash } from 'node:crypto';
 
@@ -18,13 +19,15 @@ interface TrackedRequest {
  * per presented key (`key`), and per address again, lower, on expensive endpoints (`expensive`).
  * The key limit adds to the address limit, never replaces it, so a client cannot escape its
  * address's limit by presenting made-up keys. The address is Express's `req.ip`, which follows
- * X-Forwarded-For only from TRUST_PROXY peers.
+ * X-Forwarded-For only from TRUST_PROXY peers. With REDIS_URL the counters live in Redis, so the
+ * limits hold for all API processes together; otherwise each process counts in memory.
  */
 export function rateLimits(config: RegistryConfig): ThrottlerModuleOptions {
   const perAddress = config.rateLimitPerMinute;
   const perKey = config.rateLimitPerKeyPerMinute;
   const expensive = config.rateLimitExpensivePerMinute;
   return {
+    storage: config.redisUrl ? sharedStorage(config.redisUrl, config.redisPrefix) : undefined,
     throttlers: [
       { name: 'default', ttl: MINUTE_MS, limit: perAddress, skipIf: () => perAddress === 0 },
       {
@@ -56,4 +59,9 @@ function credentialOf(req: TrackedRequest): string | undefined {
 
 function digest(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
+}
+
+/** Counters in Redis under the registry's prefix (several registries may share one Redis); it disconnects on shutdown. */
+function sharedStorage(redisUrl: string, prefix: string): ThrottlerStorage {
+  return new ThrottlerStorageRedisService(redisUrl, { keyPrefix: `${prefix}:throttle:` });
 }

@@ -8,3 +8,4 @@ export * from './list-stores';
 export * from './claim-process-ports';
 export * from '../imports/import-ports';
 export * from './retryable-conflict';
+export * from './log-metrics';
