@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
 import { DomainError, parseTilePath } from '@registry/domain';
 import { LogQueries } from '@registry/ledger';
@@ -81,6 +81,7 @@ export class LogController {
   @Header('Cache-Control', IMMUTABLE)
   @ApiProduces('application/octet-stream')
   @ApiOperation({ summary: 'A C2SP tlog-tiles hash tile: tile/<L>/<N>[.p/<W>]' })
+  @ApiParam({ name: 'path', description: '<L>/<N>[.p/<W>], N in x-prefixed groups of three digits (e.g. 0/x001/234.p/7)', example: '0/000' })
   @ApiOkResponse({ description: 'the concatenated 32-byte hashes', schema: { type: 'string', format: 'binary' } })
   async tile(@Param('path') path: string | string[]) {
     const address = parseTilePath(Array.isArray(path) ? path.join('/') : path);

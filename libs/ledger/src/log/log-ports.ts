@@ -39,8 +39,3 @@ export abstract class SequencerLease {
   abstract hold(): Promise<boolean>;
   abstract release(): Promise<void>;
 }
-
-/** What the sequencer reports to metrics (prom-client in the API); no-op by default. */
-export abstract class LogObserver {
-  abstract observeSequenced(treeSize: number, mergeDelaysMs: readonly number[]): void;
-}

@@ -1,11 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { checkpointBody, frontierIds, journalLeafBytes, leafHash, MerkleFrontier, nodeKey, type NodeWithHash } from '@registry/domain';
-import { CertificateSigner, UnitOfWork, type Stores } from '../ports';
+import { CertificateSigner, LogMetrics, NO_LOG_METRICS, UnitOfWork, type Stores } from '../ports';
 import { onLedgerCommitted } from '../webhooks/ledger-commit-listeners';
 import { notifyLogExtended } from './log-listeners';
 import { logOrigin } from './log-origin';
-import { LogObserver, SequencerLease } from './log-ports';
+import { SequencerLease } from './log-ports';
 
 /** Entries one round sequences (one transaction); more wait for the next round, at once. */
 const BATCH = 5000;
@@ -22,6 +22,7 @@ const TICK_MS = 200;
 export class LogSequencer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('LogSequencer');
   private readonly origin: string;
+  private readonly metrics: LogMetrics;
   private frontier: MerkleFrontier | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -34,9 +35,10 @@ export class LogSequencer implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly lease: SequencerLease,
     private readonly signer: CertificateSigner,
     @Inject(REGISTRY_CONFIG) config: Pick<RegistryConfig, 'publicBaseUrl'>,
-    @Optional() private readonly observer?: LogObserver,
+    @Optional() metrics?: LogMetrics,
   ) {
     this.origin = logOrigin(config.publicBaseUrl);
+    this.metrics = metrics ?? NO_LOG_METRICS;
   }
 
   onApplicationBootstrap(): void {
@@ -111,7 +113,7 @@ export class LogSequencer implements OnApplicationBootstrap, BeforeApplicationSh
     });
     if (!outcome) return 0;
     if (outcome.delays.length > 0) notifyLogExtended();
-    this.observer?.observeSequenced(outcome.size, outcome.delays);
+    this.metrics.observeSequenced(outcome.size, outcome.delays);
     return outcome.delays.length;
   }
 
