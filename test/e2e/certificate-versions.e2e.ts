@@ -94,7 +94,7 @@ describe(`official references and certificate versions (${TEST_ENGINE})`, () => 
       expect.objectContaining({ retirementId: retirement.id, evidence: OFFICIAL, certificateNumber: number, certificateVersion: 2 }),
     );
     expect((await t.http.get('/v1/ledger/verify').set((await createOrganizationWithKey(t, ['auditor'])).auth).expect(200)).body).toMatchObject({ ok: true });
-  });
+  }, 20_000); // two PDFs are rendered in-process before it ends
 
   it('refuses evidence for a voided retirement (409 INVALID_STATE); the revoked certificate still verifies (revocation is unsigned, like status)', async () => {
     const { body: retirement } = await retire('JCL-ERL-R600-31-40');

@@ -89,7 +89,13 @@ export class LogSequencer implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
+  /** Whether a round has work: entries waiting, or no checkpoint yet for the stored size (a read: an idle tick writes nothing). */
+  private async due(): Promise<boolean> {
+    return this.uow.read(async ({ log }) => (await log.pending(1)).length > 0 || (await log.latestCheckpoint())?.size !== (await log.size()));
+  }
+
   private async round(): Promise<number> {
+    if (!(await this.due())) return 0;
     const outcome = await this.uow.write(async (stores) => {
       const size = await stores.log.size();
       const pending = await stores.log.pending(BATCH);
