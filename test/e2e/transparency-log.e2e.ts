@@ -57,7 +57,9 @@ describe('transparency log (API.md "Transparency log", RFC 9162, C2SP checkpoint
     expect(cp.root).toEqual(referenceRoot(entries.map((e) => referenceLeafHash(e.leaf))));
 
     const vkeys = (await t.http.get('/v1/log/keys').expect(200)).text.trim().split('\n');
-    const [name, keyHashHex, keyB64] = vkeys[0].split('+');
+    // <name>+<hex key hash>+<base64>: the base64 may hold '+' itself.
+    const [name, keyHashHex, ...rest] = vkeys[0].split('+');
+    const keyB64 = rest.join('+');
     expect(name).toBe(cp.origin);
     const raw = b64(keyB64);
     expect(raw[0]).toBe(0x01);

@@ -63,7 +63,7 @@ class JobsNotUnderTest extends JobQueue {
 const JOBS_NOT_UNDER_TEST = new JobsNotUnderTest();
 
 /** The real ledger on a fresh SQLite file, driven by the use cases (no Nest container). */
-const HARNESS_CONFIG = { publicBaseUrl: 'http://localhost:3000' };
+const HARNESS_CONFIG = { logOrigin: 'localhost/log' };
 
 export class RealLedger {
   readonly orgIds: string[] = [];

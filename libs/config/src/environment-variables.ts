@@ -10,8 +10,7 @@ import {
   Max,
   Min,
   MinLength,
-  ValidateBy,
-} from 'class-validator';
+  ValidateBy, } from 'class-validator';
 import { parseTrustProxy } from './trust-proxy';
 
 /** TRUST_PROXY: the message says what was wrong with the value. */
@@ -46,6 +45,10 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_BASE_URL?: string;
+
+  /** The transparency log's name in checkpoints and the name its key signs under (C2SP: no spaces, no '+'). */
+  @IsOptional() @Matches(/^[\x21-\x2a\x2c-\x7e]{1,200}$/)
+  LOG_ORIGIN?: string;
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;

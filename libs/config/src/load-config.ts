@@ -50,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     adminApiKey: vars.ADMIN_API_KEY,
     certificateKeysDir: vars.CERTIFICATE_KEYS_DIR ?? (vars.DATABASE_URL ? './data/keys' : join(dirname(sqlitePath), 'keys')),
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    // One name for every process of a registry: not derived from a port that differs between them.
+    logOrigin: vars.LOG_ORIGIN ?? (vars.PUBLIC_BASE_URL ? originOf(vars.PUBLIC_BASE_URL) : 'localhost/log'),
     logLevel: (vars.LOG_LEVEL ?? 'info') as RegistryConfig['logLevel'],
     bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
     rateLimitPerMinute,
@@ -72,4 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     shutdownDelayMs: vars.SHUTDOWN_DELAY_MS ?? 0,
     warnings: startupWarnings(vars, env),
   };
+}
+
+/** `<host><path>/log` of the public address (C2SP tlog-checkpoint: the origin names the log, schema-less). */
+function originOf(publicBaseUrl: string): string {
+  const url = new URL(publicBaseUrl);
+  return `${url.host}${url.pathname.replace(/\/+$/, '')}/log`;
 }

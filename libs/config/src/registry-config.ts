@@ -14,6 +14,8 @@ export interface RegistryConfig {
   /** Compared as a SHA-256 digest only; never logged. */
   adminApiKey?: string;
   publicBaseUrl: string;
+  /** The transparency log's origin line and checkpoint key name (LOG_ORIGIN; default from PUBLIC_BASE_URL). */
+  logOrigin: string;
   /** Ed25519 certificate signing keys (PKCS#8 PEM files); generated on first start. */
   certificateKeysDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

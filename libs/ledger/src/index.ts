@@ -27,7 +27,6 @@ export * from './log/log.queries';
 export * from './log/log-sequencer';
 export * from './log/log-sequencer.module';
 export * from './log/log-ports';
-export * from './log/log-origin';
 export * from './claims/claim-lifecycle';
 export * from './claims/claim-view';
 export * from './claims/create-claim.use-case';

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { EMPTY_ROOT, JournalLogVerifier, verifyCheckpoint, type LogVerification } from '@registry/domain';
 import { logCaughtUp } from '../log/log-caught-up';
-import { logOrigin } from '../log/log-origin';
 import { CertificateSigner, UnitOfWork, type LoggedJournalEntry } from '../ports';
 
 const VERIFY_PAGE = 2000;
@@ -14,9 +13,9 @@ export class JournalQueries {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly signer: CertificateSigner,
-    @Inject(REGISTRY_CONFIG) config: Pick<RegistryConfig, 'publicBaseUrl'>,
+    @Inject(REGISTRY_CONFIG) config: Pick<RegistryConfig, 'logOrigin'>,
   ) {
-    this.origin = logOrigin(config.publicBaseUrl);
+    this.origin = config.logOrigin;
   }
 
   /** The latest checkpoint's size and root (hex), once every entry committed before the call is in it. */

@@ -4,7 +4,6 @@ import { checkpointBody, frontierIds, journalLeafBytes, leafHash, MerkleFrontier
 import { CertificateSigner, LogMetrics, NO_LOG_METRICS, UnitOfWork, type Stores } from '../ports';
 import { onLedgerCommitted } from '../webhooks/ledger-commit-listeners';
 import { notifyLogExtended } from './log-listeners';
-import { logOrigin } from './log-origin';
 import { SequencerLease } from './log-ports';
 
 /** Entries one round sequences (one transaction); more wait for the next round, at once. */
@@ -34,10 +33,10 @@ export class LogSequencer implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly uow: UnitOfWork,
     private readonly lease: SequencerLease,
     private readonly signer: CertificateSigner,
-    @Inject(REGISTRY_CONFIG) config: Pick<RegistryConfig, 'publicBaseUrl'>,
+    @Inject(REGISTRY_CONFIG) config: Pick<RegistryConfig, 'logOrigin'>,
     @Optional() metrics?: LogMetrics,
   ) {
-    this.origin = logOrigin(config.publicBaseUrl);
+    this.origin = config.logOrigin;
     this.metrics = metrics ?? NO_LOG_METRICS;
   }
 

@@ -13,7 +13,6 @@ import {
   type NodeId,
 } from '@registry/domain';
 import { CertificateSigner, UnitOfWork, type Stores } from '../ports';
-import { logOrigin } from './log-origin';
 import { publishedLogIndex } from './log-place';
 
 export interface InclusionProofView {
@@ -39,9 +38,9 @@ export class LogQueries {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly signer: CertificateSigner,
-    @Inject(REGISTRY_CONFIG) config: Pick<RegistryConfig, 'publicBaseUrl'>,
+    @Inject(REGISTRY_CONFIG) config: Pick<RegistryConfig, 'logOrigin'>,
   ) {
-    this.origin = logOrigin(config.publicBaseUrl);
+    this.origin = config.logOrigin;
   }
 
   /** The newest signed checkpoint (a C2SP signed note). */
