@@ -27,6 +27,8 @@ export interface WorkerCluster {
   logs(): string;
   /** Starts one more worker process (same database, prefix and keys) and waits until it is connected. */
   addWorker(workerEnv?: Record<string, string>): Promise<RunningProcess>;
+  /** Starts one more API process (same database, prefix and keys, its own port) and waits until it is ready. */
+  addApi(): Promise<{ api: RunningProcess; base: string }>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,13 @@ export async function startCluster({
       cluster.workers.push(worker);
       await waitForWorkers(queue, cluster.workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null).length, 30_000, cluster);
       return worker;
+    },
+    addApi: async () => {
+      const apiPort = await freePort();
+      const api = startProcess(BUILT.api, { ...env, ...apiEnv, PORT: String(apiPort) });
+      started.push(api);
+      await waitForHttp(`http://127.0.0.1:${apiPort}/health/ready`, 30_000, api);
+      return { api, base: `http://127.0.0.1:${apiPort}` };
     },
     logs: () => started.map((p, i) => `--- ${i === 0 ? 'api' : `worker ${i} (pid ${p.child.pid})`}\n${p.output().slice(-4000)}`).join('\n'),
     stop: async () => {

@@ -14,6 +14,8 @@ export function createDataSource(database: DatabaseConfig): DataSource {
       migrations: POSTGRES_MIGRATIONS,
       migrationsTransactionMode: 'each',
       synchronize: false,
+      // Which process holds a connection (pg_stat_activity): the operator sees, among others, which one is the log's sequencer.
+      applicationName: `offset-registry:${process.pid}`,
       extra: { max: 10 },
     });
   }
