@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { keysCommand } from './commands/keys.command';
 import { ledgerCommand } from './commands/ledger.command';
+import { logCommand } from './commands/log.command';
 import { orgsCommand } from './commands/orgs.command';
 import { reconcileCommand } from './commands/reconcile.command';
 import { seedCommand } from './commands/seed.command';
@@ -18,6 +19,7 @@ const program = new Command('registry')
   .addCommand(orgsCommand())
   .addCommand(keysCommand())
   .addCommand(ledgerCommand())
+  .addCommand(logCommand())
   .addCommand(certificateCommand())
   .addCommand(exportCommand())
   .addCommand(reconcileCommand())
