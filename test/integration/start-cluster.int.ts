@@ -71,9 +71,11 @@ describe('npm run start:cluster (2 API processes on one port, 1 worker; PostgreS
     await cluster?.stop('SIGKILL');
     for (const pid of [...startedPids(cluster, 'api'), ...startedPids(cluster, 'worker')]) if (alive(pid)) process.kill(pid, 'SIGKILL');
     const url = new URL(REDIS_URL);
-    const queue = new Queue('registry', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix });
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    await queue.close();
+    for (const name of ['registry', 'registry-schedules']) {
+      const queue = new Queue(name, { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix });
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+    }
     await database?.drop();
     rmSync(keysDir, { recursive: true, force: true });
   });
