@@ -93,4 +93,7 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsIn(['true', 'false'], { message: 'must be true or false' })
   WEBHOOK_ALLOW_PRIVATE_NETWORKS?: 'true' | 'false';
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'must be true or false' })
+  MIGRATIONS_RUN?: 'true' | 'false';
 }

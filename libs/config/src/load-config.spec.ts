@@ -35,6 +35,7 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'proxy.example.com'],
     ['RATE_LIMIT_PER_KEY_PER_MINUTE', '-1'],
     ['RATE_LIMIT_EXPENSIVE_PER_MINUTE', 'many'],
+    ['MIGRATIONS_RUN', 'no'],
   ])('refuses %s=%s and names the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -45,6 +46,12 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.variable)).toEqual([variable]);
     expect((error as ConfigError).message).toContain(variable);
+  });
+
+  it('runs migrations at start unless MIGRATIONS_RUN=false (migrations as a separate step)', () => {
+    expect(loadConfig({}).migrationsRun).toBe(true);
+    expect(loadConfig({ MIGRATIONS_RUN: 'true' }).migrationsRun).toBe(true);
+    expect(loadConfig({ MIGRATIONS_RUN: 'false' }).migrationsRun).toBe(false);
   });
 
   it('refuses job fault injection in production', () => {

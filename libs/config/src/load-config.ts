@@ -67,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
       delayMs: Number(/delay-ms=(\d+)/.exec(vars.JOB_FAULT_INJECTION ?? '')?.[1] ?? 0),
     },
     webhookAllowPrivateNetworks: vars.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true',
+    migrationsRun: vars.MIGRATIONS_RUN !== 'false',
     warnings: startupWarnings(vars, env),
   };
 }

@@ -40,6 +40,11 @@ export interface RegistryConfig {
   jobFaults: { failFirstAttempt: boolean; delayMs: number };
   /** Webhooks may target http:// and loopback/private addresses (tests, closed networks); otherwise public https only (no SSRF). */
   webhookAllowPrivateNetworks: boolean;
+  /**
+   * Apply pending migrations when a process opens the database (default). false: migrations are a
+   * separate deployment step (`npm run cli -- db migrate`) and a process refuses to start while any is pending.
+   */
+  migrationsRun: boolean;
   /** Start-up warnings: settings that work but probably are not what a deployment wants. */
   warnings: string[];
 }
