@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { assertBuilt, BUILT } from '../support/processes';
+import { assertBuilt, BUILT, freePort, startProcess, waitForHttp } from '../support/processes';
 import { createTestDatabase, uniqueName, withPg, type TestDatabase } from '../support/test-engine';
 
 const execute = promisify(execFile);
@@ -79,7 +79,11 @@ describe('backup and restore (CLI), then the tamper check', () => {
     try {
       const { retirements } = await seed({ ...source.env, ...keys });
       const file = join(dir, 'registry-backup.sqlite');
-      const backup = await cli({ ...source.env, ...keys }, 'backup', file);
+      // Online: the API has the ledger open (WAL, its checkpointer) while the copy is taken.
+      const port = await freePort();
+      const api = startProcess(BUILT.api, { ...source.env, ...keys, PORT: String(port), NODE_ENV: 'test' });
+      await waitForHttp(`http://127.0.0.1:${port}/health/ready`, 30_000, api);
+      const backup = await cli({ ...source.env, ...keys }, 'backup', file).finally(() => api.stop());
       expect(backup).toMatchObject({ code: 0, stderr: expect.stringContaining('signing keys (CERTIFICATE_KEYS_DIR) are not in this backup') });
       expect(JSON.parse(backup.stdout)).toEqual({ engine: 'sqlite', files: [file, join(dir, 'registry-backup.pdfs.sqlite')] });
       expect(await cli({ ...source.env, ...keys }, 'backup', file)).toMatchObject({ code: 1, stderr: expect.stringContaining('never overwrites') });
