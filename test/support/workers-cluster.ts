@@ -79,6 +79,10 @@ export async function startCluster({
     stop: async () => {
       await Promise.all(started.map((p) => stopWithin(p, 10_000)));
       await queue.obliterate({ force: true }).catch(() => undefined);
+      // The workers' sweep schedule (libs/jobs SCHEDULE_QUEUE).
+      const schedules = new Queue('registry-schedules', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix });
+      await schedules.obliterate({ force: true }).catch(() => undefined);
+      await schedules.close().catch(() => undefined);
       await queue.close().catch(() => undefined);
       await database.drop();
       rmSync(keysDir, { recursive: true, force: true });

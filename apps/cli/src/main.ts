@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '@registry/config';
 import { DomainError } from '@registry/domain';
+import { backupCommand, restoreCommand } from './commands/backup.command';
 import { certificateCommand } from './commands/certificate.command';
 import { dbCommand } from './commands/db.command';
 import { exportCommand } from './commands/export.command';
@@ -24,7 +25,9 @@ const program = new Command('registry')
   .addCommand(exportCommand())
   .addCommand(reconcileCommand())
   .addCommand(seedCommand())
-  .addCommand(importCommand());
+  .addCommand(importCommand())
+  .addCommand(backupCommand())
+  .addCommand(restoreCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

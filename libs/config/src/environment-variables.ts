@@ -105,4 +105,6 @@ export class EnvironmentVariables {
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(600_000)
   SHUTDOWN_DELAY_MS?: number;
+  @IsOptional() @IsIn(['true', 'false'], { message: 'must be true or false' })
+  MIGRATIONS_RUN?: 'true' | 'false';
 }

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
     ['METRICS_TOKEN', 'short'],
     ['SHUTDOWN_GRACE_MS', '-1'],
     ['SHUTDOWN_DELAY_MS', 'soon'],
+    ['MIGRATIONS_RUN', 'no'],
   ])('refuses %s=%s and names the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -48,6 +49,12 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.variable)).toEqual([variable]);
     expect((error as ConfigError).message).toContain(variable);
+  });
+
+  it('runs migrations at start unless MIGRATIONS_RUN=false (migrations as a separate step)', () => {
+    expect(loadConfig({}).migrationsRun).toBe(true);
+    expect(loadConfig({ MIGRATIONS_RUN: 'true' }).migrationsRun).toBe(true);
+    expect(loadConfig({ MIGRATIONS_RUN: 'false' }).migrationsRun).toBe(false);
   });
 
   it('refuses job fault injection in production', () => {

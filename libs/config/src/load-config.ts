@@ -72,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     metricsToken: vars.METRICS_TOKEN,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 10_000,
     shutdownDelayMs: vars.SHUTDOWN_DELAY_MS ?? 0,
+    migrationsRun: vars.MIGRATIONS_RUN !== 'false',
     warnings: startupWarnings(vars, env),
   };
 }

@@ -48,6 +48,11 @@ export interface RegistryConfig {
   shutdownGraceMs: number;
   /** After SIGTERM/SIGINT: how long the API keeps accepting while /health/ready answers 503 (a load balancer drains it). */
   shutdownDelayMs: number;
+  /**
+   * Apply pending migrations when a process opens the database (default). false: migrations are a
+   * separate deployment step (`npm run cli -- db migrate`) and a process refuses to start while any is pending.
+   */
+  migrationsRun: boolean;
   /** Start-up warnings: settings that work but probably are not what a deployment wants. */
   warnings: string[];
 }

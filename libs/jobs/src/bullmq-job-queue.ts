@@ -1,12 +1,16 @@
 import { Queue } from 'bullmq';
-import { JOB_RETRY, JobQueue, REGISTRY_QUEUE, type EnqueueOptions, type JobName, type JobPayloads, type QueueHealth } from './job-types';
+import { JOB_RETRY, JobQueue, REGISTRY_QUEUE, SCHEDULE_QUEUE, type EnqueueOptions, type JobName, type JobPayloads, type QueueHealth } from './job-types';
 import { redisConnectionOptions } from './redis-connection';
 
 /** Producer side only: the API enqueues, the worker app processes. */
 export class BullMqJobQueue extends JobQueue {
   private readonly queue: Queue;
+  private schedules?: Queue;
 
-  constructor(redisUrl: string, prefix: string) {
+  constructor(
+    private readonly redisUrl: string,
+    private readonly prefix: string,
+  ) {
     super();
     this.queue = new Queue(REGISTRY_QUEUE, {
       connection: redisConnectionOptions(redisUrl),
@@ -31,6 +35,18 @@ export class BullMqJobQueue extends JobQueue {
     await this.queue.add(name, payload, { jobId });
   }
 
+  /** BullMQ job scheduler: upserting the same id from every replica keeps one schedule in Redis and one job per interval. */
+  override async scheduleAcrossProcesses<N extends JobName>(schedulerId: string, name: N, payload: JobPayloads[N], everyMs: number): Promise<boolean> {
+    this.schedules ??= new Queue(SCHEDULE_QUEUE, { connection: redisConnectionOptions(this.redisUrl), prefix: this.prefix });
+    await this.schedules.upsertJobScheduler(
+      schedulerId,
+      { every: everyMs },
+      // The next interval runs it again: no retries, and no finished runs kept.
+      { name, data: payload, opts: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } } },
+    );
+    return true;
+  }
+
   async health(): Promise<QueueHealth> {
     try {
       const counts = await this.queue.getJobCounts('waiting', 'active', 'failed', 'delayed');
@@ -40,7 +56,7 @@ export class BullMqJobQueue extends JobQueue {
     }
   }
 
-  close(): Promise<void> {
-    return this.queue.close();
+  async close(): Promise<void> {
+    await Promise.all([this.queue.close(), this.schedules?.close()]);
   }
 }

@@ -10,11 +10,18 @@ export interface JobPayloads {
   reconciliation: { id: string };
   /** Runs a holdings import whose upload is stored (resumes after its last committed batch). */
   'holdings-import': { importId: string };
+  /** The certificate PDF repair sweep, as a repeating job when the queue is shared (one schedule for every worker). */
+  'certificate-sweep': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
 export const REGISTRY_QUEUE = 'registry';
+/**
+ * Repeating jobs (job schedulers) live on a queue of their own: a scheduler always keeps its next
+ * run delayed, which on the registry queue would read as a backlog (health, metrics, idle checks).
+ */
+export const SCHEDULE_QUEUE = 'registry-schedules';
 
 export interface JobContext {
   jobId: string;
@@ -51,4 +58,11 @@ export const JOB_RETRY = { attempts: 5, backoffMs: 500 } as const;
 export abstract class JobQueue {
   abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void>;
   abstract health(): Promise<QueueHealth>;
+  /**
+   * Registers a repeating job under a fixed id, once for every process that shares the queue (so N
+   * replicas make one schedule). False when the queue is not shared (in-process): the caller keeps its own timer.
+   */
+  async scheduleAcrossProcesses<N extends JobName>(_schedulerId: string, _name: N, _payload: JobPayloads[N], _everyMs: number): Promise<boolean> {
+    return false;
+  }
 }

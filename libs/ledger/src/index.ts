@@ -46,6 +46,7 @@ export * from './certificates/get-certificate-pdf.query';
 export * from './retirements/record-evidence.use-case';
 export * from './certificates/render-certificate-pdf.use-case';
 export * from './certificates/sweep-certificate-pdfs.use-case';
+export * from './certificates/certificate-sweep.scheduler';
 export { certificateVerifyUrl, type CertificateDocument, type SerialStatusView } from './certificates/render/certificate-view';
 export * from './certificates/render/verify-page';
 export * from './certificates/render/claim-certificate-page';

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { JOB_HANDLERS, withFaults, type JobHandlers } from '@registry/jobs';
 import { CertificateQueries } from './certificates/certificate.queries';
 import { RenderCertificatePdfUseCase } from './certificates/render-certificate-pdf.use-case';
+import { SweepCertificatePdfsUseCase } from './certificates/sweep-certificate-pdfs.use-case';
 import { RecordHeartbeatUseCase } from './ops/heartbeat.use-cases';
 import { DeliverWebhookUseCase } from './webhooks/deliver-webhook.use-case';
 import { WEBHOOK_NETWORK_PROVIDER } from './webhooks/webhook-providers';
@@ -27,7 +29,7 @@ import { HoldingsImportJob } from './imports/holdings-import-job';
     HoldingsImportJob,
     {
       provide: JOB_HANDLERS,
-      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase, REGISTRY_CONFIG, DeliverWebhookUseCase, ReconciliationJobUseCase, HoldingsImportJob],
+      inject: [RecordHeartbeatUseCase, RenderCertificatePdfUseCase, REGISTRY_CONFIG, DeliverWebhookUseCase, ReconciliationJobUseCase, HoldingsImportJob, ModuleRef],
       useFactory: (
         heartbeat: RecordHeartbeatUseCase,
         certificatePdf: RenderCertificatePdfUseCase,
@@ -35,6 +37,7 @@ import { HoldingsImportJob } from './imports/holdings-import-job';
         webhookDelivery: DeliverWebhookUseCase,
         reconciliation: ReconciliationJobUseCase,
         holdingsImport: HoldingsImportJob,
+        modules: ModuleRef,
       ): JobHandlers =>
         withFaults(
           {
@@ -43,6 +46,8 @@ import { HoldingsImportJob } from './imports/holdings-import-job';
             'webhook-delivery': (payload, context) => webhookDelivery.execute(payload, context),
             reconciliation: (payload) => reconciliation.execute(payload),
             'holdings-import': (payload, context) => holdingsImport.execute(payload, context),
+            // Looked up when run: the sweep enqueues through the JobQueue, which is built from these handlers.
+            'certificate-sweep': () => modules.get(SweepCertificatePdfsUseCase, { strict: false }).execute().then(() => undefined),
           },
           config.jobFaults,
         ),

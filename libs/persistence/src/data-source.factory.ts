@@ -42,10 +42,22 @@ export function createDataSource(database: DatabaseConfig): DataSource {
   });
 }
 
-/** Opens the DataSource and brings the schema up to date. */
-export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
+export class PendingMigrationsError extends Error {
+  override readonly name = 'PendingMigrationsError';
+}
+
+/**
+ * Opens the DataSource and brings the schema up to date; with `migrate: false` (MIGRATIONS_RUN=false)
+ * it refuses a schema with pending migrations instead, so no process runs code the schema is not ready for.
+ */
+export async function openDatabase(database: DatabaseConfig, { migrate = true }: { migrate?: boolean } = {}): Promise<DataSource> {
   const dataSource = createDataSource(database);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  if (migrate) {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } else if (await dataSource.showMigrations()) {
+    await dataSource.destroy();
+    throw new PendingMigrationsError('the database has pending migrations and MIGRATIONS_RUN=false: run `npm run cli -- db migrate` first');
+  }
   return dataSource;
 }

@@ -18,7 +18,7 @@ const OPENED_PDF_STORE = Symbol('OPENED_PDF_STORE');
     {
       provide: DataSource,
       inject: [REGISTRY_CONFIG],
-      useFactory: (config: RegistryConfig) => openDatabase(config.database),
+      useFactory: (config: RegistryConfig) => openDatabase(config.database, { migrate: config.migrationsRun }),
     },
     { provide: UnitOfWork, inject: [DataSource], useFactory: createUnitOfWork },
     { provide: SequencerLease, inject: [DataSource], useFactory: sequencerLeaseFor },
