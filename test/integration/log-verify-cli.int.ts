@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { binaryBody } from '../support/binary-body';
 import { assertBuilt, BUILT } from '../support/processes';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -74,5 +75,25 @@ describe('npm run cli -- log verify (offline)', () => {
     const args = ['--proof', file('consistency.json', consistency), '--keys', keys];
     expect(await cli(['consistency', '--old', file('old.txt', oldNote), '--new', file('new.txt', newNote), ...args])).toMatchObject({ code: 0, result: { valid: true, size } });
     expect((await cli(['consistency', '--old', file('new.txt', newNote), '--new', file('old.txt', oldNote), ...args])).code).toBe(3);
+  }, 60_000);
+
+  it('log tiles writes the checkpoint and the tiles a plain file server can serve, byte for byte what the API serves', async () => {
+    const out = join(dir, 'static');
+    const database = t.config.database;
+    const env = {
+      PATH: process.env.PATH ?? '',
+      CERTIFICATE_KEYS_DIR: t.config.certificateKeysDir,
+      LOG_ORIGIN: t.config.logOrigin,
+      ...(database.engine === 'postgres' ? { DATABASE_URL: database.url } : { SQLITE_PATH: database.sqlitePath }),
+    };
+    const note = (await t.http.get('/v1/log/checkpoint').expect(200)).text;
+    const { stdout } = await run(process.execPath, [BUILT.cli, 'log', 'tiles', '--out', out], { env });
+    const size = Number(note.split('\n')[1]);
+    expect(JSON.parse(stdout)).toEqual({ size, tiles: 1 });
+    expect(readFileSync(join(out, 'checkpoint'), 'utf8')).toBe(note);
+    const tile = readFileSync(join(out, `tile/0/000.p/${size}`));
+    expect(tile).toHaveLength(32 * size);
+    const served = await t.http.get(`/v1/log/tile/0/000.p/${size}`).buffer(true).parse(binaryBody).expect(200);
+    expect(tile.equals(served.body as Buffer)).toBe(true);
   }, 60_000);
 });

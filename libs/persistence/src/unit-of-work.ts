@@ -2,26 +2,59 @@ import { UnitOfWork, type Stores } from '@registry/ledger/ports';
 import { Mutex } from 'async-mutex';
 import type { DataSource } from 'typeorm';
 import { isPostgres } from './dialect';
-import { NativeSqliteSql, storesFor, TypeOrmPostgresSql, type NativeSqliteHandle } from './stores';
+import { NativeSqliteSql, PgSql, storesFor, type NativeSqliteHandle, type PgQueryable } from './stores';
 import { walFileSync, WalGroupCommit, type DurableSync } from './wal-group-commit';
 
-/** PostgreSQL: one TypeORM transaction per unit of work, from the pool. */
+/**
+ * PostgreSQL: one transaction per unit of work on a connection of TypeORM's pool, driven with pg
+ * directly so that the stores' statements stay prepared on each connection.
+ */
 export class PostgresUnitOfWork extends UnitOfWork {
+  private readonly pool: PgPool;
+  private readonly reads: Stores;
+
   constructor(private readonly dataSource: DataSource) {
     super();
+    this.pool = (dataSource.driver as unknown as { master: PgPool }).master;
+    this.reads = storesFor(new PgSql(this.pool));
   }
 
-  write<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((em) => work(storesFor(new TypeOrmPostgresSql(em))));
+  async write<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(storesFor(new PgSql(client)));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is not given back to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
   read<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
-    return work(storesFor(new TypeOrmPostgresSql(this.dataSource.manager)));
+    return work(this.reads);
   }
 
   async ping(): Promise<void> {
-    await this.dataSource.query('SELECT 1');
+    await this.pool.query('SELECT 1');
   }
+}
+
+interface PgPoolClient extends PgQueryable {
+  query(text: string): Promise<unknown>;
+  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
+  release(error?: Error): void;
+}
+
+interface PgPool extends PgQueryable {
+  connect(): Promise<PgPoolClient>;
+  query(text: string): Promise<unknown>;
+  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
 }
 
 /**

@@ -5,13 +5,15 @@ import {
   journalLeafBytes,
   keysForAnyName,
   parseVerifierKey,
+  tilePath,
   type JournalEntry,
   type LogProofCheck,
   type NoteVerifierKey,
 } from '@registry/domain';
-import { CertificateQueries } from '@registry/ledger';
+import { CertificateQueries, LogQueries } from '@registry/ledger';
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { withCliContext } from '../cli-context';
 
 interface KeyOptions {
@@ -60,6 +62,25 @@ export function logCommand(): Command {
         report(checkConsistencyProof({ oldCheckpoint, newCheckpoint, keys, proof: readJson(options.proof) }));
       }),
     );
+  log
+    .command('tiles')
+    .requiredOption('--out <dir>', 'the folder to write checkpoint and tile/… into')
+    .description('write the newest checkpoint and its tree as C2SP tlog-tiles files, for a plain file server or a CDN')
+    .action(async (options: { out: string }) => {
+      const written = await withCliContext(async (app) => {
+        const queries = app.get(LogQueries);
+        const { checkpoint, tiles } = await queries.publishedTiles();
+        for (const { level, index, width } of tiles) {
+          const file = join(options.out, tilePath(level, index, width));
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, await queries.tile(level, index, width));
+        }
+        // The checkpoint last: a reader who sees it finds every tile it names.
+        writeFileSync(join(options.out, 'checkpoint'), checkpoint);
+        return { size: Number(checkpoint.split('\n')[1]), tiles: tiles.length };
+      });
+      process.stdout.write(`${JSON.stringify(written)}\n`);
+    });
   return log;
 }
 

@@ -6,6 +6,7 @@ import {
   inclusionPlan,
   journalLeafBytes,
   nodeKey,
+  TILE_WIDTH,
   tileNodes,
   tileWidth,
   verifierKey,
@@ -83,6 +84,22 @@ export class LogQueries {
       const hashes = await this.hashes(stores, consistencyPlan(from, to));
       return { from, to, hashes: hashes.map(base64) };
     });
+  }
+
+  /**
+   * Every hash tile of the newest checkpoint's tree (full ones, and the partial one of each level),
+   * with that checkpoint: what a plain file server or a CDN needs to serve the log (C2SP tlog-tiles).
+   */
+  async publishedTiles(): Promise<{ checkpoint: string; tiles: { level: number; index: number; width: number }[] }> {
+    const latest = await this.uow.read(({ log }) => log.latestCheckpoint());
+    if (!latest) throw new DomainError('SERVICE_UNAVAILABLE', 'the log has no checkpoint yet: the sequencer signs the first one at start-up');
+    const tiles: { level: number; index: number; width: number }[] = [];
+    for (let level = 0; ; level++) {
+      const hashes = Math.floor(latest.size / TILE_WIDTH ** level);
+      if (hashes === 0) break;
+      for (let index = 0; index * TILE_WIDTH < hashes; index++) tiles.push({ level, index, width: Math.min(TILE_WIDTH, hashes - index * TILE_WIDTH) });
+    }
+    return { checkpoint: latest.note, tiles };
   }
 
   /** A C2SP tlog-tiles hash tile, from the tree of the latest checkpoint: full, or partial of the width asked. */

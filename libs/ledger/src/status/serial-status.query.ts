@@ -51,8 +51,9 @@ export class SerialStatusQuery {
   async execute(serial: string, viewer: Actor | undefined, scheme?: SchemeCode, cursor?: unknown): Promise<SerialStatus> {
     const parsed = parseRequestSerial(serial, 'serial', scheme);
     const from = cursor === undefined ? parsed.range.start : decodeStatusCursor(cursor, parsed);
-    const [page, recorded] = await this.uow.read(
-      async (stores) => [await statusPage(stores, parsed, viewer, from, STATUS_PAGE_SEGMENTS), await stores.blocks.schemeOnRecord(parsed.namespace)] as const,
+    // Independent reads: on PostgreSQL they go out together (two pooled connections), not one after the other.
+    const [page, recorded] = await this.uow.read((stores) =>
+      Promise.all([statusPage(stores, parsed, viewer, from, STATUS_PAGE_SEGMENTS), stores.blocks.schemeOnRecord(parsed.namespace)]),
     );
     return {
       ...statusHeader(parsed, recorded),

@@ -76,24 +76,26 @@ export class SqlBlockStore implements BlockStore {
     // PostgreSQL may answer MAX() by scanning the namespace through the exclusion constraint's index.
     // The outer ORDER BY names the table's column: a bare `start_serial` is the TEXT alias of COLUMNS,
     // which sorts '10' before '9' on both engines.
+    // Marked duplicates (few, their own partial index) come in the same statement: one round trip.
     const rows = await this.sql.query<BlockRow>(
-      `SELECT ${COLUMNS} FROM serial_blocks
-       WHERE namespace = ? AND closed_seq IS NULL AND ${unmarked} AND start_serial <= ? AND end_serial >= ?
-         AND start_serial >= COALESCE((SELECT p.start_serial FROM serial_blocks p
-                                       WHERE p.namespace = ? AND p.closed_seq IS NULL AND ${unmarked} AND p.start_serial <= ?
-                                       ORDER BY p.start_serial DESC LIMIT 1), ?)
-       ORDER BY serial_blocks.start_serial
-       LIMIT ?`,
-      [namespace, String(end), String(start), namespace, String(start), String(start), limit],
+      `SELECT * FROM (SELECT ${COLUMNS} FROM serial_blocks
+         WHERE namespace = ? AND closed_seq IS NULL AND ${unmarked} AND start_serial <= ? AND end_serial >= ?
+           AND start_serial >= COALESCE((SELECT p.start_serial FROM serial_blocks p
+                                         WHERE p.namespace = ? AND p.closed_seq IS NULL AND ${unmarked} AND p.start_serial <= ?
+                                         ORDER BY p.start_serial DESC LIMIT 1), ?)
+         ORDER BY serial_blocks.start_serial
+         LIMIT ?) live
+       UNION ALL
+       SELECT * FROM (SELECT ${COLUMNS} FROM serial_blocks
+         WHERE namespace = ? AND closed_seq IS NULL AND ${marked} AND start_serial <= ? AND end_serial >= ?
+         ORDER BY serial_blocks.start_serial LIMIT ?) duplicates`,
+      [namespace, String(end), String(start), namespace, String(start), String(start), limit, namespace, String(end), String(start), limit],
     );
-    const duplicates = await this.sql.query<BlockRow>(
-      `SELECT ${COLUMNS} FROM serial_blocks
-       WHERE namespace = ? AND closed_seq IS NULL AND ${marked} AND start_serial <= ? AND end_serial >= ?
-       ORDER BY serial_blocks.start_serial LIMIT ?`,
-      [namespace, String(end), String(start), limit],
-    );
-    if (duplicates.length === 0) return rows.map(toRecord);
-    return [...rows, ...duplicates].map(toRecord).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)).slice(0, limit);
+    // A compound SELECT has no order of its own: sort (already sorted unless duplicates came along).
+    return rows
+      .map(toRecord)
+      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
+      .slice(0, limit);
   }
 
   /**

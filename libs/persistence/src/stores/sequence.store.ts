@@ -30,7 +30,8 @@ export class SqlSequenceStore implements SequenceStore {
       const row = await this.sql.one<{ n: string }>(`SELECT nextval(?::regclass) AS n`, [sequence]);
       return Number(row!.n);
     } catch (error) {
-      if ((error as { driverError?: { code?: string }; code?: string }).driverError?.code !== '42P01') throw error;
+      const e = error as { driverError?: { code?: string }; code?: string };
+      if ((e.driverError?.code ?? e.code) !== '42P01') throw error;
       // Another database of the same name, dropped and made again (tests): create it on the retry.
       knownSequences.delete(sequence);
       throw new RowChangedUnderUs(`number sequence ${name}`);

@@ -1,4 +1,5 @@
 import { DomainError } from '@registry/domain';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -30,6 +31,50 @@ export class TypeOrmPostgresSql implements Sql {
     refuseNul(params);
     let n = 0;
     return this.em.query(text.replace(/\?/g, () => `$${++n}`), params);
+  }
+
+  async one<T>(text: string, params: unknown[] = []): Promise<T | null> {
+    return (await this.query<T>(text, params))[0] ?? null;
+  }
+}
+
+/** What PgSql needs of a pg Pool or PoolClient. */
+export interface PgQueryable {
+  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
+}
+
+/** Statements worth keeping prepared: the fixed texts of the stores, not ones built for a row count. */
+const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
+const MAX_PREPARED_PARAMETERS = 32;
+const statementNames = new Map<string, string>();
+
+/** A stable name per statement text: pg prepares it once per connection and reuses the plan. */
+function statementName(text: string, parameters: number): string | undefined {
+  if (parameters > MAX_PREPARED_PARAMETERS || !PREPARABLE.test(text)) return undefined;
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `s${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * PostgreSQL on a pg connection (a transaction's client) or the pool (plain reads), with the
+ * stores' statements prepared once per connection. Rows come back as pg gives them, for UPDATE …
+ * RETURNING too (TypeORM's query() answers [rows, count] there).
+ */
+export class PgSql implements Sql {
+  readonly postgres = true;
+
+  constructor(private readonly db: PgQueryable) {}
+
+  async query<T>(text: string, params: unknown[] = []): Promise<T[]> {
+    refuseNul(params);
+    let n = 0;
+    const numbered = text.replace(/\?/g, () => `$${++n}`);
+    const result = await this.db.query({ text: numbered, values: params, name: statementName(numbered, params.length) });
+    return result.rows as T[];
   }
 
   async one<T>(text: string, params: unknown[] = []): Promise<T | null> {
