@@ -6,6 +6,12 @@ import { todayInJapan } from '../retirements/japan-date';
 import { enqueueCertificatePdf } from './certificate-pdf-job';
 
 const PAGE = 500;
+/**
+ * Entry ids are taken when a transaction starts and PostgreSQL writers commit in parallel, so a
+ * certificate can become visible after others with higher ids were checked: each sweep looks again
+ * at this many ids before where the last one stopped (a few pages; a transaction open that long is rare).
+ */
+const SETTLE_WINDOW = 10_000;
 
 /** One kind of due PDF (valid ones by issue, revoked ones by revocation, later versions, claim certificates by the claim's last change), paged by journal seq. */
 interface DueStream {
@@ -37,12 +43,12 @@ export class SweepCertificatePdfsUseCase {
   ) {}
 
   /** Enqueues at most `limit` missing PDFs; returns how many. A sweep still running makes this one a no-op. */
-  async execute(limit = 500, pageSize = PAGE): Promise<number> {
+  async execute(limit = 500, pageSize = PAGE, settleWindow = SETTLE_WINDOW): Promise<number> {
     if (this.running) return 0;
     this.running = true;
     try {
       let enqueued = 0;
-      for (const stream of this.streams) enqueued += await this.sweep(stream, limit - enqueued, pageSize);
+      for (const stream of this.streams) enqueued += await this.sweep(stream, limit - enqueued, pageSize, settleWindow);
       if (enqueued > 0) this.logger.log({ count: enqueued }, 're-enqueued certificate PDFs');
       return enqueued;
     } finally {
@@ -50,9 +56,9 @@ export class SweepCertificatePdfsUseCase {
     }
   }
 
-  private async sweep(stream: DueStream, budget: number, pageSize: number): Promise<number> {
+  private async sweep(stream: DueStream, budget: number, pageSize: number, settleWindow: number): Promise<number> {
     let enqueued = 0;
-    let cursor = stream.checkedThrough;
+    let cursor = Math.max(0, stream.checkedThrough - settleWindow);
     let gapSeen = false;
     while (enqueued < budget) {
       const page = await this.uow.read(({ certificates }) => stream.page(certificates, cursor, pageSize));
