@@ -9,6 +9,8 @@ import {
   JournalQueries,
   LIST_QUERIES,
   ListHoldingsQuery,
+  LogQueries,
+  LogSequencer,
   OperatorReconciliationUseCase,
   RegisterQuery,
   ReconciliationAlertListener,
@@ -27,6 +29,9 @@ export class CliModule {
       providers: [
         CreateOrganizationUseCase,
         JournalQueries,
+        LogQueries,
+        // What a command writes is in the log when it ends (when no API process holds the sequencer's lease).
+        LogSequencer,
         CertificateQueries,
         IdentityDuplicatesQuery,
         ListHoldingsQuery,
