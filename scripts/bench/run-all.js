@@ -521,7 +521,20 @@ function summarizeClusterConfig(config) {
     retireCpu: meanCpu(config.rounds.retire),
     probe: { n: probe.length, p50: at(probe, 0.5), p99: at(probe, 0.99), max: at(probe, 1), failures: config.rounds.probe.flatMap((p) => p.failures).slice(0, 5) },
     db: { n: db.length, p50: at(db, 0.5), p99: at(db, 0.99), max: at(db, 1) },
+    activity: poolActivity(config.rounds.activity),
   };
+}
+
+/** pg_stat_activity samples of the retirement rounds, averaged: mean backends per state, per running statement. */
+function poolActivity(rounds) {
+  if (rounds.length === 0) return null;
+  const samples = rounds.reduce((n, r) => n + r.samples, 0);
+  const pool = (key) => {
+    const sums = new Map();
+    for (const r of rounds) for (const [k, mean] of r[key]) sums.set(k, (sums.get(k) ?? 0) + mean * r.samples);
+    return [...sums.entries()].map(([k, n]) => [k, n / samples]).sort((a, b) => b[1] - a[1]);
+  };
+  return { samples, states: pool('states'), statements: pool('statements').slice(0, 6) };
 }
 
 function clusterReport(cluster) {
@@ -543,6 +556,11 @@ function clusterReport(cluster) {
   const perRequest = (cpu, s) => `${f2((cpu.api * 1000) / s.requestsPerSecond)} + ${f2((cpu.pg * 1000) / s.requestsPerSecond)}`;
   for (const c of configs) lines.push(`| ${c.id} | ${cpuRow(c.retireCpu)} | ${perRequest(c.retireCpu, c.retire)} | ${cpuRow(c.lookupCpu)} | ${perRequest(c.lookupCpu, c.lookup)} |`);
   lines.push('');
+  for (const c of configs.filter((x) => x.activity)) {
+    const states = c.activity.states.map(([k, n]) => `${k} ${f2(n)}`).join(', ');
+    const statements = c.activity.statements.map(([q, n]) => `${f2(n)} \`${q.replace(/`/g, "'")}\``).join('; ');
+    lines.push(`- ${c.id}, retirements, this database's backends on average (pg_stat_activity every 20 ms, ${f0(c.activity.samples)} samples): ${states}. Running: ${statements}.`);
+  }
   for (const [engine, v] of Object.entries(verify)) {
     lines.push(`- ${engine}: after the run \`GET /v1/ledger/verify\` (an auditor's key) ${v.status} ok=${v.ok} (checked ${v.checked}); ${f0(v.entries)} journal entries, ${f0(v.leaves)} log leaves.`);
   }

@@ -110,6 +110,47 @@ function cpuSince(before) {
   };
 }
 
+// --------------------------------------------------------------------------- where PostgreSQL waits
+
+/**
+ * Samples pg_stat_activity of the database every SAMPLE_MS until `stop()`: how many of its backends
+ * are running a statement (and waiting on what), idle inside a transaction (waiting for the API
+ * process's next statement) or idle; and which statements are running. A poor man's profiler: no
+ * extension needed (pg_stat_statements is not loaded on this server).
+ */
+const SAMPLE_MS = 20;
+function startActivitySampler(url, dbName) {
+  let stopped = false;
+  let samples = 0;
+  const states = new Map();
+  const statements = new Map();
+  const add = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+  const loop = withClient(url, async (c) => {
+    while (!stopped) {
+      const { rows } = await c.query(
+        `SELECT state, wait_event_type, wait_event, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+         FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+        [dbName],
+      );
+      samples++;
+      for (const r of rows) {
+        const waiting = r.wait_event_type && r.wait_event_type !== 'Client' ? ` (${r.wait_event_type}: ${r.wait_event})` : '';
+        add(states, `${r.state}${r.state === 'active' ? waiting : ''}`);
+        if (r.state === 'active') add(statements, r.query);
+      }
+      await sleep(SAMPLE_MS);
+    }
+  });
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      const mean = (map) => [...map.entries()].map(([k, n]) => [k, n / Math.max(1, samples)]).sort((a, b) => b[1] - a[1]);
+      return { samples, states: mean(states), statements: mean(statements).slice(0, 8) };
+    },
+  };
+}
+
 // ------------------------------------------------------------------------------------ merge delay
 
 /** Retires every PROBE_EVERY_MS until `stop()`, each probe polling its certificate until it has log.index. */
@@ -272,7 +313,7 @@ async function prepareCluster({ dataset, processes, pgBaseUrl, redisUrl, log, lo
     const pgRetire = retireScenario(layout, p.key.key);
     state.configs.push(sqlite);
     for (const n of processes) state.configs.push({ ...pgBase, id: `PostgreSQL ×${n}`, auditorKey: pgBase.auditorKey, processes: n, seed: pgSeed, lookup: pgLookup, retire: pgRetire });
-    for (const c of state.configs) c.rounds = { lookup: [], retire: [], probe: [], dbDelays: [] };
+    for (const c of state.configs) c.rounds = { lookup: [], retire: [], probe: [], dbDelays: [], activity: [] };
     return state;
   } catch (error) {
     await cleanupCluster(state, { log }).catch(() => {});
@@ -294,9 +335,11 @@ async function measureCluster(state, { rounds, warmupSeconds, roundSeconds, conn
         if (warmupSeconds > 0) await measure(group, config.retire, { ...load, warmupSeconds: 0, durationSeconds: warmupSeconds });
         const fromIndex = await logSize(config);
         const probe = startProbe(group.baseUrl, config.retire);
+        const sampler = config.engine === 'postgres' ? startActivitySampler(config.url, config.dbName) : null;
         const cpu = cpuSnapshot(group.apis, config.dbName);
         const retire = await measure(group, config.retire, { ...load, warmupSeconds: 0 });
         retire.cpu = cpuSince(cpu);
+        if (sampler) config.rounds.activity.push(await sampler.stop());
         const probed = await probe.stop();
         config.rounds.retire.push(retire);
         config.rounds.probe.push(probed);
