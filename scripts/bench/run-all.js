@@ -26,6 +26,14 @@
  * BENCH_PDF_SAMPLES_OUT=<file>: every latency round's samples as JSON, for pdf-latency-pool.js.
  * Alone: BENCH_SCENARIOS=pdf node scripts/bench/run-all.js
  *
+ * The cluster scenario (lib/cluster.js, issue 17): PostgreSQL with 1, 2 and 4 API processes beside SQLite
+ * with one, the configurations taking turns round by round (BENCH_ROUNDS × BENCH_CLUSTER_SECONDS, default
+ * 5 s, lookups then retirements in each turn), merge delay measured during the retirement rounds.
+ * A fresh database bench_<random> on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test's
+ * server), dropped afterwards; Redis at BENCH_REDIS_URL (PDF jobs wait there, no worker).
+ * BENCH_CLUSTER_NAMESPACES × BENCH_CLUSTER_BLOCKS (default 100 × 1,000 blocks), BENCH_CLUSTER_PROCESSES
+ * (default 1,2,4). Alone: BENCH_SCENARIOS=cluster.
+ *
  * The import scenario (lib/holdings-import.js): BENCH_IMPORT_ROWS (default 1,000,000) rows of a holdings
  * statement imported by the CLI into a fresh SQLite ledger, then again. Alone: BENCH_SCENARIOS=import.
  */
@@ -42,6 +50,8 @@ const { measureReconcile, reconcileReport } = require('./lib/reconcile');
 const { pairedRatioInterval } = require('./lib/bootstrap');
 const { reportedQuantile } = require('./lib/percentiles');
 const { measureHoldingsImport, importReport, importTargets } = require('./lib/holdings-import');
+const { prepareCluster, measureCluster, verifyCluster, cleanupCluster } = require('./lib/cluster');
+const { quantile } = require('./lib/percentiles');
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 12);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
@@ -63,6 +73,13 @@ const PDF = {
 };
 const OUT = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : null;
 const IMPORT_ROWS = Math.max(1, Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000));
+const CLUSTER = {
+  pgUrl: process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test',
+  namespaces: Math.max(1, Number(process.env.BENCH_CLUSTER_NAMESPACES ?? 100)),
+  blocksPerNamespace: Math.max(2, Number(process.env.BENCH_CLUSTER_BLOCKS ?? 1_000)),
+  processes: (process.env.BENCH_CLUSTER_PROCESSES ?? '1,2,4').split(',').map(Number).filter((n) => n >= 1),
+  seconds: Number(process.env.BENCH_CLUSTER_SECONDS ?? 5),
+};
 
 const DATASETS = [
   { id: '10k', title: '10,000 blocks (10 namespaces × 1,000)', namespaces: 10, blocksPerNamespace: 1_000, baseline: true },
@@ -79,6 +96,10 @@ const TARGETS = {
   // "retirement latency does not grow when PDFs are rendered in the worker": rendering ÷ idle.
   pdfP50Ratio: 1.25,
   pdfP99Ratio: 1.5,
+  // issue 17: PostgreSQL with two processes against SQLite with one; two processes against one; merge delay.
+  clusterVsSqlite: 0.8,
+  clusterScaling: 1.5,
+  mergeDelayP99Ms: 1000,
 };
 const PARSE_TARGET_CASES = new Set(['jcredit', 'kyoto-full', 'kyoto-compact', 'jcredit-full-width']);
 const RETIRE_PIECE = 10; // serials per retirement request
@@ -281,7 +302,7 @@ const f0 = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 
 const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
-function report({ parse, runs, pdf, holdingsImport, reconcile, started, loadBefore }) {
+function report({ parse, runs, pdf, holdingsImport, reconcile, cluster, started, loadBefore }) {
   const lines = [];
   lines.push('# Benchmark results', '');
   lines.push(`${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · SQLite (better-sqlite3)`);
@@ -312,6 +333,7 @@ function report({ parse, runs, pdf, holdingsImport, reconcile, started, loadBefo
   if (pdf) lines.push(...pdfReport(pdf));
   if (reconcile) lines.push(...reconcileReport(reconcile));
   if (holdingsImport) lines.push(...importReport(holdingsImport, { f0, f2 }));
+  if (cluster) lines.push(...clusterReport(cluster));
 
   const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
   const targets = [];
@@ -347,6 +369,7 @@ function report({ parse, runs, pdf, holdingsImport, reconcile, started, loadBefo
   }
   if (pdf) targets.push(...pdfTargets(pdf));
   if (holdingsImport) targets.push(...importTargets(holdingsImport, { f0 }));
+  if (cluster) targets.push(...clusterTargets(cluster));
   lines.push('## Targets', '', '| Target | Measured | Threshold | Result |', '|---|---:|---:|---|');
   for (const [name, value, threshold, ok] of targets) lines.push(`| ${name} | ${value} | ${threshold} | ${ok === null ? '—' : verdict(ok)} |`);
   lines.push('');
@@ -459,6 +482,122 @@ async function runPdfScenario() {
   }
 }
 
+// ------------------------------------------------------------------------------------------ cluster
+
+async function runClusterScenario() {
+  const dataset = { id: 'cluster', namespaces: CLUSTER.namespaces, blocksPerNamespace: CLUSTER.blocksPerNamespace };
+  const state = await prepareCluster({ dataset, processes: CLUSTER.processes, pgBaseUrl: CLUSTER.pgUrl, redisUrl: REDIS_URL, log, lookupScenario, retireScenario });
+  try {
+    const loadBefore = os.loadavg().map((n) => n.toFixed(2)).join(' ');
+    await measureCluster(state, { rounds: ROUNDS, warmupSeconds: WARMUP, roundSeconds: CLUSTER.seconds, connections: CONNECTIONS, log });
+    const verify = await verifyCluster(state, { log });
+    const loadAfter = os.loadavg().map((n) => n.toFixed(2)).join(' ');
+    return { configs: state.configs.map(summarizeClusterConfig), verify, layout: state.layout, loadBefore, loadAfter };
+  } finally {
+    await cleanupCluster(state, { log, keep: KEEP_DB });
+  }
+}
+
+const sortedNumbers = (values) => Float64Array.from(values).sort();
+
+function meanCpu(rounds) {
+  const keys = ['api', 'pg', 'pgShared', 'harness', 'machine'];
+  const mean = Object.fromEntries(keys.map((k) => [k, rounds.reduce((n, r) => n + r.cpu[k], 0) / rounds.length]));
+  return { ...mean, other: Math.max(0, mean.machine - mean.api - mean.pg - mean.pgShared - mean.harness) };
+}
+
+function summarizeClusterConfig(config) {
+  const probe = sortedNumbers(config.rounds.probe.flatMap((p) => p.delays));
+  const db = sortedNumbers(config.rounds.dbDelays.flat());
+  const at = (sorted, q) => (sorted.length ? quantile(sorted, q) : NaN);
+  return {
+    id: config.id,
+    engine: config.engine,
+    processes: config.processes,
+    seed: config.seed,
+    lookup: combine(config.rounds.lookup),
+    retire: combine(config.rounds.retire),
+    lookupCpu: meanCpu(config.rounds.lookup),
+    retireCpu: meanCpu(config.rounds.retire),
+    probe: { n: probe.length, p50: at(probe, 0.5), p99: at(probe, 0.99), max: at(probe, 1), failures: config.rounds.probe.flatMap((p) => p.failures).slice(0, 5) },
+    db: { n: db.length, p50: at(db, 0.5), p99: at(db, 0.99), max: at(db, 1) },
+    activity: poolActivity(config.rounds.activity),
+  };
+}
+
+/** pg_stat_activity samples of the retirement rounds, averaged: mean backends per state, per running statement. */
+function poolActivity(rounds) {
+  if (rounds.length === 0) return null;
+  const samples = rounds.reduce((n, r) => n + r.samples, 0);
+  const pool = (key) => {
+    const sums = new Map();
+    for (const r of rounds) for (const [k, mean] of r[key]) sums.set(k, (sums.get(k) ?? 0) + mean * r.samples);
+    return [...sums.entries()].map(([k, n]) => [k, n / samples]).sort((a, b) => b[1] - a[1]);
+  };
+  return { samples, states: pool('states'), statements: pool('statements').slice(0, 6) };
+}
+
+function clusterReport(cluster) {
+  const { configs, verify, layout } = cluster;
+  const lines = ['## SQLite and PostgreSQL with 1, 2, 4 API processes (cluster)', ''];
+  lines.push(`${f0(layout.blockCount)} blocks (${f0(layout.namespaces)} namespaces × ${f0(layout.blocksPerNamespace)}) in each database; ${CONNECTIONS} connections spread over a configuration's processes (connection i → process i mod N); each turn starts the configuration's processes, ${WARMUP} s warm-up + ${f2(CLUSTER.seconds)} s of lookups, ${WARMUP} s warm-up + ${f2(CLUSTER.seconds)} s of retirements (distinct 10-serial pieces), then stops them; ${ROUNDS} rounds, the configurations taking turns. PDF jobs wait in Redis (no worker). Load average ${cluster.loadBefore} → ${cluster.loadAfter}.`, '');
+  lines.push('| Configuration | retirements/s <br><sub>rounds</sub> | p50 / p99 ms | lookups/s <br><sub>rounds</sub> | p50 / p99 ms | merge delay p50 / p99 / max, probe (n) | merge delay p50 / p99 / max, every entry (n) | non-2xx / errors |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const c of configs) {
+    const r = c.retire;
+    const l = c.lookup;
+    lines.push(`| ${c.id} | ${f0(r.requestsPerSecond)} <br><sub>${r.roundRequestsPerSecond.map(f0).join(' / ')}</sub> | ${r.p50} / ${r.p99} | ${f0(l.requestsPerSecond)} <br><sub>${l.roundRequestsPerSecond.map(f0).join(' / ')}</sub> | ${l.p50} / ${l.p99} | ${f0(c.probe.p50)} / ${f0(c.probe.p99)} / ${f0(c.probe.max)} ms (${f0(c.probe.n)}) | ${f0(c.db.p50)} / ${f0(c.db.p99)} / ${f0(c.db.max)} ms (${f0(c.db.n)}) | ${r.non2xx + l.non2xx} / ${r.errors + l.errors + r.timeouts + l.timeouts} |`);
+  }
+  lines.push('');
+  lines.push('CPU in cores (of 2) while measuring, mean of the rounds: the API processes, this database\'s PostgreSQL backends, PostgreSQL\'s shared processes (WAL writer, checkpointer …), this harness (autocannon, the probe), everything else on the machine (other people’s work), and the whole machine; per request: API + backend CPU.', '');
+  lines.push('| Configuration | retirements: API / PG backends / PG shared / harness / other / machine | API + PG ms per retirement | lookups: API / PG backends / PG shared / harness / other / machine | API + PG ms per lookup |');
+  lines.push('|---|---:|---:|---:|---:|');
+  const cpuRow = (cpu) => `${f2(cpu.api)} / ${f2(cpu.pg)} / ${f2(cpu.pgShared)} / ${f2(cpu.harness)} / ${f2(cpu.other)} / ${f2(cpu.machine)}`;
+  const perRequest = (cpu, s) => `${f2((cpu.api * 1000) / s.requestsPerSecond)} + ${f2((cpu.pg * 1000) / s.requestsPerSecond)}`;
+  for (const c of configs) lines.push(`| ${c.id} | ${cpuRow(c.retireCpu)} | ${perRequest(c.retireCpu, c.retire)} | ${cpuRow(c.lookupCpu)} | ${perRequest(c.lookupCpu, c.lookup)} |`);
+  lines.push('');
+  for (const c of configs.filter((x) => x.activity)) {
+    const states = c.activity.states.map(([k, n]) => `${k} ${f2(n)}`).join(', ');
+    const statements = c.activity.statements.map(([q, n]) => `${f2(n)} \`${q.replace(/`/g, "'")}\``).join('; ');
+    lines.push(`- ${c.id}, retirements, this database's backends on average (pg_stat_activity every 20 ms, ${f0(c.activity.samples)} samples): ${states}. Running: ${statements}.`);
+  }
+  for (const [engine, v] of Object.entries(verify)) {
+    lines.push(`- ${engine}: after the run \`GET /v1/ledger/verify\` (an auditor's key) ${v.status} ok=${v.ok} (checked ${v.checked}); ${f0(v.entries)} journal entries, ${f0(v.leaves)} log leaves.`);
+  }
+  const probeFailures = configs.flatMap((c) => c.probe.failures.map((f) => `${c.id}: ${f}`));
+  if (probeFailures.length > 0) lines.push(`- Probe failures: ${probeFailures.join(' · ')}`);
+  const failures = configs.flatMap((c) => [...c.retire.failures, ...c.lookup.failures].map((f) => `${c.id}: ${f}`));
+  if (failures.length > 0) lines.push(`- Non-2xx samples: ${failures.join(' · ')}`);
+  lines.push('');
+  return lines;
+}
+
+function clusterTargets(cluster) {
+  const by = (engine, n) => cluster.configs.find((c) => c.engine === engine && c.processes === n);
+  const sqlite = by('sqlite', 1);
+  const one = by('postgres', 1);
+  const two = by('postgres', 2);
+  const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
+  const targets = [];
+  if (sqlite && two) {
+    for (const [key, name] of [['retire', 'retirements/s'], ['lookup', 'lookups/s']]) {
+      const ratio = two[key].requestsPerSecond / sqlite[key].requestsPerSecond;
+      targets.push([`6. PostgreSQL ×2 ÷ SQLite ×1, ${name}`, `${f2(ratio)} (${f0(two[key].requestsPerSecond)} / ${f0(sqlite[key].requestsPerSecond)})`, `≥ ${TARGETS.clusterVsSqlite}`, ratio >= TARGETS.clusterVsSqlite && clean(two[key])]);
+    }
+  }
+  if (one && two) {
+    for (const [key, name] of [['retire', 'retirements/s'], ['lookup', 'lookups/s']]) {
+      const ratio = two[key].requestsPerSecond / one[key].requestsPerSecond;
+      targets.push([`6. PostgreSQL ×2 ÷ ×1, ${name} (machine busy ${f2(two[`${key}Cpu`].machine)} of 2 cores at ×2)`, f2(ratio), `≥ ${TARGETS.clusterScaling} where the CPU allows`, ratio >= TARGETS.clusterScaling && clean(two[key])]);
+    }
+  }
+  for (const c of cluster.configs) {
+    targets.push([`6. merge delay p99 at full write load, ${c.id} (probe; every entry)`, `${f0(c.probe.p99)} ms; ${f0(c.db.p99)} ms`, `≤ ${f0(TARGETS.mergeDelayP99Ms)} ms`, c.probe.p99 <= TARGETS.mergeDelayP99Ms && c.db.p99 <= TARGETS.mergeDelayP99Ms]);
+  }
+  for (const [engine, v] of Object.entries(cluster.verify)) targets.push([`(info) ledger verify after the cluster run, ${engine}`, `ok=${v.ok}`, 'ok', v.ok === true]);
+  return targets;
+}
+
 async function main() {
   const started = Date.now();
   const loadBefore = os.loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -487,9 +626,11 @@ async function main() {
   if (SCENARIOS.includes('reconcile')) log('reconciliation of a generated registry export (lib/reconcile.js)');
   const reconcile = SCENARIOS.includes('reconcile') ? await measureReconcile() : null;
 
+  const cluster = SCENARIOS.includes('cluster') ? await runClusterScenario() : null;
+
   const holdingsImport = SCENARIOS.includes('import') ? await measureHoldingsImport({ rows: IMPORT_ROWS, log, keep: KEEP_DB }) : null;
 
-  const markdown = report({ parse, runs: finished, pdf, holdingsImport, reconcile, started, loadBefore });
+  const markdown = report({ parse, runs: finished, pdf, holdingsImport, reconcile, cluster, started, loadBefore });
   process.stdout.write(`${markdown}\n`);
   const out = OUT ?? path.join(REPO, 'bench-results.md');
   fs.writeFileSync(out, `${markdown}\n`);
