@@ -19,7 +19,7 @@
  * Environment: PROFILE_BLOCKS (default 1000000), PROFILE_ROUNDS (6), PROFILE_ROUND_SECONDS (3),
  * PROFILE_WARMUP_SECONDS (2), PROFILE_CONNECTIONS (10), PROFILE_ROUTES (bare,health,status,retire),
  * PROFILE_CPU_SECONDS (8; 0 = no profiles), PROFILE_CPU_INTERVAL_US (500),
- * PROFILE_OUT (directory for report.md, results.json, *.cpuprofile, *.folded.txt; default a temp dir).
+ * PROFILE_KEEP_DB=1 (keep the seeded ledger), PROFILE_OUT (directory for report.md, results.json, *.cpuprofile, *.folded.txt; default a temp dir).
  * Needs `npm run build` first.
  */
 const fs = require('node:fs');
@@ -29,7 +29,8 @@ const autocannon = require('autocannon');
 const Database = require('better-sqlite3');
 const { seed, Layout, BLOCK_SIZE } = require('../bench/lib/seed');
 const { startApi, startBare, ADMIN_API_KEY, DOMAIN_SERIALS } = require('./processes');
-const { load, summarise, formatSummary, foldedText } = require('./summarise');
+const { statusFloor } = require('./status-floor');
+const { load, summarise, formatSummary, foldedText, callersOf } = require('./summarise');
 
 const env = (name, fallback) => (process.env[name] !== undefined && process.env[name] !== '' ? process.env[name] : fallback);
 const BLOCKS = Number(env('PROFILE_BLOCKS', 1_000_000));
@@ -277,9 +278,12 @@ async function profiles(ledger, scenarioOf) {
     const named = newProfiles(dir, before, route);
     const summary = summarise(load(named), { window: run.window, requests: run.completed });
     fs.writeFileSync(path.join(OUT, `${route}.folded.txt`), foldedText(summary));
-    const text = formatSummary(summary, { top: 30, title: `${NAMES[route]}: ${Math.round(run.requestsPerSecond)} req/s under the profiler (interval ${CPU_INTERVAL} µs)` });
+    const sql = callersOf(summary, 'sql.js', 2);
+    const text =
+      formatSummary(summary, { top: 30, title: `${NAMES[route]}: ${Math.round(run.requestsPerSecond)} req/s under the profiler (interval ${CPU_INTERVAL} µs)` }) +
+      (sql.length ? `\n### SQL (stacks through libs/persistence sql.js) by calling store\n${sql.slice(0, 15).map(([c, us]) => `${((100 * us) / summary.total).toFixed(1).padStart(6)} %  ${(us / run.completed).toFixed(1).padStart(7)} µs/req  ${c}`).join('\n')}\n` : '');
     fs.writeFileSync(path.join(OUT, `${route}.summary.md`), text);
-    results[route] = { requestsPerSecond: run.requestsPerSecond, requests: run.completed, busyMicrosPerRequest: summary.total / run.completed, cpuMicrosPerRequest: run.cpuMicrosPerRequest, summary };
+    results[route] = { requestsPerSecond: run.requestsPerSecond, requests: run.completed, window: run.window, busyMicrosPerRequest: summary.total / run.completed, cpuMicrosPerRequest: run.cpuMicrosPerRequest, summary };
     log(`${route}: ${named}, ${route}.folded.txt, ${route}.summary.md`);
   }
   return results;
@@ -288,7 +292,7 @@ async function profiles(ledger, scenarioOf) {
 const f0 = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
 const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
 
-function report({ combined, profiled, ledger, started, loadBefore }) {
+function report({ combined, profiled, ledger, started, loadBefore, floor }) {
   const lines = [];
   lines.push(`# Profile run ${started.toISOString()}`, '');
   lines.push(`Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · load average before ${loadBefore}, after ${os.loadavg().map(f2).join(' ')}`);
@@ -305,6 +309,9 @@ function report({ combined, profiled, ledger, started, loadBefore }) {
   }
   lines.push('');
   for (const [route, c] of Object.entries(combined)) if (c.failures.length) lines.push(`- ${route} failures: ${c.failures.join(' | ')}`);
+  lines.push(
+    `Status floor (SerialStatusQuery.execute in-process on the same ledger, no HTTP, after the rounds): ${f2(floor.microsPerLookup)} µs per lookup, of which SQL statements ${f2(floor.sqlMicrosPerLookup)} µs; JSON.stringify of the answer ${f2(floor.stringifyMicros)} µs (${f0(floor.lookups)} lookups).`,
+  );
   if (profiled) {
     lines.push('', '## CPU profiles (load window only)', '');
     lines.push('| Route | req/s under profiler | busy µs/req (profile) | CPU µs/req (/proc) |', '|---|---:|---:|---:|');
@@ -325,16 +332,21 @@ async function main() {
   try {
     const ledger = await prepareLedger(dir);
     const scenarioOf = scenarios(ledger.layout, ledger.providerKey);
-    const combined = await throughput(ledger, scenarioOf);
+    const combined = ROUNDS > 0 ? await throughput(ledger, scenarioOf) : {};
+    log('status floor: SerialStatusQuery in-process, no HTTP');
+    const statusPath = () => decodeURIComponent(scenarioOf.status.next().path.split('serial=')[1]);
+    const floor = await statusFloor(ledger.sqlitePath, statusPath, { seconds: 3 });
+    log(`status floor: ${floor.microsPerLookup.toFixed(1)} µs per lookup (SQL ${floor.sqlMicrosPerLookup.toFixed(1)} µs, JSON.stringify ${floor.stringifyMicros.toFixed(1)} µs)`);
     const profiled = CPU_SECONDS > 0 ? await profiles(ledger, scenarioOf) : null;
-    const text = report({ combined, profiled, ledger, started, loadBefore });
+    const text = report({ combined, profiled, ledger, started, loadBefore, floor });
     fs.writeFileSync(path.join(OUT, 'report.md'), text);
-    const json = { started, combined, profiled: profiled && Object.fromEntries(Object.entries(profiled).map(([k, v]) => [k, { ...v, summary: { ...v.summary, folded: undefined } }])) };
+    const json = { started, combined, floor, profiled: profiled && Object.fromEntries(Object.entries(profiled).map(([k, v]) => [k, { ...v, summary: { ...v.summary, folded: undefined } }])) };
     fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(json, null, 2));
     process.stdout.write(text);
     log(`written to ${OUT}`);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (process.env.PROFILE_KEEP_DB === '1') log(`kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

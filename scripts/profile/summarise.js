@@ -17,7 +17,8 @@
  * scripts/bench/cpuprofile-summary.js is a CLI that prints self/inclusive by function for a whole
  * profile; this is its module form with windows, packages and components.
  *
- * CLI: node scripts/profile/summarise.js <file.cpuprofile> [top N] [--folded out.txt]
+ * CLI: node scripts/profile/summarise.js <file.cpuprofile> [top N] [--folded out.txt] [--callers <frame substring>]
+ * (the CLI summarises the whole profile, start-up included; compare.js passes the load window).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -177,6 +178,23 @@ function foldedText(summary) {
   return [...summary.folded.entries()].map(([stack, us]) => `${stack} ${Math.round(us)}`).join('\n') + '\n';
 }
 
+/**
+ * Time in stacks through a frame whose label contains `pattern`, by the caller `depth` frames above
+ * its innermost occurrence (e.g. which store's SQL the native statement time belongs to).
+ */
+function callersOf(summary, pattern, depth = 1) {
+  const by = new Map();
+  for (const [stack, us] of summary.folded) {
+    const frames = stack.split(';');
+    let k = -1;
+    for (let i = frames.length - 1; i >= 0 && k < 0; i--) if (frames[i].includes(pattern)) k = i;
+    if (k < 0) continue;
+    const caller = frames.slice(Math.max(0, k - depth), k).join(' < ') || '(top)';
+    by.set(caller, (by.get(caller) ?? 0) + us);
+  }
+  return [...by.entries()].sort((a, b) => b[1] - a[1]);
+}
+
 function formatSummary(summary, { top = 25, title = '' } = {}) {
   const { total, requests } = summary;
   const perReq = (us) => (requests ? `${(us / requests).toFixed(1).padStart(7)} µs/req` : '');
@@ -195,12 +213,14 @@ function formatSummary(summary, { top = 25, title = '' } = {}) {
   return lines.join('\n') + '\n';
 }
 
-module.exports = { load, summarise, formatSummary, foldedText, packageOf, OWNERS, INCLUSIVE };
+module.exports = { load, summarise, formatSummary, foldedText, callersOf, packageOf, OWNERS, INCLUSIVE };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
   const foldedAt = args.indexOf('--folded');
   const foldedOut = foldedAt >= 0 ? args.splice(foldedAt, 2)[1] : null;
+  const callersAt = args.indexOf('--callers');
+  const callers = callersAt >= 0 ? args.splice(callersAt, 2)[1] : null;
   const [file, topArg] = args;
   if (!file) {
     process.stderr.write('usage: summarise.js <file.cpuprofile> [top N] [--folded out.txt]\n');
@@ -209,4 +229,8 @@ if (require.main === module) {
   const summary = summarise(load(file));
   process.stdout.write(formatSummary(summary, { top: Number(topArg ?? 25), title: path.basename(file) }));
   if (foldedOut) fs.writeFileSync(foldedOut, foldedText(summary));
+  if (callers) {
+    process.stdout.write(`\n### callers of "${callers}"\n`);
+    for (const [caller, us] of callersOf(summary, callers, 2).slice(0, 15)) process.stdout.write(`${((100 * us) / summary.total).toFixed(1).padStart(6)} %  ${caller}\n`);
+  }
 }
