@@ -43,6 +43,13 @@ const CPU_SECONDS = Number(env('PROFILE_CPU_SECONDS', 8));
 const CPU_INTERVAL = Number(env('PROFILE_CPU_INTERVAL_US', 500));
 const OUT = path.resolve(env('PROFILE_OUT', fs.mkdtempSync(path.join(os.tmpdir(), 'registry-profile-'))));
 const BLOCKS_PER_NAMESPACE = 1_000;
+// PROFILE_API_ENV='RATE_LIMIT_PER_MINUTE=1000000000,LOG_LEVEL=info': extra environment for the measured API processes.
+const API_ENV = Object.fromEntries(
+  env('PROFILE_API_ENV', '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
 const RETIRE_PIECE = 10;
 
 const log = (message) => process.stderr.write(`[profile ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -214,7 +221,7 @@ async function sanityCheck(api, bare, scenarioOf) {
 }
 
 async function throughput(ledger, scenarioOf) {
-  const api = await startApi(ledger.sqlitePath);
+  const api = await startApi(ledger.sqlitePath, { env: API_ENV });
   const bare = await startBare();
   const serverOf = (route) => (route === 'bare' ? bare : api);
   const rounds = Object.fromEntries(ROUTES.map((r) => [r, []]));
@@ -266,7 +273,7 @@ async function profiles(ledger, scenarioOf) {
   const results = {};
   for (const route of ROUTES) {
     const before = new Set(fs.readdirSync(dir));
-    const server = route === 'bare' ? await startBare({ cpuProfDir: dir, intervalMicros: CPU_INTERVAL }) : await startApi(ledger.sqlitePath, { cpuProfDir: dir, intervalMicros: CPU_INTERVAL });
+    const server = route === 'bare' ? await startBare({ cpuProfDir: dir, intervalMicros: CPU_INTERVAL }) : await startApi(ledger.sqlitePath, { cpuProfDir: dir, intervalMicros: CPU_INTERVAL, env: API_ENV });
     let run;
     try {
       log(`profiling ${route}: warm-up ${WARMUP_SECONDS} s, then ${CPU_SECONDS} s`);
@@ -296,7 +303,7 @@ function report({ combined, profiled, ledger, started, loadBefore, floor }) {
   const lines = [];
   lines.push(`# Profile run ${started.toISOString()}`, '');
   lines.push(`Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · load average before ${loadBefore}, after ${os.loadavg().map(f2).join(' ')}`);
-  lines.push(`Ledger: ${f0(ledger.seeded.blocks)} blocks (${f0(ledger.layout.heldCount)} held) seeded in ${ledger.seeded.seconds.toFixed(1)} s · autocannon ${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_SECONDS} s alternating rounds per route after ${WARMUP_SECONDS} s warm-up · API: LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=0; client and servers share the machine`, '');
+  lines.push(`Ledger: ${f0(ledger.seeded.blocks)} blocks (${f0(ledger.layout.heldCount)} held) seeded in ${ledger.seeded.seconds.toFixed(1)} s · autocannon ${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_SECONDS} s alternating rounds per route after ${WARMUP_SECONDS} s warm-up · API: LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=0${Object.keys(API_ENV).length ? `, overridden by ${JSON.stringify(API_ENV)}` : ''}; client and servers share the machine`, '');
   const bare = combined.bare;
   lines.push('| Route | req/s | ÷ bare | per-round ÷ bare (median, min–max) | p50 ms | p99 ms (worst round) | server CPU µs/req | CPU ÷ bare | non-2xx / errors |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
