@@ -18,7 +18,8 @@
  * profile; this is its module form with windows, packages and components.
  *
  * CLI: node scripts/profile/summarise.js <file.cpuprofile> [top N] [--folded out.txt] [--callers <frame substring>]
- * (the CLI summarises the whole profile, start-up included; compare.js passes the load window).
+ *      [--window <from µs>,<to µs> --requests <n>]  (without --window: the whole profile, start-up included;
+ *      compare.js writes each route's window and request count to results.json)
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -80,7 +81,8 @@ const OWNERS = [
   ['registry other libs (jobs, documents, config)', (f, pkg) => /^registry libs\//.test(pkg)],
   ['registry apps/api (controllers, interceptors)', (f, pkg) => pkg === 'registry apps/api'],
   ['express response (res.json: stringify, headers, etag)', (f, pkg) => ['etag', 'fresh', 'send', 'mime-types', 'mime-db', 'content-disposition', 'cookie'].includes(pkg) || (pkg === 'express' && /response\.js$/.test(f.url))],
-  ['Nest request pipeline (@nestjs/core, platform-express, rxjs, reflect-metadata)', (f, pkg) => ['@nestjs/core', '@nestjs/common', '@nestjs/platform-express', 'rxjs', 'reflect-metadata', 'tslib'].includes(pkg)],
+  // Nest's Reflector and reflect-metadata are transparent: a guard's metadata lookups are the guard's.
+  ['Nest request pipeline (@nestjs/core, platform-express, rxjs)', (f, pkg) => ['@nestjs/core', '@nestjs/common', '@nestjs/platform-express', 'rxjs', 'tslib'].includes(pkg) && !/services\/reflector\.service\.js$/.test(f.url)],
   ['express/router dispatch (matching, next(), query parser)', (f, pkg) => ['express', 'router', 'path-to-regexp', 'finalhandler', 'on-finished', 'parseurl', 'debug', 'depd', 'content-type', 'qs', 'proxy-addr', 'forwarded', 'accepts', 'negotiator'].includes(pkg)],
   ['bare server handler', (f, pkg) => pkg === 'bare server'],
 ];
@@ -219,6 +221,10 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const foldedAt = args.indexOf('--folded');
   const foldedOut = foldedAt >= 0 ? args.splice(foldedAt, 2)[1] : null;
+  const windowAt = args.indexOf('--window');
+  const window = windowAt >= 0 ? args.splice(windowAt, 2)[1].split(',').map(Number) : null;
+  const requestsAt = args.indexOf('--requests');
+  const requests = requestsAt >= 0 ? Number(args.splice(requestsAt, 2)[1]) : undefined;
   const callersAt = args.indexOf('--callers');
   const callers = callersAt >= 0 ? args.splice(callersAt, 2)[1] : null;
   const [file, topArg] = args;
@@ -226,7 +232,7 @@ if (require.main === module) {
     process.stderr.write('usage: summarise.js <file.cpuprofile> [top N] [--folded out.txt]\n');
     process.exit(2);
   }
-  const summary = summarise(load(file));
+  const summary = summarise(load(file), { window: window && { from: window[0], to: window[1] }, requests });
   process.stdout.write(formatSummary(summary, { top: Number(topArg ?? 25), title: path.basename(file) }));
   if (foldedOut) fs.writeFileSync(foldedOut, foldedText(summary));
   if (callers) {
