@@ -19,7 +19,8 @@
  * Environment: PROFILE_BLOCKS (default 1000000), PROFILE_ROUNDS (6), PROFILE_ROUND_SECONDS (3),
  * PROFILE_WARMUP_SECONDS (2), PROFILE_CONNECTIONS (10), PROFILE_ROUTES (bare,health,status,retire),
  * PROFILE_CPU_SECONDS (8; 0 = no profiles), PROFILE_CPU_INTERVAL_US (500),
- * PROFILE_KEEP_DB=1 (keep the seeded ledger), PROFILE_OUT (directory for report.md, results.json, *.cpuprofile, *.folded.txt; default a temp dir).
+ * PROFILE_API_ENV / PROFILE_VARIANT_ENV ('K=V,K=V': extra environment for the API; for a second API
+ * measured in the same rounds as "<route>@variant", a before/after in one run), PROFILE_KEEP_DB=1 (keep the seeded ledger), PROFILE_OUT (directory for report.md, results.json, *.cpuprofile, *.folded.txt; default a temp dir).
  * Needs `npm run build` first.
  */
 const fs = require('node:fs');
@@ -38,29 +39,40 @@ const ROUNDS = Number(env('PROFILE_ROUNDS', 6));
 const ROUND_SECONDS = Number(env('PROFILE_ROUND_SECONDS', 3));
 const WARMUP_SECONDS = Number(env('PROFILE_WARMUP_SECONDS', 2));
 const CONNECTIONS = Number(env('PROFILE_CONNECTIONS', 10));
-const ROUTES = env('PROFILE_ROUTES', 'bare,health,status,retire').split(',').map((s) => s.trim());
+const BASE_ROUTES = env('PROFILE_ROUTES', 'bare,health,status,retire').split(',').map((s) => s.trim());
 const CPU_SECONDS = Number(env('PROFILE_CPU_SECONDS', 8));
 const CPU_INTERVAL = Number(env('PROFILE_CPU_INTERVAL_US', 500));
 const OUT = path.resolve(env('PROFILE_OUT', fs.mkdtempSync(path.join(os.tmpdir(), 'registry-profile-'))));
 const BLOCKS_PER_NAMESPACE = 1_000;
+const envList = (name) =>
+  Object.fromEntries(
+    env(name, '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
 // PROFILE_API_ENV='RATE_LIMIT_PER_MINUTE=1000000000,LOG_LEVEL=info': extra environment for the measured API processes.
-const API_ENV = Object.fromEntries(
-  env('PROFILE_API_ENV', '')
-    .split(',')
-    .filter(Boolean)
-    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
-);
+const API_ENV = envList('PROFILE_API_ENV');
+// PROFILE_VARIANT_ENV='NODE_OPTIONS=--max-semi-space-size=32': a second API process with this environment
+// on top, measured in the same rounds as routes "<route>@variant" (before/after side by side).
+const VARIANT_ENV = envList('PROFILE_VARIANT_ENV');
+const HAS_VARIANT = Object.keys(VARIANT_ENV).length > 0;
+const ROUTES = BASE_ROUTES.flatMap((r) => (HAS_VARIANT && r !== 'bare' ? [r, `${r}@variant`] : [r]));
+const baseOf = (route) => route.replace(/@variant$/, '');
+const isVariant = (route) => route.endsWith('@variant');
+const apiEnvOf = (route) => (isVariant(route) ? { ...API_ENV, ...VARIANT_ENV } : API_ENV);
 const RETIRE_PIECE = 10;
 
 const log = (message) => process.stderr.write(`[profile ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const nowMicros = () => Number(process.hrtime.bigint() / 1000n);
 
-const NAMES = {
+const BASE_NAMES = {
   bare: 'bare node:http',
   health: 'GET /health/live',
   status: 'GET /v1/serials/status',
   retire: 'POST /v1/retirements',
 };
+const NAMES = new Proxy(BASE_NAMES, { get: (names, route) => `${names[baseOf(String(route))]}${isVariant(String(route)) ? ' (variant)' : ''}` });
 
 async function call(base, method, urlPath, { token, body } = {}) {
   const res = await fetch(`${base}${urlPath}`, {
@@ -222,24 +234,26 @@ async function sanityCheck(api, bare, scenarioOf) {
 
 async function throughput(ledger, scenarioOf) {
   const api = await startApi(ledger.sqlitePath, { env: API_ENV });
+  const variant = HAS_VARIANT ? await startApi(ledger.sqlitePath, { env: { ...API_ENV, ...VARIANT_ENV } }) : null;
   const bare = await startBare();
-  const serverOf = (route) => (route === 'bare' ? bare : api);
+  const serverOf = (route) => (route === 'bare' ? bare : isVariant(route) ? variant : api);
   const rounds = Object.fromEntries(ROUTES.map((r) => [r, []]));
   try {
     await sanityCheck(api, bare, scenarioOf);
     for (const route of ROUTES) {
       log(`warm-up ${route}`);
-      await load1(serverOf(route), scenarioOf[route], WARMUP_SECONDS);
+      await load1(serverOf(route), scenarioOf[baseOf(route)], WARMUP_SECONDS);
     }
     for (let round = 1; round <= ROUNDS; round++) {
       for (const route of ROUTES) {
-        const r = await load1(serverOf(route), scenarioOf[route], ROUND_SECONDS);
+        const r = await load1(serverOf(route), scenarioOf[baseOf(route)], ROUND_SECONDS);
         rounds[route].push(r);
         log(`round ${round}/${ROUNDS} ${route}: ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.cpuMicrosPerRequest.toFixed(0)} µs CPU/req`);
       }
     }
   } finally {
     await api.stop();
+    await variant?.stop();
     await bare.stop();
   }
   const combined = Object.fromEntries(ROUTES.map((r) => [r, combine(rounds[r])]));
@@ -248,6 +262,9 @@ async function throughput(ledger, scenarioOf) {
     for (const route of ROUTES) {
       combined[route].roundRatios = rounds[route].map((r, i) => r.requestsPerSecond / rounds.bare[i].requestsPerSecond);
     }
+  }
+  for (const route of ROUTES.filter(isVariant)) {
+    combined[route].roundRatiosToBase = rounds[route].map((r, i) => r.requestsPerSecond / rounds[baseOf(route)][i].requestsPerSecond);
   }
   return combined;
 }
@@ -273,12 +290,12 @@ async function profiles(ledger, scenarioOf) {
   const results = {};
   for (const route of ROUTES) {
     const before = new Set(fs.readdirSync(dir));
-    const server = route === 'bare' ? await startBare({ cpuProfDir: dir, intervalMicros: CPU_INTERVAL }) : await startApi(ledger.sqlitePath, { cpuProfDir: dir, intervalMicros: CPU_INTERVAL, env: API_ENV });
+    const server = route === 'bare' ? await startBare({ cpuProfDir: dir, intervalMicros: CPU_INTERVAL }) : await startApi(ledger.sqlitePath, { cpuProfDir: dir, intervalMicros: CPU_INTERVAL, env: apiEnvOf(route) });
     let run;
     try {
       log(`profiling ${route}: warm-up ${WARMUP_SECONDS} s, then ${CPU_SECONDS} s`);
-      await load1(server, scenarioOf[route], WARMUP_SECONDS);
-      run = await load1(server, scenarioOf[route], CPU_SECONDS);
+      await load1(server, scenarioOf[baseOf(route)], WARMUP_SECONDS);
+      run = await load1(server, scenarioOf[baseOf(route)], CPU_SECONDS);
     } finally {
       await server.stop();
     }
@@ -316,6 +333,15 @@ function report({ combined, profiled, ledger, started, loadBefore, floor }) {
   }
   lines.push('');
   for (const [route, c] of Object.entries(combined)) if (c.failures.length) lines.push(`- ${route} failures: ${c.failures.join(' | ')}`);
+  for (const route of ROUTES.filter(isVariant)) {
+    const c = combined[route];
+    const base = combined[baseOf(route)];
+    const rr = c.roundRatiosToBase;
+    lines.push(
+      `- variant ÷ base, ${NAMES[baseOf(route)]}: req/s ${f2(c.requestsPerSecond / base.requestsPerSecond)} (per round median ${f2(median(rr))}, ${f2(Math.min(...rr))}–${f2(Math.max(...rr))}), CPU µs/req ${f2(c.cpuMicrosPerRequest / base.cpuMicrosPerRequest)}, p99 ${f2(c.p99 / base.p99)}`,
+    );
+  }
+  if (HAS_VARIANT) lines.push(`  (variant environment: ${JSON.stringify(VARIANT_ENV)})`, '');
   lines.push(
     `Status floor (SerialStatusQuery.execute in-process on the same ledger, no HTTP, after the rounds): ${f2(floor.microsPerLookup)} µs per lookup, of which SQL statements ${f2(floor.sqlMicrosPerLookup)} µs; JSON.stringify of the answer ${f2(floor.stringifyMicros)} µs (${f0(floor.lookups)} lookups).`,
   );
