@@ -42,7 +42,7 @@ const CONNECTIONS = Number(env('PROFILE_CONNECTIONS', 10));
 const BASE_ROUTES = env('PROFILE_ROUTES', 'bare,health,status,retire').split(',').map((s) => s.trim());
 const CPU_SECONDS = Number(env('PROFILE_CPU_SECONDS', 8));
 const CPU_INTERVAL = Number(env('PROFILE_CPU_INTERVAL_US', 500));
-const OUT = path.resolve(env('PROFILE_OUT', fs.mkdtempSync(path.join(os.tmpdir(), 'registry-profile-'))));
+const OUT = process.env.PROFILE_OUT ? path.resolve(process.env.PROFILE_OUT) : fs.mkdtempSync(path.join(os.tmpdir(), 'registry-profile-'));
 const BLOCKS_PER_NAMESPACE = 1_000;
 const envList = (name) =>
   Object.fromEntries(
