@@ -10,7 +10,7 @@
  * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
  * (default 10), BENCH_DATASETS (comma list of dataset ids, default all), BENCH_KEEP_DB=1 (keep the
  * SQLite files and print where), BENCH_ROUNDS (default 3), BENCH_SCENARIOS (comma list of
- * parse, health, lookup, retire, pdf, import, reconcile; default all; reconcile: lib/reconcile.js, BENCH_RECONCILE_ROWS), BENCH_CPU_PROF=<dir> (CPU-profile the API and
+ * parse, bare, health, lookup, retire, pdf, import, reconcile; default all; bare: lib/bare.js, every HTTP scenario as a ratio to a bare node:http server in the same rounds; reconcile: lib/reconcile.js, BENCH_RECONCILE_ROWS), BENCH_CPU_PROF=<dir> (CPU-profile the API and
  * worker processes), BENCH_OUT (report file, default bench-results.md in the repository).
  *
  * The pdf scenario (lib/pdf.js) needs Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379; a
@@ -42,7 +42,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFile } = require('node:child_process');
 const Database = require('better-sqlite3');
-const { startApi, verifyLedger, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REPO } = require('./lib/api-process');
+const { startApi, startBare, verifyLedger, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REPO } = require('./lib/api-process');
+const { BARE_SCENARIO, bareReport, bareTargets } = require('./lib/bare');
 const { seed, Layout, STRIDE, BLOCK_SIZE } = require('./lib/seed');
 const { measure } = require('./lib/load');
 const { measurePdf, redisEnvironment } = require('./lib/pdf');
@@ -58,7 +59,7 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'parse,health,lookup,retire,pdf,import,reconcile').split(',').map((s) => s.trim());
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'parse,bare,health,lookup,retire,pdf,import,reconcile').split(',').map((s) => s.trim());
 const HTTP_SCENARIOS = SCENARIOS.filter((s) => ['health', 'lookup', 'retire'].includes(s));
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const PDF = {
@@ -250,7 +251,9 @@ async function teardown(run, { verify = false } = {}) {
  * so background load on the shared machine falls on all of them alike. Rounds are combined:
  * req/s = all completed ÷ all measured time, latency percentiles = median of the rounds'.
  */
-async function measureAll(runs) {
+async function measureAll(runs, bare) {
+  const bareRounds = [];
+  if (bare) await measure(bare, BARE_SCENARIO, { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: WARMUP });
   for (const key of HTTP_SCENARIOS) {
     for (const run of runs) {
       log(`${run.dataset.id}: warm-up ${key}`);
@@ -261,12 +264,15 @@ async function measureAll(runs) {
         log(`${run.dataset.id}: ${key} round ${round}/${ROUNDS}`);
         run.rounds[key].push(await measure(run.api, run.scenarioOf[key], { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: DURATION / ROUNDS }));
       }
+      // The bare server takes its turn in every round, so it sees the same machine as each scenario.
+      if (bare) bareRounds.push(await measure(bare, BARE_SCENARIO, { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: DURATION / ROUNDS }));
     }
   }
   for (const run of runs) {
     run.scenarios = {};
     for (const key of HTTP_SCENARIOS) run.scenarios[key] = combine(run.rounds[key]);
   }
+  return bareRounds.length > 0 ? combine(bareRounds) : null;
 }
 
 function median(values) {
@@ -302,7 +308,7 @@ const f0 = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 
 const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
-function report({ parse, runs, pdf, holdingsImport, reconcile, cluster, started, loadBefore }) {
+function report({ parse, runs, bare, pdf, holdingsImport, reconcile, cluster, started, loadBefore }) {
   const lines = [];
   lines.push('# Benchmark results', '');
   lines.push(`${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · SQLite (better-sqlite3)`);
@@ -330,6 +336,7 @@ function report({ parse, runs, pdf, holdingsImport, reconcile, cluster, started,
     lines.push(`- **${run.dataset.id}**: ${run.dataset.title}; seeded ${f0(run.seed.blocks)} blocks + ${f0(run.seed.retirements)} retirements in ${run.seed.seconds.toFixed(1)} s; after the run: ${run.journalEntries} journal entries, \`ledger verify\` ok=${run.verify.ok} (checked ${run.verify.checked}).`);
   }
   if (runs.length > 0) lines.push('');
+  if (bare) lines.push(...bareReport(bare, runs, { f0, f2 }));
   if (pdf) lines.push(...pdfReport(pdf));
   if (reconcile) lines.push(...reconcileReport(reconcile));
   if (holdingsImport) lines.push(...importReport(holdingsImport, { f0, f2 }));
@@ -367,6 +374,7 @@ function report({ parse, runs, pdf, holdingsImport, reconcile, cluster, started,
   for (const r of parse.filter((p) => PARSE_TARGET_CASES.has(p.name))) {
     targets.push([`4. serial parses/s (${r.name})`, f0(r.perSecond), `≥ ${f0(TARGETS.parsesPerSecond)}`, r.perSecond >= TARGETS.parsesPerSecond]);
   }
+  if (bare) targets.push(...bareTargets(bare, runs, { f0, f2 }));
   if (pdf) targets.push(...pdfTargets(pdf));
   if (holdingsImport) targets.push(...importTargets(holdingsImport, { f0 }));
   if (cluster) targets.push(...clusterTargets(cluster));
@@ -610,15 +618,20 @@ async function main() {
   const parse = SCENARIOS.includes('parse') ? await runParseBench() : [];
   const prepared = [];
   const finished = [];
+  let bare = null;
+  let bareServer = null;
   try {
     for (const dataset of datasets) prepared.push(await prepareDataset(dataset));
-    await measureAll(prepared);
+    if (SCENARIOS.includes('bare') && prepared.length > 0) bareServer = await startBare();
+    bare = await measureAll(prepared, bareServer);
+    await bareServer?.stop();
     while (prepared.length > 0) {
       const run = prepared.shift();
       finished.push(run);
       await teardown(run, { verify: true });
     }
   } finally {
+    await bareServer?.stop();
     for (const run of prepared) await teardown(run).catch((error) => log(`teardown of ${run.dataset.id} failed: ${error.message}`));
   }
 
@@ -630,7 +643,7 @@ async function main() {
 
   const holdingsImport = SCENARIOS.includes('import') ? await measureHoldingsImport({ rows: IMPORT_ROWS, log, keep: KEEP_DB }) : null;
 
-  const markdown = report({ parse, runs: finished, pdf, holdingsImport, reconcile, cluster, started, loadBefore });
+  const markdown = report({ parse, runs: finished, bare, pdf, holdingsImport, reconcile, cluster, started, loadBefore });
   process.stdout.write(`${markdown}\n`);
   const out = OUT ?? path.join(REPO, 'bench-results.md');
   fs.writeFileSync(out, `${markdown}\n`);

@@ -227,6 +227,21 @@ async function startWorker(sqlitePath, env, { ready, timeoutMs = 60_000 }) {
   }
 }
 
+/**
+ * The bare node:http server issue 18 measures against (scripts/profile/bare-server.js: a constant
+ * JSON body, nothing else), with the same handle as the API (baseUrl, cpuMicros, writeBytes, stop).
+ */
+async function startBare() {
+  const port = await freePort();
+  const logs = [];
+  const child = spawn(process.execPath, [path.join(REPO, 'scripts/profile/bare-server.js')], { cwd: REPO, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (chunk) => logs.push(String(chunk)));
+  child.stderr.on('data', (chunk) => logs.push(String(chunk)));
+  const bare = new ApiProcess(child, port, logs);
+  await waitUntilLive(bare, 10_000);
+  return bare;
+}
+
 /** Runs `registry ledger verify` (the CLI) against the database; resolves to its JSON output. */
 async function verifyLedger(sqlitePath) {
   const cliMain = await distFile(CLI_REL);
@@ -252,4 +267,4 @@ async function verifyLedger(sqlitePath) {
   });
 }
 
-module.exports = { startApi, startWorker, verifyLedger, distSnapshot, distFile, DOMAIN_SERIALS_REL, PDF_DATABASE_REL, ADMIN_API_KEY, REPO };
+module.exports = { startApi, startBare, startWorker, verifyLedger, distSnapshot, distFile, DOMAIN_SERIALS_REL, PDF_DATABASE_REL, ADMIN_API_KEY, REPO };
