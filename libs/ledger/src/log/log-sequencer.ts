@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { checkpointBody, frontierIds, journalLeafBytes, leafHash, MerkleFrontier, nodeKey, type NodeWithHash } from '@registry/domain';
@@ -10,6 +11,11 @@ import { SequencerLease } from './log-ports';
 const BATCH = 5000;
 /** The merge delay is 1 s (API.md): a commit nudges the local sequencer, others' commits are found by this tick. */
 const TICK_MS = 200;
+/**
+ * At least this long between two passes: under a write load every commit nudges, and a pass per
+ * commit would cost a transaction and a signature each; waiting lets one pass take them all.
+ */
+const MIN_PASS_GAP_MS = 100;
 
 /**
  * Gives committed journal entries their place in the log, in the order their commits became
@@ -25,6 +31,7 @@ export class LogSequencer implements OnApplicationBootstrap, BeforeApplicationSh
   private frontier: MerkleFrontier | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  private lastPassAt = 0;
   private stopped = false;
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
@@ -66,10 +73,13 @@ export class LogSequencer implements OnApplicationBootstrap, BeforeApplicationSh
     this.running = (async () => {
       do {
         this.again = false;
+        const wait = this.lastPassAt + MIN_PASS_GAP_MS - Date.now();
+        if (wait > 0 && !this.stopped) await sleep(wait); // commits arriving meanwhile join this pass
         await this.sequencePending().catch((error: Error) => {
           this.frontier = null;
           this.logger.warn({ err: error.message }, 'log sequencing failed; retrying at the next tick');
         });
+        this.lastPassAt = Date.now();
       } while (this.again && !this.stopped);
     })().finally(() => (this.running = null));
   }
