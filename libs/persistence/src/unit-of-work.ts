@@ -2,7 +2,7 @@ import { UnitOfWork, type Stores } from '@registry/ledger/ports';
 import { Mutex } from 'async-mutex';
 import type { DataSource } from 'typeorm';
 import { isPostgres } from './dialect';
-import { NativeSqliteSql, PgSql, storesFor, type NativeSqliteHandle, type PgQueryable } from './stores';
+import { NativeSqliteSql, PgSql, pgPoolOf, storesFor, type NativeSqliteHandle, type PgPool } from './stores';
 import { walFileSync, WalGroupCommit, type DurableSync } from './wal-group-commit';
 
 /**
@@ -15,7 +15,7 @@ export class PostgresUnitOfWork extends UnitOfWork {
 
   constructor(private readonly dataSource: DataSource) {
     super();
-    this.pool = (dataSource.driver as unknown as { master: PgPool }).master;
+    this.pool = pgPoolOf(dataSource);
     this.reads = storesFor(new PgSql(this.pool));
   }
 
@@ -45,17 +45,6 @@ export class PostgresUnitOfWork extends UnitOfWork {
   }
 }
 
-interface PgPoolClient extends PgQueryable {
-  query(text: string): Promise<unknown>;
-  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
-  release(error?: Error): void;
-}
-
-interface PgPool extends PgQueryable {
-  connect(): Promise<PgPoolClient>;
-  query(text: string): Promise<unknown>;
-  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
-}
 
 /**
  * SQLite: one connection, so units of work run one at a time (an interleaved transaction would

@@ -14,7 +14,8 @@ import {
   type NodeId,
 } from '@registry/domain';
 import { CertificateSigner, UnitOfWork, type Stores } from '../ports';
-import { publishedLogIndex } from './log-place';
+import { publishedLogIndex, publishedSize } from './log-place';
+import type { CheckpointRecord } from './log-ports';
 
 export interface InclusionProofView {
   index: number;
@@ -46,9 +47,7 @@ export class LogQueries {
 
   /** The newest signed checkpoint (a C2SP signed note). */
   async checkpoint(): Promise<string> {
-    const latest = await this.uow.read(({ log }) => log.latestCheckpoint());
-    if (!latest) throw new DomainError('SERVICE_UNAVAILABLE', 'the log has no checkpoint yet: the sequencer signs the first one at start-up');
-    return latest.note;
+    return (await this.latestCheckpoint()).note;
   }
 
   /** The signed-note verifier keys (`name+keyhash+key`) of every published key, for checkpoint verifiers. */
@@ -65,7 +64,7 @@ export class LogQueries {
 
   async inclusion(query: { index?: number; certificate?: string; treeSize?: number }): Promise<InclusionProofView> {
     return this.uow.read(async (stores) => {
-      const size = await this.publishedSize(stores);
+      const size = await publishedSize(stores);
       const index = query.certificate !== undefined ? await this.indexOfCertificate(stores, query.certificate) : query.index!;
       const treeSize = query.treeSize ?? size;
       if (treeSize > size) throw invalid('treeSize', `treeSize ${treeSize} is beyond the latest checkpoint (${size})`);
@@ -78,7 +77,7 @@ export class LogQueries {
 
   async consistency(from: number, to: number): Promise<ConsistencyProofView> {
     return this.uow.read(async (stores) => {
-      const size = await this.publishedSize(stores);
+      const size = await publishedSize(stores);
       if (to > size) throw invalid('to', `to ${to} is beyond the latest checkpoint (${size})`);
       if (from < 1 || from > to) throw invalid('from', 'from must be at least 1 and at most to');
       const hashes = await this.hashes(stores, consistencyPlan(from, to));
@@ -91,8 +90,7 @@ export class LogQueries {
    * with that checkpoint: what a plain file server or a CDN needs to serve the log (C2SP tlog-tiles).
    */
   async publishedTiles(): Promise<{ checkpoint: string; tiles: { level: number; index: number; width: number }[] }> {
-    const latest = await this.uow.read(({ log }) => log.latestCheckpoint());
-    if (!latest) throw new DomainError('SERVICE_UNAVAILABLE', 'the log has no checkpoint yet: the sequencer signs the first one at start-up');
+    const latest = await this.latestCheckpoint();
     const tiles: { level: number; index: number; width: number }[] = [];
     for (let level = 0; ; level++) {
       const hashes = Math.floor(latest.size / TILE_WIDTH ** level);
@@ -105,7 +103,7 @@ export class LogQueries {
   /** A C2SP tlog-tiles hash tile, from the tree of the latest checkpoint: full, or partial of the width asked. */
   async tile(level: number, index: number, width: number): Promise<Buffer> {
     return this.uow.read(async (stores) => {
-      const available = tileWidth(level, index, await this.publishedSize(stores));
+      const available = tileWidth(level, index, await publishedSize(stores));
       if (available < width) throw new DomainError('NOT_FOUND', `tile ${level}/${index} has ${available} hashes in the published tree, not ${width}`, { field: 'tile' });
       const ids = tileNodes(level, index, width);
       return Buffer.concat(await this.hashes(stores, { nodes: ids, assemble: (hash) => ids.map(hash) }));
@@ -120,8 +118,10 @@ export class LogQueries {
     return index;
   }
 
-  private async publishedSize(stores: Stores): Promise<number> {
-    return (await stores.log.latestCheckpoint())?.size ?? 0;
+  private async latestCheckpoint(): Promise<CheckpointRecord> {
+    const latest = await this.uow.read(({ log }) => log.latestCheckpoint());
+    if (!latest) throw new DomainError('SERVICE_UNAVAILABLE', 'the log has no checkpoint yet: the sequencer signs the first one at start-up');
+    return latest;
   }
 
   private async hashes<T>(stores: Stores, plan: HashPlan<T>): Promise<T> {

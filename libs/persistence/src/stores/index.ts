@@ -18,7 +18,7 @@ import type { Sql } from './sql';
 import { SqlWebhookStore } from './webhook.store';
 import { SqlWriteLocks } from './write-locks';
 
-export { NativeSqliteSql, PgSql, TypeOrmPostgresSql, type NativeSqliteHandle, type PgQueryable, type Sql } from './sql';
+export { NativeSqliteSql, PgSql, pgPoolOf, type NativeSqliteHandle, type PgPool, type PgQueryable, type Sql } from './sql';
 
 export function storesFor(sql: Sql): Stores {
   return {

@@ -1,6 +1,6 @@
 import { DomainError } from '@registry/domain';
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /**
  * PostgreSQL cannot store U+0000 in text (it fails the statement), SQLite can: both engines refuse it
@@ -21,26 +21,26 @@ export interface Sql {
   one<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T | null>;
 }
 
-/** PostgreSQL through TypeORM's pooled connection (inside its transaction when there is one). */
-export class TypeOrmPostgresSql implements Sql {
-  readonly postgres = true;
-
-  constructor(private readonly em: EntityManager) {}
-
-  query<T>(text: string, params: unknown[] = []): Promise<T[]> {
-    refuseNul(params);
-    let n = 0;
-    return this.em.query(text.replace(/\?/g, () => `$${++n}`), params);
-  }
-
-  async one<T>(text: string, params: unknown[] = []): Promise<T | null> {
-    return (await this.query<T>(text, params))[0] ?? null;
-  }
-}
-
 /** What PgSql needs of a pg Pool or PoolClient. */
 export interface PgQueryable {
   query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
+}
+
+export interface PgPoolClient extends PgQueryable {
+  query(text: string): Promise<unknown>;
+  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
+  release(error?: Error): void;
+}
+
+export interface PgPool extends PgQueryable {
+  connect(): Promise<PgPoolClient>;
+  query(text: string): Promise<unknown>;
+  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
+}
+
+/** The pg Pool under TypeORM's PostgreSQL driver: every store and the unit of work query through it. */
+export function pgPoolOf(dataSource: DataSource): PgPool {
+  return (dataSource.driver as unknown as { master: PgPool }).master;
 }
 
 /** Statements worth keeping prepared: the fixed texts of the stores, not ones built for a row count. */
