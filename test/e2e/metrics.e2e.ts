@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UnitOfWork } from '@registry/ledger';
 import { LogMetrics } from '@registry/ledger/ports';
 import { parsePrometheusText, samplesOf, valueOf, type Sample } from '../support/prometheus-text';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
@@ -78,8 +80,20 @@ describe('GET /metrics', () => {
     expect(valueOf(samples, 'registry_http_request_duration_seconds_sum', byId)).toBeGreaterThan(0);
   });
 
+  async function sequencerCaughtUp(): Promise<void> {
+    for (let tries = 0; tries < 200; tries++) {
+      const pending = await t.app.get(UnitOfWork).read(({ journal }) => journal.newestPendingSeq());
+      const size = (await t.http.get('/v1/log/checkpoint').expect(200)).text.split('\n')[1];
+      if (pending === null && String(valueOf(await scrape(), 'registry_log_tree_size')) === size) return;
+      await sleep(25);
+    }
+    throw new Error('the sequencer did not catch up');
+  }
+
   it('shows the job queue by state, the process metrics and the transparency log once the sequencer reports', async () => {
-    // The app's own sequencer reports too (an idle one does not): compare with what was there before.
+    // The app's own sequencer reports too (an idle one does not): let it sequence what earlier tests
+    // wrote and report it, so its last pass cannot overwrite the figures given below.
+    await sequencerCaughtUp();
     const before = await scrape();
     t.app.get(LogMetrics).observeSequenced(42, [120, 800, 1500]);
     const samples = await scrape();
