@@ -6,7 +6,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { corporateNumberCheckDigit } from '@registry/domain';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../../apps/api/src/create-api-app';
+import { createApiApp, readyApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from './test-engine';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -35,7 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const redis: Record<string, string> = TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniqueName('test') } : {};
   const config = loadConfig({ ADMIN_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...database.env, ...redis, ...env });
   const app = await createApiApp(config, { logDestination: options.logDestination });
-  await app.init();
+  await readyApiApp(app);
   let worker: RunningWorker | undefined;
   if (config.redisUrl) {
     worker = startBullMqWorker(app.get<JobHandlers>(JOB_HANDLERS), {

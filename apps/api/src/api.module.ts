@@ -42,18 +42,18 @@ export interface ApiModuleOptions {
 @Module({})
 export class ApiModule {
   static forRoot(config: RegistryConfig, options: ApiModuleOptions = {}): DynamicModule {
+    // pino-http's options give the logger its level, destination and (redacting) serializers; its
+    // middleware is mounted on no route: request lines are written by the onResponse hook
+    // (http/request-hooks.ts) only when their level is on.
     const pinoHttp: PinoHttpOptions = {
       level: config.logLevel,
-      genReqId: (req) => (req as { id?: string }).id ?? '',
       serializers: redactingSerializers(createLogRedactor(config.adminApiKey ? [config.adminApiKey] : [])),
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => (req.url?.startsWith('/health/') || req.url?.startsWith('/metrics')) ?? false },
     };
     return {
       module: ApiModule,
       imports: [
         RegistryConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: options.logDestination ? [pinoHttp, options.logDestination] : pinoHttp }),
+        LoggerModule.forRoot({ pinoHttp: options.logDestination ? [pinoHttp, options.logDestination] : pinoHttp, forRoutes: [] }),
         ThrottlerModule.forRoot(rateLimits(config)),
         PersistenceModule,
         SqliteCheckpointModule,

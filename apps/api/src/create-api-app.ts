@@ -1,37 +1,43 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RegistryConfig } from '@registry/config';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule, type ApiModuleOptions } from './api.module';
+import { registerBodyParsers } from './http/body-parsers';
 import { mountOpenApi } from './http/openapi';
-import { requestIdMiddleware } from './http/request-id.middleware';
-import { createValidationPipe } from './http/validation.pipe';
-import { refuseNonFiniteNumbers, verifyJsonBody } from './http/json-depth';
 import { SingleQueryValuesPipe } from './http/query-parameters';
-import { parsesCsvBody } from './imports/streamed-uploads';
+import { answerFrameworkError, installRequestHooks, requestIdOf } from './http/request-hooks';
+import { createValidationPipe } from './http/validation.pipe';
 import { HttpMetrics } from './metrics/http-metrics';
 
 /** The whole HTTP application, configured but not listening (main() and the e2e tests share it); main() installs the signal handling. */
 export async function createApiApp(config: RegistryConfig, options: ApiModuleOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
-    bodyParser: false,
-    bufferLogs: true,
+  const adapter = new FastifyAdapter({
+    // Decides req.ip, hence whose rate limit a request counts against: by default no peer may name the client.
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestIdOf,
+    logger: false,
+    frameworkErrors: answerFrameworkError,
+    // As Express routed: '/v1/retirements/' is '/v1/retirements'.
+    routerOptions: { ignoreTrailingSlash: true },
   });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options), adapter, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  // Decides req.ip, hence whose rate limit a request counts against: by default no peer may name the client.
-  app.set('trust proxy', config.trustProxy);
-  app.use(app.get(HttpMetrics).middleware);
-  app.use(requestIdMiddleware);
-  app.use(helmet());
-  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, verify: verifyJsonBody, reviver: refuseNonFiniteNumbers, type: ['application/json', 'application/merge-patch+json'] });
-  app.useBodyParser('text', { limit: config.bodyLimitBytes, type: parsesCsvBody });
-  // Node's querystring: a repeated parameter becomes an array (refused by SingleQueryValuesPipe),
-  // never a nested object as with qs's `a[b]=1`.
-  app.set('query parser', 'simple');
+  const fastify = app.getHttpAdapter().getInstance();
+  installRequestHooks(fastify);
+  fastify.addHook('onResponse', app.get(HttpMetrics).onResponse);
+  registerBodyParsers(fastify, config.bodyLimitBytes);
+  // A repeated query parameter becomes an array (refused by SingleQueryValuesPipe), never a nested
+  // object as with qs's `a[b]=1`: Fastify's parser is flat.
   app.useGlobalPipes(new SingleQueryValuesPipe(), createValidationPipe());
   mountOpenApi(app);
   return app;
+}
+
+/** Routes are registered by init(); Fastify answers once it is ready (listen() does both). */
+export async function readyApiApp(app: INestApplication): Promise<void> {
+  await app.init();
+  await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
 }

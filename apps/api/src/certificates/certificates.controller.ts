@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQu
 import { Public } from '@registry/auth';
 import { DomainError } from '@registry/domain';
 import { CertificateQueries, GetCertificatePdfQuery, type CertificateDocumentView } from '@registry/ledger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CertificateRenderingResponse, CertificateResponse, JsonWebKeySetResponse } from './certificates.response';
 
 const RETRY_AFTER_SECONDS = 2;
@@ -43,14 +43,14 @@ export class CertificatesController {
   async certificate(
     @Param('file') file: string,
     @Query('version') version: unknown,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CertificateDocumentView | StreamableFile | { status: string }> {
     const asked = parseVersion(version);
     if (!file.endsWith('.pdf')) return this.certificates.document(file, asked);
     const number = file.slice(0, -'.pdf'.length);
     const pdf = await this.pdfs.execute(number, asked);
     if (pdf.state === 'rendering') {
-      res.status(202).setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.status(202).header('Retry-After', String(RETRY_AFTER_SECONDS));
       return { status: 'rendering' };
     }
     return new StreamableFile(pdf.pdf, { type: 'application/pdf', disposition: `inline; filename="${number}.pdf"`, length: pdf.pdf.length });

@@ -16,7 +16,7 @@ import {
   type ClaimCertificateView,
   type SerialStatusView,
 } from '@registry/ledger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ExpensiveEndpoint } from '../http/rate-limits';
 import { FAVICON_SVG, FAVICON_SVG_CACHE, NO_FAVICON_CACHE } from './favicon';
 
@@ -39,12 +39,12 @@ export class VerifyController {
   async search(
     @Query() query: { number?: string; serial?: string; lang?: string; cursor?: unknown },
     @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const lang = pickLang(query.lang, acceptLanguage);
     const baseUrl = this.config.publicBaseUrl;
     const action = resolveVerifyQuery(query, baseUrl);
-    if (action.kind === 'redirect') return res.redirect(303, action.location);
+    if (action.kind === 'redirect') return res.redirect(action.location, 303);
     if (action.kind === 'search') return this.html(res, 200, renderSearchPage(lang, { baseUrl }));
     const cursor = query.cursor;
     try {
@@ -64,7 +64,7 @@ export class VerifyController {
     @Param('number') number: string,
     @Query('lang') queryLang: string | undefined,
     @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const lang = pickLang(queryLang, acceptLanguage);
     const document = await this.certificates.find(number);
@@ -92,8 +92,8 @@ export class VerifyController {
   @Header('Cache-Control', NO_FAVICON_CACHE)
   noFavicon(): void {}
 
-  private html(res: Response, status: number, page: string): void {
-    res.status(status).setHeader('Content-Security-Policy', verifyPageCsp(this.config.publicBaseUrl));
+  private html(res: FastifyReply, status: number, page: string): void {
+    res.status(status).header('Content-Security-Policy', verifyPageCsp(this.config.publicBaseUrl));
     res.type('text/html; charset=utf-8').send(page);
   }
 }

@@ -17,7 +17,7 @@ import {
   type ClaimAction,
   type ClaimView,
 } from '@registry/ledger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { adminOf, CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { applyMergePatch } from '../http/merge-patch';
@@ -57,7 +57,7 @@ export class ClaimsController {
     description:
       'a draft claim with requiredTonnes and findings; 400 RULE_VIOLATION cites the rule broken. The admin files for `applicantId` and may record `receivedOn`',
   })
-  async create(@Body() body: CreateClaimDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ClaimView> {
+  async create(@Body() body: CreateClaimDto, @CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<ClaimView> {
     const actor = principal?.kind === 'admin' ? adminOf(principal) : organizationOf(principal);
     const outcome = await this.createClaim.execute({ actor, body: body as unknown as ClaimDraft, idempotency: idempotencyOf(req) });
     return markReplay(res, outcome);

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
 import { CheckReadinessUseCase } from '@registry/ledger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PROBLEM_JSON } from '../http/problem-details.filter';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { LivenessResponse, ReadinessResponse } from './health.response';
@@ -27,7 +27,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness of the database and (when configured) Redis; 503 once the process is shutting down' })
   @ApiOkResponse({ type: ReadinessResponse, description: 'the database (and Redis, when configured) answer' })
   @ApiServiceUnavailableResponse({ description: 'a dependency does not answer (`checks` says which), or the process is shutting down' })
-  async ready(@Res({ passthrough: true }) res: Response): Promise<object> {
+  async ready(@Res({ passthrough: true }) res: FastifyReply): Promise<object> {
     const { ready, checks } = await this.checkReadiness.execute();
     const stopping = this.shutdown.isShuttingDown;
     if (ready && !stopping) return { status: 'ok', checks };

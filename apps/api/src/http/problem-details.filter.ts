@@ -1,14 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, type ErrorCode } from '@registry/domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
+import { prefersJapanese } from './languages';
 import { japaneseDetail, TITLE_JA } from './problem-japanese';
 import { STATUS_OF, TITLE_OF } from './problem-status';
 
 export const PROBLEM_JSON = 'application/problem+json';
 
-interface Problem {
+export interface Problem {
   status: number;
   code: ErrorCode;
   detail: string;
@@ -27,33 +28,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     }
-    if (response.headersSent) return;
-    // Accept-Language: ja gives Japanese words; the code, the fields and the English detail's facts stay.
-    const japanese = request.acceptsLanguages?.('en', 'ja') === 'ja';
-    response
-      .vary('Accept-Language')
-      .status(problem.status)
-      .type(PROBLEM_JSON)
-      .send(
-        // The members RFC 9457 and API.md define come last: a code's extra fields never replace them.
-        JSON.stringify({
-          ...problem.extra,
-          type: `/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
-          title: (japanese ? TITLE_JA : TITLE_OF)[problem.status] ?? (japanese ? 'エラー' : 'Error'),
-          status: problem.status,
-          detail: japanese ? japaneseDetail(problem.code, problem.extra) : problem.detail,
-          ...(japanese ? { detailEn: problem.detail } : {}),
-          code: problem.code,
-          instance: request.originalUrl?.split('?')[0],
-          requestId: request.id,
-        }),
-      );
+    if (response.sent || response.raw.headersSent) return;
+    sendProblem(request, response, problem);
   }
 
   private toProblem(exception: unknown): Problem {
@@ -65,13 +47,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { status: 429, code: 'RATE_LIMITED', detail: 'too many requests; slow down and retry later' };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
-    const bodyParserError = exception as { type?: string; status?: number };
-    if (bodyParserError?.type === 'entity.too.large') {
+    // Fastify's own errors (a body over the limit, a URL it cannot decode, ...) carry their status.
+    const fastifyError = exception as { code?: string; statusCode?: number };
+    if (fastifyError?.statusCode === 413) {
       return { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: 'the request body is larger than the limit' };
     }
-    if (typeof bodyParserError?.status === 'number' && bodyParserError.status >= 400 && bodyParserError.status < 500) {
-      const reason = (exception as Error).message;
-      return invalidBody(`the request body is not valid JSON (${reason})`);
+    if (typeof fastifyError?.code === 'string' && fastifyError.code.startsWith('FST_') && typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
+      return invalidBody((exception as Error).message);
     }
     return { status: 500, code: 'INTERNAL', detail: 'an unexpected error occurred; quote the requestId when reporting it' };
   }
@@ -81,7 +63,7 @@ function fromHttpException(exception: HttpException): Problem {
   const status = exception.getStatus();
   switch (status) {
     case 400: {
-      // The router turns a body-parser SyntaxError into a plain BadRequestException.
+      // Nest turns a SyntaxError thrown before the handler into a plain BadRequestException.
       const message = messageOf(exception);
       return invalidBody(/JSON/.test(message) ? `the request body is not valid JSON (${message})` : message);
     }
@@ -112,4 +94,28 @@ function messageOf(exception: HttpException): string {
   if (typeof body === 'string') return body;
   const message = (body as { message?: unknown }).message;
   return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+}
+
+/** Writes a problem as application/problem+json, in Japanese when Accept-Language prefers it. */
+export function sendProblem(request: FastifyRequest, response: FastifyReply, problem: Problem): void {
+  // Accept-Language: ja gives Japanese words; the code, the fields and the English detail's facts stay.
+  const japanese = prefersJapanese(request.headers);
+  response
+    .header('vary', 'Accept-Language')
+    .status(problem.status)
+    .type(PROBLEM_JSON)
+    .send(
+      // The members RFC 9457 and API.md define come last: a code's extra fields never replace them.
+      JSON.stringify({
+        ...problem.extra,
+        type: `/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
+        title: (japanese ? TITLE_JA : TITLE_OF)[problem.status] ?? (japanese ? 'エラー' : 'Error'),
+        status: problem.status,
+        detail: japanese ? japaneseDetail(problem.code, problem.extra) : problem.detail,
+        ...(japanese ? { detailEn: problem.detail } : {}),
+        code: problem.code,
+        instance: request.url.split('?')[0],
+        requestId: request.id,
+      }),
+    );
 }

@@ -1,6 +1,6 @@
 import { UseGuards, type ArgumentMetadata, type CanActivate, type ExecutionContext, type PipeTransform } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /**
  * A query parameter given twice reaches a handler as an array (`?number=a&number=b`), which code
@@ -40,7 +40,7 @@ class KnownQueryParametersGuard implements CanActivate {
   constructor(private readonly known: readonly string[]) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const query = context.switchToHttp().getRequest<Request>().query ?? {};
+    const query = context.switchToHttp().getRequest<FastifyRequest>().query ?? {};
     const unknown = Object.keys(query).filter((name) => !this.known.includes(name));
     if (unknown.length > 0) {
       const message = `is not a known query parameter here (known: ${this.known.join(', ') || 'none'})`;

@@ -4,9 +4,8 @@ import { Problems } from '../http/problems.decorator';
 import { Roles, type Principal } from '@registry/auth';
 import { DomainError } from '@registry/domain';
 import { holdingsFormatNames, ImportQueries, StartHoldingsImportUseCase, type ImportView } from '@registry/ledger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { ImportResponse, ImportStartedResponse } from './imports.response';
@@ -35,7 +34,7 @@ export class ImportsController {
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
   @ApiAcceptedResponse({ type: ImportStartedResponse, description: '{ id, status }: the statement is stored and imported by a job; GET /v1/imports/{id} follows it' })
   start(
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @CurrentPrincipal() principal: Principal,
     @Query('kind') kind?: string,
     @Query('format') format?: string,
@@ -47,7 +46,7 @@ export class ImportsController {
       actor: organizationOf(principal),
       format,
       dryRun: dryRun === 'true',
-      body: statementBody(req),
+      body: statementBody(req.raw),
       maxBytes: STATEMENT_MAX_BYTES,
     });
   }
@@ -68,10 +67,10 @@ export class ImportsController {
     description: 'every refused row with its reason (UTF-8 BOM, formula cells neutralised)',
     content: { 'text/csv': { schema: { type: 'string' }, example: REFUSED_CSV_EXAMPLE } },
   })
-  async refusedCsv(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+  async refusedCsv(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: FastifyReply): Promise<void> {
     const lines = await this.imports.refusedCsv(id, organizationOf(principal).organizationId);
-    res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="import-${id}-refused.csv"`);
-    await pipeline(Readable.from(lines), res);
+    res.status(200).type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="import-${id}-refused.csv"`);
+    res.send(Readable.from(lines));
   }
 }
 

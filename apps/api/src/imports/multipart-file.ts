@@ -1,6 +1,6 @@
 import { DomainError } from '@registry/domain';
 import busboy from 'busboy';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 
 // busboy (the parser multer uses) streams a part as it arrives, where multer would buffer the whole
@@ -13,7 +13,7 @@ export interface UploadedFile {
 }
 
 /** The first file of a multipart/form-data body, as a stream (other parts are skipped). */
-export function firstMultipartFile(req: Request, maxBytes: number): Promise<UploadedFile> {
+export function firstMultipartFile(req: IncomingMessage, maxBytes: number): Promise<UploadedFile> {
   let parser: ReturnType<typeof busboy>;
   try {
     parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes } });

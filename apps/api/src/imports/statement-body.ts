@@ -1,5 +1,5 @@
 import { DomainError } from '@registry/domain';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { firstMultipartFile, invalidUpload } from './multipart-file';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -11,7 +11,7 @@ export const STATEMENT_MAX_BYTES = 512 * 1024 * 1024;
  * The statement's bytes as they arrive: the body itself (`text/csv`, or an .xlsx workbook), or the
  * one file of a `multipart/form-data` body. The job tells CSV from .xlsx by the file's first bytes.
  */
-export function statementBody(req: Request): AsyncIterable<Buffer> {
+export function statementBody(req: IncomingMessage): AsyncIterable<Buffer> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > STATEMENT_MAX_BYTES) {
@@ -23,7 +23,7 @@ export function statementBody(req: Request): AsyncIterable<Buffer> {
   throw invalidUpload(`Content-Type: ${why}`, 'Content-Type');
 }
 
-async function* multipartStatement(req: Request): AsyncGenerator<Buffer> {
+async function* multipartStatement(req: IncomingMessage): AsyncGenerator<Buffer> {
   const file = await firstMultipartFile(req, STATEMENT_MAX_BYTES);
   for await (const chunk of file.stream) yield chunk as Buffer;
   if (file.stream.truncated) throw new DomainError('PAYLOAD_TOO_LARGE', `a statement may be at most ${STATEMENT_MAX_BYTES} bytes`, { limit: STATEMENT_MAX_BYTES });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { Problems } from '../http/problems.decorator';
 import { Roles, type Principal } from '@registry/auth';
 import { RegisterHoldingUseCase, TransferSerialsUseCase, VoidDuplicateHoldingUseCase, type HoldingView, type TransferView } from '@registry/ledger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { adminOf, CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { pageLimit } from '../http/paging';
@@ -31,7 +31,7 @@ export class HoldingsController {
     type: HoldingResponse,
     description: 'the block is held by the caller; 400 EVIDENCE_REQUIRED without the account statement; 409 SERIAL_CONFLICT names overlapping blocks or the scheme on record',
   })
-  async register(@Body() body: RegisterHoldingDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<HoldingView> {
+  async register(@Body() body: RegisterHoldingDto, @CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<HoldingView> {
     return markReplay(res, await this.registerHolding.execute({ ...body, actor: organizationOf(principal), idempotency: idempotencyOf(req) }));
   }
 
@@ -54,7 +54,7 @@ export class HoldingsController {
     type: TransferResponse,
     description: 'the range now belongs to toOrganizationId (another organisation with the provider role, else 400 / 422 RULE_VIOLATION); 409 NOT_HELD unless wholly held by the caller',
   })
-  async transfer(@Body() body: TransferDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TransferView> {
+  async transfer(@Body() body: TransferDto, @CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<TransferView> {
     return markReplay(res, await this.transferSerials.execute({ ...body, actor: organizationOf(principal), idempotency: idempotencyOf(req) }));
   }
 }

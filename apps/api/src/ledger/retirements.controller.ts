@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { Problems } from '../http/problems.decorator';
 import { Public, Roles, type Principal } from '@registry/auth';
 import { GetRetirementQuery, RecordRetirementEvidenceUseCase, RetireCreditsUseCase, VoidRetirementUseCase, type RetirementView } from '@registry/ledger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { RetireDto, VoidRetirementDto } from './ledger.dto';
@@ -30,7 +30,7 @@ export class RetirementsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @UseInterceptors(CountRetirements)
   @ApiCreatedResponse({ type: RetirementResponse, description: 'retired, all or nothing; 409 ALREADY_RETIRED / NOT_HELD, 400 EVIDENCE_REQUIRED / DUPLICATE_SERIALS / TOO_MANY_SERIALS' })
-  async retire(@Body() body: RetireDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RetirementView> {
+  async retire(@Body() body: RetireDto, @CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<RetirementView> {
     return markReplay(res, await this.retireCredits.execute({ ...body, actor: organizationOf(principal), idempotency: idempotencyOf(req) }));
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, createParamDecorator, Get, Header, Param, Query, StreamableFile, type ExecutionContext } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '@registry/auth';
 import { DomainError, parseTilePath } from '@registry/domain';
@@ -6,6 +6,9 @@ import { LogQueries } from '@registry/ledger';
 import { nonNegativeInteger } from '../http/paging';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { ConsistencyProofResponse, InclusionProofResponse, LogEntryResponse } from './log.response';
+
+/** What the route's trailing `*` matched (a decorator of its own, so the OpenAPI document keeps naming it `path`). */
+const WildcardPath = createParamDecorator((_data: unknown, context: ExecutionContext): string => context.switchToHttp().getRequest<{ params: Record<string, string> }>().params['*'] ?? '');
 
 /** Tiles of a published tree never change (tlog-tiles): a CDN may keep them. Checkpoints move every second. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -76,15 +79,15 @@ export class LogController {
     return this.log.consistency(nonNegativeInteger(from, 'from'), nonNegativeInteger(to, 'to'));
   }
 
-  @Get('tile/*path')
+  @Get('tile/*')
   @OnlyQueryParameters()
   @Header('Cache-Control', IMMUTABLE)
   @ApiProduces('application/octet-stream')
   @ApiOperation({ summary: 'A C2SP tlog-tiles hash tile: tile/<L>/<N>[.p/<W>]' })
   @ApiParam({ name: 'path', description: '<L>/<N>[.p/<W>], N in x-prefixed groups of three digits (e.g. 0/x001/234.p/7)', example: '0/000' })
   @ApiOkResponse({ description: 'the concatenated 32-byte hashes', schema: { type: 'string', format: 'binary' } })
-  async tile(@Param('path') path: string | string[]) {
-    const address = parseTilePath(Array.isArray(path) ? path.join('/') : path);
+  async tile(@WildcardPath() path: string) {
+    const address = parseTilePath(path);
     if (!address || address.level === 'entries') {
       throw new DomainError('NOT_FOUND', 'not a hash tile path: tile/<L>/<N>[.p/<W>] (entry bundles are not served: entries can exceed 64 KiB; use /v1/log/entries/{index})', { field: 'path' });
     }
@@ -92,3 +95,4 @@ export class LogController {
     return new StreamableFile(tile, { type: 'application/octet-stream', length: tile.length });
   }
 }
+

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Histogram } from 'prom-client';
 import { MetricsRegistry } from './metrics-registry';
 
@@ -25,29 +25,12 @@ export class HttpMetrics {
     });
   }
 
-  /** Express middleware, mounted first so that every answer (401, 413, 429 included) is measured. */
-  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
-    const stop = this.duration.startTimer();
-    let done = false;
-    const record = () => {
-      if (done) return;
-      done = true;
-      // Express sets req.route when a route matched; its path is the pattern ('/v1/retirements/:id').
-      const labels = { method: METHODS.has(req.method) ? req.method : 'OTHER', route: routePattern(req), status_class: `${Math.floor(res.statusCode / 100)}xx` };
-      this.requests.inc(labels);
-      stop(labels);
-    };
-    res.once('finish', record);
-    res.once('close', record);
-    next();
+  /** Fastify onResponse hook: every answer (401, 413, 429 included) is measured, from the request's arrival. */
+  readonly onResponse = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    // routeOptions.url is the matched route's pattern ('/v1/retirements/:id'); a 404 has none.
+    const labels = { method: METHODS.has(request.method) ? request.method : 'OTHER', route: request.routeOptions.url ?? UNMATCHED_ROUTE, status_class: `${Math.floor(reply.statusCode / 100)}xx` };
+    this.requests.inc(labels);
+    this.duration.observe(labels, reply.elapsedTime / 1000);
+    done();
   };
-}
-
-/**
- * Nest's middleware for every path ('/{*path}', registered with all(), i.e. every method) also sets
- * req.route; a controller's route is registered for its one method.
- */
-function routePattern(req: Request): string {
-  const route = req.route as { path?: unknown; methods?: Record<string, boolean> } | undefined;
-  return typeof route?.path === 'string' && Object.keys(route.methods ?? {}).length === 1 ? route.path : UNMATCHED_ROUTE;
 }

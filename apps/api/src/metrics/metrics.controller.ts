@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AcceptsMetricsToken, Roles } from '@registry/auth';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { MetricsRegistry } from './metrics-registry';
 
 @ApiTags('operations')
@@ -19,8 +19,8 @@ export class MetricsController {
   @AcceptsMetricsToken()
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'the Prometheus text exposition format (version 0.0.4)', schema: { type: 'string' } })
-  async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
-    res.setHeader('Content-Type', this.registry.contentType);
+  async scrape(@Res({ passthrough: true }) res: FastifyReply): Promise<string> {
+    res.header('Content-Type', this.registry.contentType);
     return this.registry.metrics();
   }
 }

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { DomainError, type ErrorCode } from '@registry/domain';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Counter } from 'prom-client';
 import { catchError, tap, type Observable } from 'rxjs';
 import { MetricsRegistry } from './metrics-registry';
@@ -33,7 +33,7 @@ export class CountRetirements implements NestInterceptor {
   constructor(private readonly metrics: RetirementMetrics) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const res = context.switchToHttp().getResponse<Response>();
+    const res = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       tap(() => {
         if (res.getHeader('Idempotent-Replayed') !== 'true') this.metrics.retirements.inc();

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { Problems } from '../http/problems.decorator';
 import { IssueApiKeyUseCase, ListApiKeysUseCase, Roles, type Principal } from '@registry/auth';
 import { CreateOrganizationUseCase, GetOrganizationUseCase, RenameOrganizationUseCase } from '@registry/ledger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../http/current-principal';
 import { idempotencyOf } from '../http/idempotency';
 import { OnlyQueryParameters } from '../http/query-parameters';
@@ -28,7 +28,7 @@ export class OrganizationsController {
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: OrganizationDto })
-  create(@Body() body: CreateOrganizationDto, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<OrganizationDto> {
+  create(@Body() body: CreateOrganizationDto, @CurrentPrincipal() actor: Principal, @Req() req: FastifyRequest): Promise<OrganizationDto> {
     return this.createOrganization.execute({ ...body, actor, idempotency: idempotencyOf(req) });
   }
 

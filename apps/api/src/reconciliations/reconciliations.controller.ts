@@ -3,13 +3,14 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse
 import { Roles, type Principal } from '@registry/auth';
 import { REGISTRY_EXPORT_FORMATS } from '@registry/domain';
 import { GetReconciliationQuery, reportRecord, REPORT_COLUMNS, RequestReconciliationUseCase, type ReconciliationView } from '@registry/ledger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toCsv } from '../http/csv';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { ExpensiveEndpoint } from '../http/rate-limits';
 import { ReconciliationQueuedResponse, ReconciliationResponse } from './reconciliations.response';
+import { isCsvBody } from '../http/body-parsers';
 
 @ApiTags('reconciliations')
 @Controller('v1/reconciliations')
@@ -30,9 +31,9 @@ export class ReconciliationsController {
   @ApiQuery({ name: 'format', required: false, enum: REGISTRY_EXPORT_FORMATS, description: 'detected from the header when absent' })
   @ApiBody({ description: "the managing registry's public export, as it publishes it (text/csv)", schema: { type: 'string' } })
   @ApiAcceptedResponse({ type: ReconciliationQueuedResponse, description: '{ id, status }: the comparison runs as a job; GET /v1/reconciliations/{id} follows it' })
-  async create(@Query('format') format: unknown, @Body() body: unknown, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async create(@Query('format') format: unknown, @Body() body: unknown, @CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const actor = organizationOf(principal);
-    return markReplay(res, await this.requestReconciliation.execute({ actor, format, body: req.is('text/csv') ? body : undefined, idempotency: idempotencyOf(req) }));
+    return markReplay(res, await this.requestReconciliation.execute({ actor, format, body: isCsvBody(req) ? body : undefined, idempotency: idempotencyOf(req) }));
   }
 
   @Get(':id')
@@ -53,10 +54,10 @@ export class ReconciliationsController {
     description: 'every compared part (matched, with both references), every alert and every unreadable row, as CSV (UTF-8 BOM, formula cells neutralised)',
     content: { 'text/csv': { schema: { type: 'string' }, example: `${REPORT_COLUMNS.join(',')}\n` } },
   })
-  async report(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+  async report(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: FastifyReply): Promise<void> {
     const records = [];
     for await (const line of this.getReconciliation.lines(principal, id)) records.push(reportRecord(line));
-    res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="reconciliation-${id}.csv"`);
+    res.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="reconciliation-${id}.csv"`);
     res.send(toCsv(records, REPORT_COLUMNS));
   }
 }

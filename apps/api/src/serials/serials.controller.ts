@@ -4,7 +4,7 @@ import { Problems } from '../http/problems.decorator';
 import { Public, Roles, type Principal } from '@registry/auth';
 import { DomainError, SCHEME_CODES, SCHEMES, type SchemeCode } from '@registry/domain';
 import { CheckSerialsQuery, parseRequestSerial, SerialStatusQuery } from '@registry/ledger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../http/current-principal';
 import { OnlyQueryParameters } from '../http/query-parameters';
 import { ExpensiveEndpoint } from '../http/rate-limits';
@@ -12,6 +12,7 @@ import { validateBody } from '../http/validation.pipe';
 import { CheckSerialsDto, ParseSerialDto } from '../ledger/ledger.dto';
 import { serialsFromCsv } from './serials-csv';
 import { ParsedSerialResponse, SchemeResponse, SerialCheckErrorResponse, SerialStatusResponse } from './serials.response';
+import { isCsvBody } from '../http/body-parsers';
 
 @ApiTags('serials')
 @Controller('v1')
@@ -92,8 +93,8 @@ export class SerialsController {
       },
     },
   })
-  async check(@Req() req: Request, @CurrentPrincipal() principal: Principal, @Body() body: object) {
-    const serials = req.is('text/csv') ? serialsFromCsv(String(body)) : (await validateBody(CheckSerialsDto, body)).serials;
+  async check(@Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal, @Body() body: object) {
+    const serials = isCsvBody(req) ? serialsFromCsv(String(body)) : (await validateBody(CheckSerialsDto, body)).serials;
     return this.checkSerials.execute(serials, principal);
   }
 }

@@ -12,7 +12,7 @@ import {
   type WebhookView,
   type WebhookWithSecretView,
 } from '@registry/ledger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';
 import { idempotencyOf, markReplay } from '../http/idempotency';
 import { pageLimit } from '../http/paging';
@@ -42,8 +42,8 @@ export class WebhooksController {
   async create(
     @Body() body: CreateWebhookDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<WebhookWithSecretView> {
     return markReplay(res, await this.registerWebhook.execute({ actor: organizationOf(principal), url: body.url, events: body.events, idempotency: idempotencyOf(req) }));
   }

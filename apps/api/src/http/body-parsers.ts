@@ -1,0 +1,80 @@
+import { DomainError } from '@registry/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import iconv from 'iconv-lite';
+import { jsonNestingExceeds, MAX_JSON_DEPTH, refuseNonFiniteNumbers } from './json-depth';
+import { isStreamedUpload } from '../imports/streamed-uploads';
+
+const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
+const CSV = 'text/csv';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MULTIPART = 'multipart/form-data';
+
+type Done = (error: Error | null, body?: unknown) => void;
+
+/**
+ * The request bodies the API reads, and nothing else: strict UTF-8 JSON (objects and arrays only, at
+ * most MAX_JSON_DEPTH deep, no number out of a double's range), text/csv in any charset iconv knows,
+ * and on streamed-upload routes the raw stream left unread for the handler. A body of any other type
+ * is not read at all (the handler sees no body and says which field it misses), as with Express.
+ */
+export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number): void {
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(JSON_TYPES, { parseAs: 'buffer', bodyLimit }, (req, body, done) => parseJson(req, body as Buffer, done));
+  // Left unread: a streamed-upload handler reads the body from `req.raw` (a statement can be far
+  // larger than BODY_LIMIT_BYTES); anywhere else such a body is not read, as with Express.
+  fastify.addContentTypeParser([XLSX, MULTIPART], leaveUnread);
+  fastify.addContentTypeParser(CSV, (req, payload, done) => {
+    if (isStreamedUpload(req.raw)) return leaveUnread(req, payload, done);
+    readCsv(req, payload, bodyLimit).then((text) => done(null, text), done);
+  });
+  fastify.addContentTypeParser('*', leaveUnread);
+}
+
+/** Whether the request's body is CSV (the parser has decoded it to a string). */
+export function isCsvBody(req: { headers: { 'content-type'?: string } }): boolean {
+  return /^text\/csv\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+}
+
+function parseJson(req: FastifyRequest, body: Buffer, done: Done): void {
+  try {
+    const charset = charsetOf(req) ?? 'utf-8';
+    if (charset !== 'utf-8' && charset !== 'utf8') throw invalidBody(`a JSON request body must be UTF-8, not ${charset}`);
+    if (body.length === 0) return done(null, {});
+    if (jsonNestingExceeds(body, MAX_JSON_DEPTH)) throw invalidBody(`the request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`);
+    const text = body.toString('utf8');
+    const first = /\S/.exec(text);
+    // Strict, as body-parser was: a body is an object or an array, never a bare value.
+    if (first && first[0] !== '{' && first[0] !== '[') throw invalidBody(`the request body is not valid JSON (a body must be an object or an array, not ${JSON.stringify(text.trim().slice(0, 20))})`);
+    done(null, JSON.parse(text, refuseNonFiniteNumbers));
+  } catch (error) {
+    done(error instanceof SyntaxError ? invalidBody(`the request body is not valid JSON (${error.message})`) : (error as Error));
+  }
+}
+
+function leaveUnread(_req: FastifyRequest, _payload: unknown, done: Done): void {
+  done(null, undefined);
+}
+
+async function readCsv(req: FastifyRequest, payload: NodeJS.ReadableStream, bodyLimit: number): Promise<string> {
+  const charset = charsetOf(req) ?? 'utf-8';
+  if (!iconv.encodingExists(charset)) {
+    throw new DomainError('VALIDATION_FAILED', `Content-Type: charset ${charset} is not known`, { errors: [{ field: 'Content-Type', message: `charset ${charset} is not known` }] });
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of payload) {
+    size += (chunk as Buffer).length;
+    if (size > bodyLimit) throw new DomainError('PAYLOAD_TOO_LARGE', 'the request body is larger than the limit', { limit: bodyLimit });
+    chunks.push(chunk as Buffer);
+  }
+  return iconv.decode(Buffer.concat(chunks), charset);
+}
+
+function charsetOf(req: FastifyRequest): string | undefined {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(req.headers['content-type'] ?? '');
+  return match?.[1].toLowerCase();
+}
+
+function invalidBody(message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { errors: [{ field: 'body', message }] });
+}
