@@ -24,10 +24,11 @@ export interface PeopleContext {
 
 /**
  * The people use cases without HTTP, on a fresh migrated database (temp SQLite in the e2e tier,
- * a PostgreSQL schema in the integration tier): Immich's medium tier.
+ * a PostgreSQL schema in the integration tier): Immich's medium tier. Given a `database`, runs on it
+ * (beside a CLI process, say) and leaves it for the caller to drop.
  */
-export async function startPeopleContext(): Promise<PeopleContext> {
-  const database: TestDatabase = await createTestDatabase();
+export async function startPeopleContext(options: { database?: TestDatabase } = {}): Promise<PeopleContext> {
+  const database: TestDatabase = options.database ?? (await createTestDatabase());
   const config = loadConfig({ LOG_LEVEL: 'silent', CERTIFICATE_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'people-keys-')), 'keys'), ...database.env });
   const app = await NestFactory.createApplicationContext(
     { module: PeopleTestModule, imports: [RegistryConfigModule.forRoot(config), PersistenceModule, PeopleModule] },
@@ -48,7 +49,8 @@ export async function startPeopleContext(): Promise<PeopleContext> {
     journal: async (type) => (await app.get(JournalQueries).entries(0, 10_000, type)).items,
     close: async () => {
       await app.close();
-      await database.drop();
+      // A database the caller gave stays for the caller to drop.
+      if (!options.database) await database.drop();
     },
   };
 }
