@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApiKeysModule } from '@registry/auth';
+import { ApiKeysModule, PeopleModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
 import {
   CertificateQueries,
@@ -25,7 +25,7 @@ export class CliModule {
   static forRoot(config: RegistryConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [RegistryConfigModule.forRoot(config), PersistenceModule, ApiKeysModule],
+      imports: [RegistryConfigModule.forRoot(config), PersistenceModule, ApiKeysModule, PeopleModule],
       providers: [
         CreateOrganizationUseCase,
         JournalQueries,

@@ -11,6 +11,7 @@ import { keysCommand } from './commands/keys.command';
 import { ledgerCommand } from './commands/ledger.command';
 import { logCommand } from './commands/log.command';
 import { orgsCommand } from './commands/orgs.command';
+import { peopleCommand } from './commands/people.command';
 import { reconcileCommand } from './commands/reconcile.command';
 import { seedCommand } from './commands/seed.command';
 
@@ -19,6 +20,7 @@ const program = new Command('registry')
   .addCommand(dbCommand())
   .addCommand(orgsCommand())
   .addCommand(keysCommand())
+  .addCommand(peopleCommand())
   .addCommand(ledgerCommand())
   .addCommand(logCommand())
   .addCommand(certificateCommand())

@@ -7,3 +7,5 @@ export * from './revoke-api-key.use-case';
 export * from './decorators';
 export * from './api-key.guard';
 export * from './auth.module';
+export * from './argon2id-password-hasher';
+export * from './people.module';

@@ -15,3 +15,4 @@ export * from './text/display-text';
 export * from './webhooks';
 export * from './registry-exports';
 export * from './transparency';
+export * from './people';

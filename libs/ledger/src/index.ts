@@ -54,3 +54,4 @@ export * from './certificates/claim-certificates';
 export * from './webhooks';
 export * from './reconciliation';
 export * from './imports';
+export * from './people';

@@ -9,3 +9,4 @@ export * from './claim-process-ports';
 export * from '../imports/import-ports';
 export * from './retryable-conflict';
 export * from './log-metrics';
+export * from './people-ports';

@@ -7,6 +7,7 @@ import type { ReconciliationStore } from '../reconciliation/reconciliation-ports
 import type { ApiKeyRecord, JobRunRecord, OrganizationRecord } from './records';
 import type { WebhookStore } from '../webhooks/webhook-ports';
 import type { ImportStore } from '../imports/import-ports';
+import type { PersonStore, SessionStore, SignInThrottleStore } from './people-ports';
 
 export interface OrganizationStore {
   insert(organization: OrganizationRecord): Promise<void>;
@@ -51,6 +52,9 @@ export interface Stores {
   webhooks: WebhookStore;
   reconciliations: ReconciliationStore;
   imports: ImportStore;
+  people: PersonStore;
+  sessions: SessionStore;
+  signInThrottles: SignInThrottleStore;
 }
 
 /**

@@ -138,7 +138,7 @@ export class RetireCreditsUseCase {
     const retirement: RetirementRecord = {
       id: newId(),
       organizationId: command.actor.organizationId,
-      apiKeyId: command.actor.apiKeyId,
+      apiKeyId: command.actor.apiKeyId ?? null,
       quantity: plan.reduce((sum, p) => sum + p.serial.range.quantity, 0n),
       retiredOn,
       beneficiary: command.beneficiary,

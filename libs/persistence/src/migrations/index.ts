@@ -14,6 +14,7 @@ import { Webhooks1764000000013 as PostgresWebhooks } from './postgres/1764000000
 import { Reconciliations1764000000012 as PostgresReconciliations } from './postgres/1764000000012-reconciliations';
 import { Imports1764000000011 as PostgresImports } from './postgres/1764000000011-imports';
 import { TransparencyLog1764000000015 as PostgresTransparencyLog } from './postgres/1764000000015-transparency-log';
+import { People1764000000016 as PostgresPeople } from './postgres/1764000000016-people';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
@@ -30,6 +31,7 @@ import { Webhooks1764000000013 as SqliteWebhooks } from './sqlite/1764000000013-
 import { Reconciliations1764000000012 as SqliteReconciliations } from './sqlite/1764000000012-reconciliations';
 import { Imports1764000000011 as SqliteImports } from './sqlite/1764000000011-imports';
 import { TransparencyLog1764000000015 as SqliteTransparencyLog } from './sqlite/1764000000015-transparency-log';
+import { People1764000000016 as SqlitePeople } from './sqlite/1764000000016-people';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
 export const SQLITE_MIGRATIONS = [
@@ -49,6 +51,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteWebhooks,
   SqliteListIndexes,
   SqliteTransparencyLog,
+  SqlitePeople,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresFoundation,
@@ -67,4 +70,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresWebhooks,
   PostgresListIndexes,
   PostgresTransparencyLog,
+  PostgresPeople,
 ];

@@ -11,9 +11,12 @@ import { SqlJournalStore } from './journal.store';
 import { SqlListStore } from './list.store';
 import { SqlLogStore } from './log.store';
 import { SqlOrganizationStore } from './organization.store';
+import { SqlPersonStore } from './person.store';
 import { SqlReconciliationStore } from './reconciliation.store';
 import { SqlRetirementStore } from './retirement.store';
 import { SqlSequenceStore } from './sequence.store';
+import { SqlSessionStore } from './session.store';
+import { SqlSignInThrottleStore } from './sign-in-throttle.store';
 import type { Sql } from './sql';
 import { SqlWebhookStore } from './webhook.store';
 import { SqlWriteLocks } from './write-locks';
@@ -39,5 +42,8 @@ export function storesFor(sql: Sql): Stores {
     webhooks: new SqlWebhookStore(sql),
     reconciliations: new SqlReconciliationStore(sql),
     imports: new SqlImportStore(sql),
+    people: new SqlPersonStore(sql),
+    sessions: new SqlSessionStore(sql),
+    signInThrottles: new SqlSignInThrottleStore(sql),
   };
 }
