@@ -85,11 +85,16 @@ const profileFlags = (cpuProfDir, intervalMicros) =>
   cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-interval=${intervalMicros}`] : [];
 
 /** The built API on a SQLite file, as issue 18 runs it (rate limits off, LOG_LEVEL=warn). */
+/**
+ * env.PROFILE_API_MAIN runs another build's API (e.g. a worktree of the commit before a change, built),
+ * so that `PROFILE_VARIANT_ENV='PROFILE_API_MAIN=<path>'` compares two builds side by side.
+ */
 async function startApi(sqlitePath, { cpuProfDir, intervalMicros = 500, env = {} } = {}) {
-  if (!fs.existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: npm run build`);
+  const main = env.PROFILE_API_MAIN ?? API_MAIN;
+  if (!fs.existsSync(main)) throw new Error(`${main} is missing: npm run build`);
   const port = await freePort();
-  const child = spawn(process.execPath, [...profileFlags(cpuProfDir, intervalMicros), API_MAIN], {
-    cwd: REPO,
+  const child = spawn(process.execPath, [...profileFlags(cpuProfDir, intervalMicros), main], {
+    cwd: path.resolve(path.dirname(main), '../../../../../..'),
     env: {
       ...process.env,
       SQLITE_PATH: sqlitePath,
