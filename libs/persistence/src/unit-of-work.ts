@@ -139,19 +139,23 @@ export class SqliteUnitOfWork extends UnitOfWork {
 
   private async drain(): Promise<void> {
     let group: QueuedWrite[] = [];
-    const { outcomes, seen } = await this.lock.runExclusive(() => {
-      this.drainScheduled = false;
-      group = this.queued.splice(0, this.writeGroup);
-      if (this.queued.length > 0) this.scheduleDrain();
-      return this.runGroup(group);
-    });
-    // Outside the lock: the next group runs while this one's WAL is synced.
-    const durable = await outcomeOf(async () => this.groupCommit?.durableUpTo(seen));
-    group.forEach((unit, i) => {
-      const outcome = durable.ok ? outcomes[i] : durable;
-      if (outcome.ok) unit.resolve(outcome.value);
-      else unit.reject(outcome.error);
-    });
+    try {
+      const { outcomes, seen } = await this.lock.runExclusive(() => {
+        this.drainScheduled = false;
+        group = this.queued.splice(0, this.writeGroup);
+        if (this.queued.length > 0) this.scheduleDrain();
+        return this.runGroup(group);
+      });
+      // Outside the lock: the next group runs while this one's WAL is synced.
+      const durable = await outcomeOf(async () => this.groupCommit?.durableUpTo(seen));
+      group.forEach((unit, i) => {
+        const outcome = durable.ok ? outcomes[i] : durable;
+        if (outcome.ok) unit.resolve(outcome.value);
+        else unit.reject(outcome.error);
+      });
+    } catch (error) {
+      for (const unit of group) unit.reject(error); // not expected (runGroup answers every error), but no caller is left waiting
+    }
   }
 
   /** Never throws: answers each unit's outcome and the commit position every answer waits for. */
