@@ -37,6 +37,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(1)
   SQLITE_PATH?: string;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(256)
+  SQLITE_WRITE_GROUP?: number;
+
   @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 

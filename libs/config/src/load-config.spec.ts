@@ -39,6 +39,9 @@ describe('loadConfig', () => {
     ['SHUTDOWN_GRACE_MS', '-1'],
     ['SHUTDOWN_DELAY_MS', 'soon'],
     ['MIGRATIONS_RUN', 'no'],
+    ['SQLITE_WRITE_GROUP', '0'],
+    ['SQLITE_WRITE_GROUP', '257'],
+    ['SQLITE_WRITE_GROUP', 'off'],
   ])('refuses %s=%s and names the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -55,6 +58,12 @@ describe('loadConfig', () => {
     expect(loadConfig({}).migrationsRun).toBe(true);
     expect(loadConfig({ MIGRATIONS_RUN: 'true' }).migrationsRun).toBe(true);
     expect(loadConfig({ MIGRATIONS_RUN: 'false' }).migrationsRun).toBe(false);
+  });
+
+  it('groups up to 32 SQLite units of work per transaction unless SQLITE_WRITE_GROUP says otherwise (1: one each)', () => {
+    expect(loadConfig({}).sqliteWriteGroup).toBe(32);
+    expect(loadConfig({ SQLITE_WRITE_GROUP: '1' }).sqliteWriteGroup).toBe(1);
+    expect(loadConfig({ SQLITE_WRITE_GROUP: '64' }).sqliteWriteGroup).toBe(64);
   });
 
   it('refuses job fault injection in production', () => {

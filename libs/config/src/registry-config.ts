@@ -7,6 +7,11 @@ export type DatabaseConfig =
 export interface RegistryConfig {
   port: number;
   database: DatabaseConfig;
+  /**
+   * SQLite: how many units of work that queue up together may share one transaction (each in a
+   * savepoint of its own); 1: a transaction each. PostgreSQL ignores it.
+   */
+  sqliteWriteGroup: number;
   /** Set: jobs go through BullMQ on this Redis. Unset: the API process runs jobs itself. */
   redisUrl?: string;
   /** Key prefix of the BullMQ queues, so several registries can share one Redis. */

@@ -20,7 +20,11 @@ const OPENED_PDF_STORE = Symbol('OPENED_PDF_STORE');
       inject: [REGISTRY_CONFIG],
       useFactory: (config: RegistryConfig) => openDatabase(config.database, { migrate: config.migrationsRun }),
     },
-    { provide: UnitOfWork, inject: [DataSource], useFactory: createUnitOfWork },
+    {
+      provide: UnitOfWork,
+      inject: [DataSource, REGISTRY_CONFIG],
+      useFactory: (dataSource: DataSource, config: RegistryConfig) => createUnitOfWork(dataSource, { writeGroup: config.sqliteWriteGroup }),
+    },
     { provide: SequencerLease, inject: [DataSource], useFactory: sequencerLeaseFor },
     {
       provide: OPENED_PDF_STORE,

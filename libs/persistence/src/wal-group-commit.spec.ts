@@ -4,39 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from './data-source.factory';
 import { createUnitOfWork, SqliteUnitOfWork } from './unit-of-work';
-import { walFileSync, WalGroupCommit, type DurableSync } from './wal-group-commit';
-
-/** A sync that finishes only when the test says so, and counts how often it started. */
-function gatedSync(inner: DurableSync = async () => {}) {
-  const pending: Array<{ release: () => Promise<void>; fail: (e: Error) => void }> = [];
-  const sync: DurableSync = () =>
-    new Promise<void>((resolve, reject) => {
-      pending.push({ release: () => inner().then(resolve, reject), fail: reject });
-    });
-  return {
-    sync,
-    started: () => pending.length,
-    release: async (index: number) => {
-      await pending[index].release();
-      await settle();
-    },
-    fail: async (index: number, error: Error) => {
-      pending[index].fail(error);
-      await settle();
-    },
-  };
-}
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
-
-function tracked<T>(promise: Promise<T>) {
-  const state = { done: false, error: undefined as unknown };
-  promise.then(
-    () => (state.done = true),
-    (error) => ((state.done = true), (state.error = error)),
-  );
-  return state;
-}
+import { gatedSync, settle, tracked } from './testing/gated-sync';
+import { walFileSync, WalGroupCommit } from './wal-group-commit';
 
 describe('WalGroupCommit', () => {
   it('answers a commit only after a sync that started after it has finished', async () => {
@@ -171,12 +140,14 @@ describe('createUnitOfWork on a SQLite file', () => {
     const dataSource = await openDatabase({ engine: 'sqlite', sqlitePath: join(dir, 'ledger.sqlite') });
     try {
       const synced: string[] = [];
-      const uow = createUnitOfWork(dataSource, (path) => {
-        const real = walFileSync(path);
-        return async () => {
-          synced.push(path);
-          await real();
-        };
+      const uow = createUnitOfWork(dataSource, {
+        syncOf: (path) => {
+          const real = walFileSync(path);
+          return async () => {
+            synced.push(path);
+            await real();
+          };
+        },
       });
       const [sync] = await dataSource.query('PRAGMA synchronous');
       expect(sync.synchronous).toBe(1);
@@ -193,7 +164,7 @@ describe('createUnitOfWork on a SQLite file', () => {
     const dataSource = await openDatabase({ engine: 'sqlite', sqlitePath: ':memory:' });
     try {
       const syncOf = jest.fn();
-      const uow = createUnitOfWork(dataSource, syncOf);
+      const uow = createUnitOfWork(dataSource, { syncOf });
       await expect(uow.write((stores) => stores.sequences.next('RC-2026'))).resolves.toBe(1);
       expect(syncOf).not.toHaveBeenCalled();
     } finally {

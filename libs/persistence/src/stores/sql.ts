@@ -91,6 +91,8 @@ interface NativeStatement {
 export interface NativeSqliteHandle {
   prepare(text: string): NativeStatement;
   exec(text: string): unknown;
+  /** False once a transaction has ended, including when SQLite rolled it back by itself. */
+  readonly inTransaction: boolean;
 }
 
 /** SQLite on the driver's own better-sqlite3 handle, with prepared statements kept for reuse. */
