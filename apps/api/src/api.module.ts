@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
 import { JobsModule } from '@registry/jobs';
@@ -18,7 +18,8 @@ import { ReconciliationsController } from './reconciliations/reconciliations.con
 import { HealthController } from './health/health.controller';
 import { createLogRedactor, redactingSerializers } from './http/log-redaction';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { rateLimits } from './http/rate-limits';
+import { anyRateLimit, rateLimits } from './http/rate-limits';
+import { RegistryThrottlerGuard } from './http/registry-throttler.guard';
 import { HoldingsController } from './ledger/holdings.controller';
 import { ImportsController } from './imports/imports.controller';
 import { LedgerController } from './ledger/ledger.controller';
@@ -89,8 +90,8 @@ export class ApiModule {
       ],
       providers: [
         // Registered before AuthModule's key guard, so it runs first: floods of made-up keys are limited
-        // before any database lookup (rate-limits.e2e.ts holds this).
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        // before any database lookup (rate-limits.e2e.ts holds this). With every limit 0 there is nothing to count.
+        ...(anyRateLimit(config) ? [{ provide: APP_GUARD, useClass: RegistryThrottlerGuard }] : []),
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ShutdownState,
       ],

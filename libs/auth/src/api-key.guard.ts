@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, type Role } from '@registry/domain';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
+import { CachedReflector } from './cached-reflector';
 import { ACCEPTS_METRICS_TOKEN, IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 import type { Principal } from './principal';
 
@@ -13,10 +14,14 @@ export interface AuthenticatedRequest {
 /** Global guard: deny by default; @Public() opens a route, @Roles() names who may call it. */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
+  private readonly reflector: CachedReflector;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly authenticator: ApiKeyAuthenticator,
-  ) {}
+  ) {
+    this.reflector = new CachedReflector(reflector);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];

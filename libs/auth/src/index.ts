@@ -6,6 +6,7 @@ export * from './list-api-keys.use-case';
 export * from './revoke-api-key.use-case';
 export * from './decorators';
 export * from './api-key.guard';
+export * from './cached-reflector';
 export * from './auth.module';
 export * from './argon2id-password-hasher';
 export * from './people.module';

@@ -44,6 +44,11 @@ export function rateLimits(config: RegistryConfig): ThrottlerModuleOptions {
   };
 }
 
+/** Whether any of the three limits is on (a limit of 0 is off). */
+export function anyRateLimit(config: Pick<RegistryConfig, 'rateLimitPerMinute' | 'rateLimitPerKeyPerMinute' | 'rateLimitExpensivePerMinute'>): boolean {
+  return config.rateLimitPerMinute > 0 || config.rateLimitPerKeyPerMinute > 0 || config.rateLimitExpensivePerMinute > 0;
+}
+
 function isExpensive(context: ExecutionContext): boolean {
   return [context.getHandler(), context.getClass()].some((target) => Reflect.getMetadata(EXPENSIVE, target) === true);
 }
