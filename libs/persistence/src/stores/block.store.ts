@@ -2,7 +2,7 @@ import { DomainError, type SchemeCode } from '@registry/domain';
 import type { BlockRecord, BlockStore } from '@registry/ledger/ports';
 import { isUniqueViolation } from '../database-errors';
 import { RowChangedUnderUs } from '@registry/ledger/ports';
-import type { Sql } from './sql';
+import { sqlRowCount, type Sql } from './sql';
 
 // Bounds are read as TEXT so values beyond 2^53 stay exact on the way to BigInt.
 const COLUMNS = `id, scheme, namespace, CAST(start_serial AS TEXT) AS start_serial, CAST(end_serial AS TEXT) AS end_serial,
@@ -77,22 +77,25 @@ export class SqlBlockStore implements BlockStore {
     // The outer ORDER BY names the table's column: a bare `start_serial` is the TEXT alias of COLUMNS,
     // which sorts '10' before '9' on both engines.
     // Marked duplicates (few, their own partial index) come in the same statement: one round trip.
-    const rows = await this.sql.query<BlockRow>(
+    // The row count is written into the text: with LIMIT bound as a parameter SQLite spent ~8 µs more
+    // per subquery (measured, same plan), a third of the lookup's SQL. A page size, so few distinct texts.
+    const rows = sqlRowCount(limit);
+    const found = await this.sql.query<BlockRow>(
       `SELECT * FROM (SELECT ${COLUMNS} FROM serial_blocks
          WHERE namespace = ? AND closed_seq IS NULL AND ${unmarked} AND start_serial <= ? AND end_serial >= ?
            AND start_serial >= COALESCE((SELECT p.start_serial FROM serial_blocks p
                                          WHERE p.namespace = ? AND p.closed_seq IS NULL AND ${unmarked} AND p.start_serial <= ?
                                          ORDER BY p.start_serial DESC LIMIT 1), ?)
          ORDER BY serial_blocks.start_serial
-         LIMIT ?) live
+         LIMIT ${rows}) live
        UNION ALL
        SELECT * FROM (SELECT ${COLUMNS} FROM serial_blocks
          WHERE namespace = ? AND closed_seq IS NULL AND ${marked} AND start_serial <= ? AND end_serial >= ?
-         ORDER BY serial_blocks.start_serial LIMIT ?) duplicates`,
-      [namespace, String(end), String(start), namespace, String(start), String(start), limit, namespace, String(end), String(start), limit],
+         ORDER BY serial_blocks.start_serial LIMIT ${rows}) duplicates`,
+      [namespace, String(end), String(start), namespace, String(start), String(start), namespace, String(end), String(start)],
     );
     // A compound SELECT has no order of its own: sort (already sorted unless duplicates came along).
-    return rows
+    return found
       .map(toRecord)
       .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
       .slice(0, limit);

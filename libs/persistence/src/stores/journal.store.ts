@@ -1,6 +1,6 @@
 import type { JournalEntry } from '@registry/domain';
 import type { JournalStore, LoggedJournalEntry } from '@registry/ledger/ports';
-import type { Sql } from './sql';
+import { sqlRowCount, type Sql } from './sql';
 
 export interface EntryRow {
   seq: number | string;
@@ -41,8 +41,8 @@ export class SqlJournalStore implements JournalStore {
     // `claim` selects every claim.* entry, `claim.certify` that type alone.
     const from = `FROM log_leaves l JOIN journal_entries e ON e.seq = l.seq WHERE l.idx >= ?`;
     const rows = type
-      ? await this.sql.query<EntryRow & { idx: number | string }>(`SELECT l.idx, ${ENTRY_COLUMNS} ${from} AND (e.type = ? OR substr(e.type, 1, ?) = ?) ORDER BY l.idx LIMIT ?`, [fromIndex, type, type.length + 1, `${type}.`, limit])
-      : await this.sql.query<EntryRow & { idx: number | string }>(`SELECT l.idx, ${ENTRY_COLUMNS} ${from} ORDER BY l.idx LIMIT ?`, [fromIndex, limit]);
+      ? await this.sql.query<EntryRow & { idx: number | string }>(`SELECT l.idx, ${ENTRY_COLUMNS} ${from} AND (e.type = ? OR substr(e.type, 1, ?) = ?) ORDER BY l.idx LIMIT ${sqlRowCount(limit)}`, [fromIndex, type, type.length + 1, `${type}.`])
+      : await this.sql.query<EntryRow & { idx: number | string }>(`SELECT l.idx, ${ENTRY_COLUMNS} ${from} ORDER BY l.idx LIMIT ${sqlRowCount(limit)}`, [fromIndex]);
     return rows.map((r) => ({ ...toEntry(r), logIndex: Number(r.idx) }));
   }
 

@@ -1,7 +1,7 @@
 import type { SchemeCode } from '@registry/domain';
 import type { ClaimListFilter, ListStore, OrganizationListFilter, OrganizationRecord, RegisterFilter, RetirementListFilter, SchemeTotal } from '@registry/ledger/ports';
 import { organizationFromRow, type OrganizationRow } from './organization.store';
-import type { Sql } from './sql';
+import { sqlRowCount, type Sql } from './sql';
 
 /** `column` contains `text` (case as written), on both engines, with no LIKE wildcards to escape. */
 function contains(sql: Sql, column: string): string {
@@ -37,8 +37,8 @@ export class SqlListStore implements ListStore {
     if (f.retiredTo) where.add(`r.retired_on <= ?`, f.retiredTo);
     if (f.beforeSeq !== undefined) where.add(`r.created_seq < ?`, f.beforeSeq);
     const rows = await this.sql.query<{ id: string; created_seq: number | string }>(
-      `SELECT r.id, r.created_seq FROM retirements r ${where} ORDER BY r.created_seq DESC LIMIT ?`,
-      [...where.params, f.limit],
+      `SELECT r.id, r.created_seq FROM retirements r ${where} ORDER BY r.created_seq DESC LIMIT ${sqlRowCount(f.limit)}`,
+      where.params,
     );
     return rows.map((row) => ({ id: row.id, seq: Number(row.created_seq) }));
   }
@@ -58,8 +58,8 @@ export class SqlListStore implements ListStore {
     if (f.status) where.add(`c.status = ?`, f.status);
     if (f.beforeSeq !== undefined) where.add(`c.created_seq < ?`, f.beforeSeq);
     const rows = await this.sql.query<{ id: string; created_seq: number | string }>(
-      `SELECT c.id, c.created_seq FROM claims c ${where} ORDER BY c.created_seq DESC LIMIT ?`,
-      [...where.params, f.limit],
+      `SELECT c.id, c.created_seq FROM claims c ${where} ORDER BY c.created_seq DESC LIMIT ${sqlRowCount(f.limit)}`,
+      where.params,
     );
     return rows.map((row) => ({ id: row.id, seq: Number(row.created_seq) }));
   }
@@ -71,7 +71,7 @@ export class SqlListStore implements ListStore {
     if (f.role) where.add(contains(this.sql, 'roles'), `"${f.role}"`);
     if (f.nameContains) where.add(contains(this.sql, 'name'), f.nameContains);
     if (f.afterId) where.add(`id > ?`, f.afterId);
-    const rows = await this.sql.query<OrganizationRow>(`SELECT * FROM organizations ${where} ORDER BY id LIMIT ?`, [...where.params, f.limit]);
+    const rows = await this.sql.query<OrganizationRow>(`SELECT * FROM organizations ${where} ORDER BY id LIMIT ${sqlRowCount(f.limit)}`, where.params);
     return rows.map(organizationFromRow);
   }
 
@@ -91,8 +91,8 @@ export class SqlListStore implements ListStore {
     }
     if (f.afterId) where.add('c.id > ?', f.afterId);
     const rows = await this.sql.query<{ id: string }>(
-      `SELECT c.id FROM claims c JOIN organizations o ON o.id = c.applicant_id ${where} ORDER BY c.id LIMIT ?`,
-      [...where.params, f.limit],
+      `SELECT c.id FROM claims c JOIN organizations o ON o.id = c.applicant_id ${where} ORDER BY c.id LIMIT ${sqlRowCount(f.limit)}`,
+      where.params,
     );
     return rows.map((row) => row.id);
   }

@@ -2,7 +2,7 @@ import { nodeKey, type JournalEntry, type NodeId, type NodeWithHash } from '@reg
 import type { CheckpointRecord, LogStore } from '@registry/ledger/log/log-ports';
 import type { LoggedJournalEntry } from '@registry/ledger/ports';
 import { ENTRY_COLUMNS, toEntry, type EntryRow } from './journal.store';
-import type { Sql } from './sql';
+import { sqlRowCount, type Sql } from './sql';
 
 interface CheckpointRow {
   size: number | string;
@@ -21,8 +21,7 @@ export class SqlLogStore implements LogStore {
 
   async pending(limit: number): Promise<JournalEntry[]> {
     const rows = await this.sql.query<EntryRow>(
-      `SELECT ${ENTRY_COLUMNS} FROM journal_pending p JOIN journal_entries e ON e.seq = p.seq ORDER BY p.seq LIMIT ?`,
-      [limit],
+      `SELECT ${ENTRY_COLUMNS} FROM journal_pending p JOIN journal_entries e ON e.seq = p.seq ORDER BY p.seq LIMIT ${sqlRowCount(limit)}`,
     );
     return rows.map(toEntry);
   }
@@ -99,8 +98,8 @@ export class SqlLogStore implements LogStore {
       `SELECT l.idx, ${ENTRY_COLUMNS}, n.hash AS leaf FROM log_leaves l
        LEFT JOIN journal_entries e ON e.seq = l.seq
        LEFT JOIN log_nodes n ON n.level = 0 AND n.idx = l.idx
-       WHERE l.idx >= ? ORDER BY l.idx LIMIT ?`,
-      [fromIndex, limit],
+       WHERE l.idx >= ? ORDER BY l.idx LIMIT ${sqlRowCount(limit)}`,
+      [fromIndex],
     );
     return rows.map((r) => ({ ...toEntry(r), logIndex: Number(r.idx), storedLeafHash: r.leaf ? Buffer.from(r.leaf) : Buffer.alloc(0) }));
   }

@@ -125,3 +125,9 @@ export class NativeSqliteSql implements Sql {
     return statement;
   }
 }
+
+/** A row count for a statement's text (LIMIT), never from a caller's string: only a safe non-negative integer passes. */
+export function sqlRowCount(count: number): string {
+  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`not a row count: ${count}`);
+  return String(count);
+}
