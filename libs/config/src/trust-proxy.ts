@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 
 /**
- * Which peers may set X-Forwarded-For (Express `trust proxy`): `false` trusts none (the default:
+ * Which peers may set X-Forwarded-For (Fastify's `trustProxy`, proxy-addr as Express's `trust proxy` was): `false` trusts none (the default:
  * a client cannot pick the address its rate limit counts against); a hop count; or named ranges
  * (`loopback`, `linklocal`, `uniquelocal`) and addresses/CIDRs.
  */

@@ -18,7 +18,7 @@ interface TrackedRequest {
  * Three limits, each counted per route and minute: per client address (`default`: every request),
  * per presented key (`key`), and per address again, lower, on expensive endpoints (`expensive`).
  * The key limit adds to the address limit, never replaces it, so a client cannot escape its
- * address's limit by presenting made-up keys. The address is Express's `req.ip`, which follows
+ * address's limit by presenting made-up keys. The address is Fastify's `req.ip`, which follows
  * X-Forwarded-For only from TRUST_PROXY peers. With REDIS_URL the counters live in Redis, so the
  * limits hold for all API processes together; otherwise each process counts in memory.
  */
