@@ -82,7 +82,8 @@ const OWNERS = [
   ['registry apps/api (controllers, interceptors)', (f, pkg) => pkg === 'registry apps/api'],
   ['express response (res.json: stringify, headers, etag)', (f, pkg) => ['etag', 'fresh', 'send', 'mime-types', 'mime-db', 'content-disposition', 'cookie'].includes(pkg) || (pkg === 'express' && /response\.js$/.test(f.url))],
   // Nest's Reflector and reflect-metadata are transparent: a guard's metadata lookups are the guard's.
-  ['Nest request pipeline (@nestjs/core, platform-express, rxjs)', (f, pkg) => ['@nestjs/core', '@nestjs/common', '@nestjs/platform-express', 'rxjs', 'tslib'].includes(pkg) && !/services\/reflector\.service\.js$/.test(f.url)],
+  ['Nest request pipeline (@nestjs/core, platform adapter, rxjs)', (f, pkg) => ['@nestjs/core', '@nestjs/common', '@nestjs/platform-express', '@nestjs/platform-fastify', 'rxjs', 'tslib'].includes(pkg) && !/services\/reflector\.service\.js$/.test(f.url)],
+  ['fastify (routing, hooks, reply, content-type parsers)', (f, pkg) => ['fastify', 'find-my-way', 'fast-querystring', 'avvio', 'light-my-request', 'toad-cache', 'fast-json-stringify', 'secure-json-parse', 'abstract-logging', 'process-warning'].includes(pkg) || /^@fastify\//.test(pkg)],
   ['express/router dispatch (matching, next(), query parser)', (f, pkg) => ['express', 'router', 'path-to-regexp', 'finalhandler', 'on-finished', 'parseurl', 'debug', 'depd', 'content-type', 'qs', 'proxy-addr', 'forwarded', 'accepts', 'negotiator'].includes(pkg)],
   ['bare server handler', (f, pkg) => pkg === 'bare server'],
 ];
