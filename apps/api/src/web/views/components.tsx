@@ -1,4 +1,13 @@
+import { escapeHtml } from '@kitajs/html';
 import type { PageContext } from '../http/page-context';
+
+/**
+ * Text a person typed, for an attribute value (a form field shown back). The runtime escapes only
+ * `"` in attributes: escaping `&` as well keeps `a&amp;b` typed in a field from coming back as `a&b`.
+ */
+export function attributeText(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : escapeHtml(value);
+}
 
 /** `1234567.5` → `1,234,567.5`: decimal strings (serial counts, tonnes) can exceed a double, so no Number(). */
 export function groupDigits(decimal: string): string {

@@ -1,7 +1,7 @@
 import { CLAIM_TYPES, type RegisterEntry } from '@registry/ledger';
 import { REGISTER_STATUSES, type RegisterFormField, type RegisterFormReading } from '../forms/register-filter';
 import { pageHref, type PageContext } from '../http/page-context';
-import { FieldError, LangField, Pager } from './components';
+import { attributeText, FieldError, LangField, Pager } from './components';
 import { Layout } from './layout';
 import { RegisterTable } from './register-table';
 
@@ -40,7 +40,7 @@ export function RegisterListPage({ page, form, entries, nextCursor, paged }: Reg
               <label for="q" safe>
                 {r.q}
               </label>
-              <input type="search" id="q" name="q" value={values.q} maxlength="200" aria-invalid={invalid('q')} aria-describedby={describedBy('q')} />
+              <input type="search" id="q" name="q" value={attributeText(values.q)} maxlength="200" aria-invalid={invalid('q')} aria-describedby={describedBy('q')} />
               <FieldError id="q-error" message={errors.q} />
             </div>
             <div class="field">
@@ -79,14 +79,14 @@ export function RegisterListPage({ page, form, entries, nextCursor, paged }: Reg
               <label for="certifiedFrom" safe>
                 {r.certifiedFrom}
               </label>
-              <input type="date" id="certifiedFrom" name="certifiedFrom" value={values.certifiedFrom} aria-invalid={invalid('certifiedFrom')} aria-describedby={describedBy('certifiedFrom', 'date-hint')} />
+              <input type="date" id="certifiedFrom" name="certifiedFrom" value={attributeText(values.certifiedFrom)} aria-invalid={invalid('certifiedFrom')} aria-describedby={describedBy('certifiedFrom', 'date-hint')} />
               <FieldError id="certifiedFrom-error" message={errors.certifiedFrom} />
             </div>
             <div class="field">
               <label for="certifiedTo" safe>
                 {r.certifiedTo}
               </label>
-              <input type="date" id="certifiedTo" name="certifiedTo" value={values.certifiedTo} aria-invalid={invalid('certifiedTo')} aria-describedby={describedBy('certifiedTo', 'date-hint')} />
+              <input type="date" id="certifiedTo" name="certifiedTo" value={attributeText(values.certifiedTo)} aria-invalid={invalid('certifiedTo')} aria-describedby={describedBy('certifiedTo', 'date-hint')} />
               <FieldError id="certifiedTo-error" message={errors.certifiedTo} />
             </div>
           </div>

@@ -1,6 +1,6 @@
 import type { SerialStatus } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
-import { Badge, FieldError, groupDigits, LangField, Pager, type Tone } from './components';
+import { attributeText, Badge, FieldError, groupDigits, LangField, Pager, type Tone } from './components';
 import { Layout } from './layout';
 
 export interface SerialPageProps {
@@ -41,7 +41,7 @@ export function SerialPage({ page, serial, status, cursor, error, pageSize }: Se
               type="text"
               id="serial"
               name="serial"
-              value={serial}
+              value={attributeText(serial)}
               required
               spellcheck="false"
               autocomplete="off"
