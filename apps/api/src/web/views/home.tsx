@@ -86,7 +86,7 @@ export function HomePage({ page, recent }: { page: PageContext; recent: Register
           {t.home.recentTitle}
         </h2>
         {recent.length ? (
-          <RegisterTable page={page} entries={recent} caption={t.home.recentTitle} />
+          <RegisterTable page={page} entries={recent} caption={t.register.caption} />
         ) : (
           <p safe>{t.home.recentEmpty}</p>
         )}

@@ -13,6 +13,16 @@ export function validityOf(entry: Pick<RegisterEntry, 'validFrom' | 'validTo'>):
   return entry.validFrom || entry.validTo ? `${entry.validFrom ?? ''} – ${entry.validTo ?? ''}` : '';
 }
 
+/** A validity period that breaks only between its two dates. */
+export function Validity({ from, to }: { from: string | null; to: string | null }): JSX.Element {
+  if (!from && !to) return '';
+  return (
+    <>
+      <span class="nowrap" safe>{`${from ?? ''} –`}</span> <span class="nowrap" safe>{to ?? ''}</span>
+    </>
+  );
+}
+
 export function claimHref(page: PageContext, certificationNumber: string): string {
   return pageHref(page, `/register/${encodeURIComponent(certificationNumber)}`);
 }
@@ -69,11 +79,11 @@ export function RegisterTable({ page, entries, caption }: { page: PageContext; e
             <td data-label={r.subject} class="subject" safe>
               {subjectOf(entry)}
             </td>
-            <td data-label={r.certifiedOn} safe>
+            <td data-label={r.certifiedOn} class="nowrap" safe>
               {entry.certifiedOn ?? ''}
             </td>
-            <td data-label={r.validity} safe>
-              {validityOf(entry)}
+            <td data-label={r.validity}>
+              <Validity from={entry.validFrom} to={entry.validTo} />
             </td>
             <td data-label={r.status}>
               <Badge tone={statusTone(entry.status)} label={t.claimStatus[entry.status] ?? entry.status} />
