@@ -31,7 +31,7 @@ export default defineConfig(
   { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
   // Files with decorators are skipped by this rule (emitDecoratorMetadata needs the value imports).
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       // The house style: `import type { A }` when all are types, `import { B, type A }` when mixed.
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],

@@ -1,4 +1,5 @@
-const transform = { '^.+\\.ts$': require('./config/jest.swc.js') };
+const swc = require('./config/jest.swc.js');
+const transform = { '^.+\\.ts$': swc, '^.+\\.tsx$': swc.tsx };
 const moduleNameMapper = {
   '^@registry/(domain|ledger|persistence|jobs|config|auth|documents)$': '<rootDir>/libs/$1/src',
   '^@registry/(domain|ledger|persistence|jobs|config|auth|documents)/(.*)$': '<rootDir>/libs/$1/src/$2',

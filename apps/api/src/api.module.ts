@@ -34,6 +34,7 @@ import { JobsController } from './ops/jobs.controller';
 import { ApiKeysController } from './organizations/api-keys.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebModule } from './web/web.module';
 
 export interface ApiModuleOptions {
   /** Where logs go instead of stdout (tests read them back). */
@@ -66,6 +67,7 @@ export class ApiModule {
         LogSequencerModule,
         AuthModule,
         MetricsModule,
+        WebModule,
       ],
       controllers: [
         HealthController,

@@ -39,6 +39,7 @@ export * from './claims/report-actuals.use-case';
 export * from './claims/assign-certifier.use-case';
 export * from './claims/certifier-authority.query';
 export * from './claims/register.query';
+export * from './claims/register-claim.query';
 export * from './claims/claim-process.exports';
 export * from './certificates/certificate.queries';
 export * from './certificates/certificate-document';

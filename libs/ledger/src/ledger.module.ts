@@ -12,6 +12,7 @@ import { CLAIM_PROCESS_USE_CASES } from './claims/claim-process.providers';
 import { CreateClaimUseCase } from './claims/create-claim.use-case';
 import { GetClaimQuery } from './claims/get-claim.query';
 import { RegisterQuery } from './claims/register.query';
+import { RegisterClaimQuery } from './claims/register-claim.query';
 import { ReportActualsUseCase } from './claims/report-actuals.use-case';
 import { ListHoldingsQuery } from './holdings/list-holdings.query';
 import { RegisterHoldingUseCase } from './holdings/register-holding.use-case';
@@ -67,6 +68,7 @@ const USE_CASES = [
   AssignCertifierUseCase,
   CertifierAuthorityQuery,
   RegisterQuery,
+  RegisterClaimQuery,
   ...CLAIM_PROCESS_USE_CASES,
   CertificateQueries,
   GetCertificatePdfQuery,

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, type ErrorCode } from '@registry/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,6 +6,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { prefersJapanese } from './languages';
 import { japaneseDetail, TITLE_JA } from './problem-japanese';
 import { STATUS_OF, TITLE_OF } from './problem-status';
+import { NotFoundPage } from '../web/http/not-found-page';
 
 export const PROBLEM_JSON = 'application/problem+json';
 
@@ -22,7 +23,10 @@ export interface Problem {
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(private readonly logger: PinoLogger) {
+  constructor(
+    private readonly logger: PinoLogger,
+    private readonly notFoundPage: NotFoundPage,
+  ) {
     logger.setContext('ProblemDetails');
   }
 
@@ -35,6 +39,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     }
     if (response.sent || response.raw.headersSent) return;
+    // An address no route takes (the router's NotFoundException), asked by a browser outside the API: the web's 404 page.
+    if (exception instanceof NotFoundException && this.notFoundPage.wanted(request)) return this.notFoundPage.send(request, response);
     sendProblem(request, response, problem);
   }
 

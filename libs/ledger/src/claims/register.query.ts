@@ -76,7 +76,7 @@ export class RegisterQuery {
   }
 }
 
-async function registerEntry(stores: Stores, claim: ClaimRecord): Promise<RegisterEntry> {
+export async function registerEntry(stores: Stores, claim: ClaimRecord): Promise<RegisterEntry> {
   const holder = await stores.organizations.findById(claim.applicantId);
   const view = await claimView(stores, claim);
   const retirements = await claimRetirements(stores, claim.id);

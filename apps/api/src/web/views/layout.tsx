@@ -1,0 +1,84 @@
+import type { PropsWithChildren } from '@kitajs/html';
+import { STYLESHEET_HREF } from '../assets/stylesheet';
+import { switchHref } from '../http/language';
+import { pageHref, type PageContext } from '../http/page-context';
+
+/** The menu entries; signed-in pages add theirs through `account` in the header, not here. */
+export type NavKey = 'home' | 'register' | 'serials' | 'verify' | 'log' | 'schemes';
+
+const NAV: readonly { key: NavKey; path: string }[] = [
+  { key: 'home', path: '/' },
+  { key: 'register', path: '/register' },
+  { key: 'serials', path: '/serials' },
+  { key: 'verify', path: '/verify' },
+  { key: 'log', path: '/log' },
+  { key: 'schemes', path: '/schemes' },
+];
+
+export interface LayoutProps {
+  page: PageContext;
+  /** The page's own title (the <title> adds the site's name). */
+  title: string;
+  /** The menu entry to mark as the current page. */
+  nav?: NavKey;
+  /** Header content beside the language switch: the signed-in pages put the person and sign-out here. */
+  account?: JSX.Element;
+}
+
+/** The one layout: skip link, header with the language switch and the menu, main, footer. */
+export function Layout({ page, title, nav, account: safeAccount, children }: PropsWithChildren<LayoutProps>): string {
+  const { t, lang } = page;
+  const other = lang === 'ja' ? 'en' : 'ja';
+  const document = (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title safe>{`${title} | ${t.siteName}`}</title>
+        <link rel="stylesheet" href={STYLESHEET_HREF} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main" safe>
+          {t.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="bar">
+            <a class="site-name" href={pageHref(page, '/')} safe>
+              {t.siteName}
+            </a>
+            {safeAccount}
+            <a class="lang-switch" href={switchHref(other, page.url)} lang={other} hreflang={other} safe>
+              {t.switchLanguage}
+            </a>
+          </div>
+          <nav class="site-nav" aria-label={t.nav.label}>
+            <ul>
+              {NAV.map((entry) => (
+                <li>
+                  <a href={pageHref(page, entry.path)} aria-current={entry.key === nav ? 'page' : undefined} safe>
+                    {t.nav[entry.key]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex="-1">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="bar">
+            <p safe>{t.footer.note}</p>
+            <p>
+              <a href="/docs" safe>
+                {t.footer.api}
+              </a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+  return `<!doctype html>${document as string}`;
+}
