@@ -1,4 +1,4 @@
-import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
+import { createOrganizationWithKey, logSettled, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * LEDGER-1 under concurrency: many overlapping retirements of one block fired at once give exactly
@@ -16,6 +16,7 @@ describe('concurrent retirements of one block', () => {
     const rival = await createOrganizationWithKey(t, ['provider']);
     const auditor = await createOrganizationWithKey(t, ['auditor']);
     await t.http.post('/v1/holdings').set(provider.auth).send({ serial: 'JCL-ERL-C1-1-1000', evidence: { registry: 'J-Credit registry', reference: 'account statement 0001' } }).expect(201);
+    await logSettled(t);
     const before = (await t.http.get('/v1/ledger/head').set(auditor.auth).expect(200)).body.sequence;
     const requests = Array.from({ length: 40 }, (_, i) => {
       const start = 1 + (i % 10) * 10;
@@ -33,6 +34,7 @@ describe('concurrent retirements of one block', () => {
     const status = await t.http.get('/v1/serials/status').query({ serial: 'JCL-ERL-C1-1-1000' }).expect(200);
     const retired = status.body.segments.filter((s: { status: string }) => s.status === 'retired');
     expect(retired.map((s: { retirementId: string }) => s.retirementId)).toEqual([winner.body.id]);
+    await logSettled(t);
     const verify = await t.http.get('/v1/ledger/verify').set(auditor.auth).expect(200);
     expect(verify.body).toMatchObject({ ok: true, checked: before + 1 });
   });

@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { corporateNumberCheckDigit } from '@registry/domain';
+import { UnitOfWork } from '@registry/ledger';
 import { DataSource } from 'typeorm';
 import { createApiApp, readyApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from './test-engine';
@@ -76,6 +77,16 @@ export async function createOrganizationWithKey(
 export function uniqueCorporateNumber(): string {
   const base = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
   return `${corporateNumberCheckDigit(base)}${base}`;
+}
+
+/**
+ * Waits until the app's sequencer has given every committed entry its place in the log. The API's
+ * own reads wait at most 2 s for it (then answer without the stragglers): on a loaded machine a
+ * test that counts entries waits here instead.
+ */
+export async function logSettled(t: TestApp, timeoutMs = 20_000): Promise<void> {
+  const uow = t.app.get(UnitOfWork);
+  await eventually(async () => ((await uow.read(({ journal }) => journal.newestPendingSeq())) === null ? true : undefined), timeoutMs);
 }
 
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
