@@ -9,7 +9,7 @@ const base = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/invariants/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.js'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/e2e-timeout.js'] },
     {
       ...base,
       displayName: 'integration',
