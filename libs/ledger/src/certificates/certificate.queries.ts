@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
 import { CertificatePdfStore, CertificateSigner, UnitOfWork, type CertificateStatus } from '../ports';
-import { certificateDocument, claimCertificateDocument, type CertificateDocumentView } from './certificate-document';
+import { certificateDocument, claimCertificateDocument } from './certificate-document';
+import type { CertificateDocumentView } from './certificate-view';
 
 export type CertificatePdf = { state: 'ready'; pdf: Buffer } | { state: 'rendering'; status: CertificateStatus; version: number };
 
