@@ -47,7 +47,6 @@ export * from './retirements/record-evidence.use-case';
 export * from './certificates/render-certificate-pdf.use-case';
 export * from './certificates/sweep-certificate-pdfs.use-case';
 export * from './certificates/certificate-sweep.scheduler';
-export * from './certificates/certificate-view';
 export * from './certificates/claim-certificates';
 export * from './webhooks';
 export * from './reconciliation';

@@ -1,6 +1,5 @@
 import { isClaimCertificate } from '@registry/domain';
-import type { CertificateDocumentView, ClaimCertificateView } from '@registry/ledger';
-import { CertificateRenderer } from '@registry/ledger/ports';
+import { CertificateRenderer, type CertificateDocumentView, type ClaimCertificateView } from '@registry/ledger/ports';
 import { certificateVerifyUrl } from './certificate-format';
 import { renderCertificatePdf } from './certificate-pdf';
 import { renderClaimCertificatePdf } from './claim-certificate-pdf';

@@ -1,9 +1,8 @@
 import { claimCertificateStatus, type ClaimCertificateStatus } from '@registry/domain';
 import { pendingRenewal } from '../claims/claim-process-view';
-import type { CertificateRecord, ClaimCertificateRecord, ClaimRecord, Stores } from '../ports';
+import type { CertificateDocumentView, CertificateRecord, ClaimCertificateRecord, ClaimRecord, Stores } from '../ports';
 import { todayInJapan } from '../retirements/japan-date';
 import { publishedLogIndex } from '../log/log-place';
-import type { CertificateDocumentView } from './certificate-view';
 
 /** GET /v1/certificates/{number} of a retirement certificate: revoked once its retirement is voided. */
 export async function certificateDocument(stores: Stores, certificate: CertificateRecord): Promise<CertificateDocumentView> {

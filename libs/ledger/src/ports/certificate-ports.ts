@@ -1,6 +1,5 @@
 import type { CertificateBody, CertificateProof, ClaimCertificateBody, NoteVerifierKey, SignedBody } from '@registry/domain';
 import type { JsonWebKey } from 'node:crypto';
-import type { CertificateDocumentView } from '../certificates/certificate-view';
 
 export interface CertificateRecord {
   number: string;
@@ -79,13 +78,4 @@ export abstract class CertificateSigner {
   abstract signNote(body: string, name: string): string;
   /** Every published key, as a signed-note verifier under `name`. */
   abstract noteVerifierKeys(name: string): NoteVerifierKey[];
-}
-
-/**
- * Draws a certificate for people: the PDF of a retirement's or a claim's certificate as read now
- * (its status printed on it), with the QR code of its public verify page. Implemented outside the
- * ledger (libs/documents), so use cases never hold fonts, layout or the verify page's address.
- */
-export abstract class CertificateRenderer {
-  abstract pdf(document: CertificateDocumentView): Promise<Buffer>;
 }

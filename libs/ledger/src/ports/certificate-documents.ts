@@ -1,9 +1,9 @@
 import type { ClaimCertificateBody } from '@registry/domain';
-import type { CertificateStatus } from '../ports/certificate-ports';
+import type { CertificateStatus } from './certificate-ports';
 
 /**
  * A certificate as read: the JSON of `GET /v1/certificates/{number}` (API.md "Certificates"), which
- * the renderers (PDF and the public verify page, in libs/documents) take as input.
+ * CertificateRenderer and the public verify pages (libs/documents) take as input.
  *
  * Serial bounds and quantities are decimal strings, never JS numbers; dates are `YYYY-MM-DD`,
  * instants ISO 8601 UTC.
@@ -101,3 +101,12 @@ export type ClaimCertificateView = ClaimCertificateBody & {
   signature: string;
   keyId: string;
 };
+
+/**
+ * Draws a certificate for people: the PDF of a retirement's or a claim's certificate as read now
+ * (its status printed on it), with the QR code of its public verify page. Implemented outside the
+ * ledger (libs/documents), so use cases never hold fonts, layout or the verify page's address.
+ */
+export abstract class CertificateRenderer {
+  abstract pdf(document: CertificateDocumentView): Promise<Buffer>;
+}
