@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule } from '@registry/auth';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
+import { DocumentsModule } from '@registry/documents';
 import { JobsModule } from '@registry/jobs';
 import { CertificateSweepModule, JobHandlersModule, LedgerModule, LogSequencerModule, WebhookDispatchModule } from '@registry/ledger';
 import { PersistenceModule, SqliteCheckpointModule } from '@registry/persistence';
@@ -59,6 +60,7 @@ export class ApiModule {
         ThrottlerModule.forRoot(rateLimits(config)),
         PersistenceModule,
         SqliteCheckpointModule,
+        DocumentsModule,
         JobsModule.forRoot(JobHandlersModule),
         LedgerModule,
         // With BullMQ the workers sweep (the API would only re-enqueue, in its request loop, what waits anyway).

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RegistryConfigModule, type RegistryConfig } from '@registry/config';
+import { DocumentsModule } from '@registry/documents';
 import { JobsModule } from '@registry/jobs';
 import { CertificateSweepModule, JobHandlersModule, LogSequencerModule, WebhookDispatchModule } from '@registry/ledger';
 import { PersistenceModule } from '@registry/persistence';
@@ -15,6 +16,7 @@ export class WorkerModule {
         RegistryConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         PersistenceModule,
+        DocumentsModule,
         JobsModule.forRoot(JobHandlersModule),
         CertificateSweepModule,
         WebhookDispatchModule.forRoot({ periodicSweep: true }),

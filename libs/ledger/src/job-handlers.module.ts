@@ -14,7 +14,10 @@ import { RunReconciliationUseCase } from './reconciliation/run-reconciliation.us
 import { IMPORT_USE_CASES } from './imports';
 import { HoldingsImportJob } from './imports/holdings-import-job';
 
-/** Maps each job name to the use case that performs it; shared by the API (in-process) and the worker. */
+/**
+ * Maps each job name to the use case that performs it; shared by the API (in-process) and the worker.
+ * Needs the CertificateRenderer port bound (libs/documents' DocumentsModule) besides persistence.
+ */
 @Module({
   providers: [
     RecordHeartbeatUseCase,

@@ -7,7 +7,7 @@ const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '../../..');
 const [, swcOptions] = require(path.join(root, 'config/jest.swc.js'));
-const aliases = /^@registry\/(domain|ledger|persistence|jobs|config|auth)(\/.*)?$/;
+const aliases = /^@registry\/(domain|ledger|persistence|jobs|config|auth|documents)(\/.*)?$/;
 
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

@@ -11,11 +11,11 @@ const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '../../..');
-const render = path.join(root, 'libs/ledger/src/certificates/render');
+const render = path.join(root, 'libs/documents/src/certificates');
 const { renderCertificatePdf } = require(path.join(render, 'certificate-pdf.ts'));
 const pages = require(path.join(render, 'verify-page.ts'));
 const samples = require(path.join(render, 'certificate-samples.ts'));
-const { certificateVerifyUrl } = require(path.join(render, 'certificate-view.ts'));
+const { certificateVerifyUrl } = require(path.join(render, 'certificate-format.ts'));
 const { resolveJapaneseFont } = require(path.join(render, 'japanese-font.ts'));
 
 const outDir = path.resolve(process.argv[2] ?? path.join(root, 'test-output/render-check'));

@@ -4,18 +4,16 @@ import { Public } from '@registry/auth';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { DomainError, isClaimCertificate } from '@registry/domain';
 import {
-  CertificateQueries,
   pickLang,
   renderCertificatePage,
   renderClaimCertificatePage,
   renderSearchPage,
   renderSerialPage,
   resolveVerifyQuery,
-  SerialStatusQuery,
   verifyPageCsp,
-  type ClaimCertificateView,
   type SerialStatusView,
-} from '@registry/ledger';
+} from '@registry/documents';
+import { CertificateQueries, SerialStatusQuery, type ClaimCertificateView } from '@registry/ledger';
 import type { FastifyReply } from 'fastify';
 import { ExpensiveEndpoint } from '../http/rate-limits';
 import { FAVICON_SVG, FAVICON_SVG_CACHE, NO_FAVICON_CACHE } from './favicon';

@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOper
 import { Problems } from '../http/problems.decorator';
 import { Roles, type Principal } from '@registry/auth';
 import { DomainError } from '@registry/domain';
+import { refusedRowsCsv } from '@registry/documents';
 import { holdingsFormatNames, ImportQueries, StartHoldingsImportUseCase, type ImportView } from '@registry/ledger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
@@ -68,7 +69,7 @@ export class ImportsController {
     content: { 'text/csv': { schema: { type: 'string' }, example: REFUSED_CSV_EXAMPLE } },
   })
   async refusedCsv(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: FastifyReply): Promise<void> {
-    const lines = await this.imports.refusedCsv(id, organizationOf(principal).organizationId);
+    const lines = refusedRowsCsv(await this.imports.refusedRows(id, organizationOf(principal).organizationId));
     res.status(200).type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="import-${id}-refused.csv"`);
     res.send(Readable.from(lines));
   }

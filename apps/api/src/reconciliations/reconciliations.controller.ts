@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, type Principal } from '@registry/auth';
 import { REGISTRY_EXPORT_FORMATS } from '@registry/domain';
-import { GetReconciliationQuery, reportRecord, REPORT_COLUMNS, RequestReconciliationUseCase, type ReconciliationView } from '@registry/ledger';
+import { reportRecord, REPORT_COLUMNS } from '@registry/documents';
+import { GetReconciliationQuery, RequestReconciliationUseCase, type ReconciliationView } from '@registry/ledger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toCsv } from '../http/csv';
 import { CurrentPrincipal, organizationOf } from '../http/current-principal';

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { CreateHoldingsImportUseCase, holdingsFormatNames, refusedRowsCsvHeader, refusedRowsCsvLines, RunHoldingsImportUseCase } from '@registry/ledger';
+import { refusedRowsCsvHeader, refusedRowsCsvLines } from '@registry/documents';
+import { CreateHoldingsImportUseCase, holdingsFormatNames, RunHoldingsImportUseCase } from '@registry/ledger';
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Transform } from 'node:stream';

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isRegistryExportFormat, REGISTRY_EXPORT_FORMATS, type RegistryExportFormat } from '@registry/domain';
-import { OperatorReconciliationUseCase, reportRecord, REPORT_COLUMNS, type ReconciliationLine } from '@registry/ledger';
+import { reportRecord, REPORT_COLUMNS } from '@registry/documents';
+import { OperatorReconciliationUseCase, type ReconciliationLine } from '@registry/ledger';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { neutraliseFormula } from '@registry/documents';

@@ -1,17 +1,10 @@
 import { claimCertificateStatus, type ClaimCertificateStatus } from '@registry/domain';
 import { pendingRenewal } from '../claims/claim-process-view';
-import type { CertificateRecord, ClaimCertificateRecord, ClaimRecord, Stores } from '../ports';
+import type { CertificateDocumentView, CertificateRecord, ClaimCertificateRecord, ClaimRecord, Stores } from '../ports';
 import { todayInJapan } from '../retirements/japan-date';
 import { publishedLogIndex } from '../log/log-place';
-import type { CertificateDocument } from './render/certificate-view';
 
-/**
- * GET /v1/certificates/{number}: the signed body, its proof, and the fields derived when it is
- * read (never signed): the status, why it is not valid, and for a retirement certificate the claim
- * certificate it backs. Fields a later version signs are passed through as they are.
- */
-export type CertificateDocumentView = CertificateDocument & Record<string, unknown>;
-
+/** GET /v1/certificates/{number} of a retirement certificate: revoked once its retirement is voided. */
 export async function certificateDocument(stores: Stores, certificate: CertificateRecord): Promise<CertificateDocumentView> {
   const voided = await stores.retirements.findVoid(certificate.retirementId);
   const backs = certificate.body.claimId ? await claimCertificateLink(stores, certificate.body.claimId) : null;

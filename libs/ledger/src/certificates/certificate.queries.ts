@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
-import { CertificatePdfStore, CertificateSigner, UnitOfWork, type CertificateStatus } from '../ports';
-import { certificateDocument, claimCertificateDocument, type CertificateDocumentView } from './certificate-document';
+import { CertificatePdfStore, CertificateSigner, UnitOfWork, type CertificateDocumentView, type CertificateStatus } from '../ports';
+import { certificateDocument, claimCertificateDocument } from './certificate-document';
 
 export type CertificatePdf = { state: 'ready'; pdf: Buffer } | { state: 'rendering'; status: CertificateStatus; version: number };
 

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
 import { UnitOfWork } from '../ports';
 import type { ImportKind, ImportRecord, ImportStatus, RefusedRowRecord } from './import-ports';
-import { refusedRowsCsvHeader, refusedRowsCsvLines } from './refused-rows-csv';
 
-/** The first refused rows the JSON view carries; the CSV has them all. */
+/** The first refused rows the JSON view carries; the CSV (refusedRows) has them all. */
 export const REFUSED_ROWS_IN_VIEW = 1000;
-const CSV_PAGE = 5000;
+const REFUSED_PAGE = 5000;
 
 export interface ImportView {
   id: string;
@@ -49,16 +48,15 @@ export class ImportQueries {
     };
   }
 
-  /** Checks access first (so a 404 is answered before any byte of CSV), then pages through every refused row. */
-  async refusedCsv(importId: string, organizationId: string): Promise<AsyncIterable<string>> {
+  /** Checks access first (so a 404 is answered before any byte of the report), then pages through every refused row. */
+  async refusedRows(importId: string, organizationId: string): Promise<AsyncIterable<RefusedRowRecord[]>> {
     const record = await this.owned(importId, organizationId);
     const uow = this.uow;
     return (async function* () {
-      yield refusedRowsCsvHeader();
       for (let after = 0; ; ) {
-        const page = await uow.read((stores) => stores.imports.refusedPage(record.id, after, CSV_PAGE));
-        if (page.length > 0) yield refusedRowsCsvLines(page);
-        if (page.length < CSV_PAGE) return;
+        const page = await uow.read((stores) => stores.imports.refusedPage(record.id, after, REFUSED_PAGE));
+        yield page;
+        if (page.length < REFUSED_PAGE) return;
         after = page[page.length - 1].row;
       }
     })();

@@ -8,7 +8,6 @@ import { ImportSweepScheduler, SweepImportsUseCase } from './sweep-imports.use-c
 export * from './import-ports';
 export * from './holdings-formats';
 export * from './holding-row';
-export * from './refused-rows-csv';
 export * from './create-holdings-import.use-case';
 export * from './run-holdings-import.use-case';
 export * from './start-holdings-import.use-case';

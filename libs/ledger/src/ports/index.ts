@@ -4,6 +4,7 @@ export * from './ledger-records';
 export * from './ledger-stores';
 export * from './claim-records';
 export * from './certificate-ports';
+export * from './certificate-documents';
 export * from './list-stores';
 export * from './claim-process-ports';
 export * from '../imports/import-ports';

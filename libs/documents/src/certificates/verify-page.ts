@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
 import { claimCertificateLink } from './claim-certificate-link';
 import { escapeHtml } from './html';
-import { STATUS_PAGE_SEGMENTS } from '../../status/serial-status.query';
+import { STATUS_PAGE_SEGMENTS, type CertificateDocument } from '@registry/ledger';
+import type { SegmentStatus, SerialStatusView } from './serial-status-view';
 import {
-  type CertificateDocument,
-  type SegmentStatus,
-  type SerialStatusView,
   certificateBlocks,
   formatInstant,
   formatQuantity,
   rangeSize,
   totalQuantity,
   trimBase,
-} from './certificate-view';
+} from './certificate-format';
 
 /**
  * The public verify pages (`GET /verify/{number}`, `GET /verify?serial=…`): complete HTML documents

@@ -1,17 +1,8 @@
-import type { ClaimCertificateBody } from '@registry/domain';
+import type { ClaimCertificateView } from '@registry/ledger';
 import { CLAIM_STATUS_LABEL } from './claim-certificate-link';
-import { formatInstant, formatQuantity, trimBase } from './certificate-view';
+import { formatInstant, formatQuantity, trimBase } from './certificate-format';
 import { escapeHtml, type Lang } from './html';
 import { certHref, page, row } from './verify-page';
-
-/** `GET /v1/certificates/{certificationNumber}` as read: the signed body, its status and proof. */
-export type ClaimCertificateView = ClaimCertificateBody & {
-  status: string;
-  statusChange?: { reason: string; at: string };
-  digest: string;
-  signature: string;
-  keyId: string;
-};
 
 const PROGRAM = {
   ja: { CN: 'カーボン・ニュートラル認証', CN_PLAN: 'カーボン・ニュートラル計画認証', CFP: 'CFPを活用したカーボン・オフセット（届出）' },

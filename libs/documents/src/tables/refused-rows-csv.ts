@@ -1,15 +1,11 @@
+import type { RefusedRowRecord } from '@registry/ledger';
 import { stringify } from 'csv-stringify/sync';
-import type { RefusedRowRecord } from './import-ports';
+import { neutraliseFormula } from './formula-cells';
 
 export const REFUSED_ROWS_COLUMNS = ['row', 'serial', 'code', 'message'] as const;
 
 /** Spreadsheet tools read the Japanese only when the file says it is UTF-8. */
 export const UTF8_BOM = '\ufeff';
-
-/** The same rule as every CSV the API writes (apps/api/src/http/csv.ts): no cell runs as a formula. */
-function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 /** The header line of a refused-rows report, BOM first. */
 export function refusedRowsCsvHeader(): string {
@@ -20,4 +16,10 @@ export function refusedRowsCsvHeader(): string {
 export function refusedRowsCsvLines(rows: readonly RefusedRowRecord[]): string {
   if (rows.length === 0) return '';
   return stringify(rows.map((r) => [String(r.row), neutraliseFormula(r.serial), neutraliseFormula(r.code), neutraliseFormula(r.message)]));
+}
+
+/** The whole report, header first, one chunk per page of refused rows. */
+export async function* refusedRowsCsv(pages: AsyncIterable<readonly RefusedRowRecord[]>): AsyncIterable<string> {
+  yield refusedRowsCsvHeader();
+  for await (const page of pages) if (page.length > 0) yield refusedRowsCsvLines(page);
 }

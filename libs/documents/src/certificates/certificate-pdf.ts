@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import * as QRCode from 'qrcode';
-import { type CertificateDocument, certificateBlocks, formatInstant, formatQuantity, totalQuantity } from './certificate-view';
+import type { CertificateDocument } from '@registry/ledger';
+import { certificateBlocks, formatInstant, formatQuantity, totalQuantity } from './certificate-format';
 import { loadJapaneseFont } from './japanese-font';
 
 /**

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { qrCodeRuns } from './certificate-pdf';
-import { formatInstant, formatQuantity } from './certificate-view';
-import type { ClaimCertificateView } from './claim-certificate-page';
+import type { ClaimCertificateView } from '@registry/ledger';
+import { formatInstant, formatQuantity } from './certificate-format';
 import { CLAIM_STATUS_LABEL } from './claim-certificate-link';
 import { loadJapaneseFont } from './japanese-font';
 

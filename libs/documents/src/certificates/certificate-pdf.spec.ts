@@ -6,7 +6,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { qrCodeRuns, renderCertificatePdf } from './certificate-pdf';
 import { type FullCertificateDocument, SAMPLE_REVOKED_CERTIFICATE, SAMPLE_VALID_CERTIFICATE } from './certificate-samples';
-import { type CertificateDocument, certificateVerifyUrl } from './certificate-view';
+import type { CertificateDocument } from '@registry/ledger';
+import { certificateVerifyUrl } from './certificate-format';
 
 const BASE = 'https://registry.example.jp';
 const verifyUrl = (doc: CertificateDocument) => certificateVerifyUrl(BASE, doc.number);

@@ -1,4 +1,5 @@
-import type { CertificateDocument, SerialStatusView } from './certificate-view';
+import type { CertificateDocument, ClaimCertificateView } from '@registry/ledger';
+import type { SerialStatusView } from './serial-status-view';
 
 /**
  * Sample inputs for the renderers' tests and for test/support/render-check (looking at the output).
@@ -66,4 +67,28 @@ export const SAMPLE_SERIAL_STATUS: SerialStatusView = {
     },
     { start: '1000501', end: '1001000', status: 'held' },
   ],
+};
+
+/** A CN claim's own certificate, as read while the certification is valid. */
+export const SAMPLE_CLAIM_CERTIFICATE: ClaimCertificateView = {
+  kind: 'claim',
+  number: 'CN-2026-0042',
+  version: 1,
+  issuedAt: '2026-04-15T02:00:00.000Z',
+  claimId: 'clm_01HZX6P0R7S3T9W2Y4A8B1C6DG',
+  type: 'CN',
+  applicant: { id: 'org_01HZX5Z9Y8X7W6V5T4S3R2Q1P0', name: '株式会社みどり製菓', corporateNumber: '1234567890123' },
+  certifier: { id: 'org_01HZX5C1D2E3F4G5H6J7K8M9N0', name: 'カーボン・オフセット認証機関' },
+  boundary: '大阪工場の事業活動',
+  targetPeriod: { start: '2025-04-01', end: '2026-03-31' },
+  certifiedOn: '2026-04-15',
+  validFrom: '2026-04-15',
+  validTo: '2027-04-14',
+  requiredTonnes: '1750',
+  retiredTonnes: '1750',
+  retirementCertificates: ['RC-2026-000123'],
+  status: 'valid',
+  digest: '0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  signature: 'U2FtcGxlIGNsYWltIGNlcnRpZmljYXRlIHNpZ25hdHVyZSwgbm90IGEgcmVhbCBvbmUuLi4uLi4uLi4uLi4uLi4uLi4',
+  keyId: 'cert-2026-01',
 };

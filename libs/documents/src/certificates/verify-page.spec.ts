@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SAMPLE_REVOKED_CERTIFICATE, SAMPLE_SERIAL_STATUS, SAMPLE_VALID_CERTIFICATE } from './certificate-samples';
-import type { CertificateDocument, SerialStatusView } from './certificate-view';
+import type { CertificateDocument } from '@registry/ledger';
+import type { SerialStatusView } from './serial-status-view';
 import {
   VERIFY_PAGE_STYLE,
   VERIFY_PAGE_STYLE_HASH,

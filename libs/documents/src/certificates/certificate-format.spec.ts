@@ -1,4 +1,4 @@
-import { certificateVerifyUrl, formatInstant, formatQuantity, rangeSize, trimBase } from './certificate-view';
+import { certificateVerifyUrl, formatInstant, formatQuantity, rangeSize, trimBase } from './certificate-format';
 
 describe('certificate view helpers', () => {
   it('formats decimal-string quantities with thousands separators, without going through floats', () => {
