@@ -44,7 +44,7 @@ export function HoldingsPageView({ page, holdings, first, next }: HoldingsPagePr
             <tbody>
               {holdings.totals.map((total) => (
                 <tr>
-                  <th scope="row" data-label={h.scheme} class="mono" safe>
+                  <th scope="row" data-label={h.scheme} class="mono">
                     {total.scheme}
                   </th>
                   <td data-label={h.blocks} class="num" safe>
