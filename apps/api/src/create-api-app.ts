@@ -32,7 +32,7 @@ export async function createApiApp(config: RegistryConfig, options: ApiModuleOpt
   registerBodyParsers(fastify, config.bodyLimitBytes);
   // request.cookies and reply.setCookie for the web pages' sessions; no secret: nothing is signed, a
   // session token is its own proof (stored as its SHA-256) and the CSRF token is derived from it.
-  await app.register(fastifyCookie as never);
+  await app.register(fastifyCookie);
   // A repeated query parameter becomes an array (refused by SingleQueryValuesPipe), never a nested
   // object as with qs's `a[b]=1`: Fastify's parser is flat.
   app.useGlobalPipes(new SingleQueryValuesPipe(), createValidationPipe());

@@ -51,6 +51,7 @@ export function statusOf(exception: unknown): number {
 export function errorWords(status: number, t: Strings['errors']): { title: string; message: string } {
   if (status === 404) return { title: t.notFoundTitle, message: t.notFoundBody };
   if (status === 429) return { title: t.tooManyTitle, message: t.tooManyBody };
+  if (status === 401) return { title: t.signInNeededTitle, message: t.signInNeededBody };
   if (status === 403) return { title: t.forbiddenTitle, message: t.forbiddenBody };
   if (status === 503) return { title: t.unavailableTitle, message: t.tooManyBody };
   if (status >= 400 && status < 500) return { title: t.badRequestTitle, message: t.badRequestBody };

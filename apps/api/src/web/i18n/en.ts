@@ -259,6 +259,8 @@ export const en: Strings = {
     unavailableTitle: 'Temporarily unavailable',
     serverErrorTitle: 'Something went wrong',
     serverErrorBody: 'An error occurred. Please try again later. If you contact us, quote this number:',
+    signInNeededTitle: 'Sign-in needed',
+    signInNeededBody: 'Sign in to see this page.',
     forbiddenTitle: 'You cannot see this page',
     forbiddenBody: 'Your account does not have the role this page needs.',
     formExpiredTitle: 'The form could not be sent',

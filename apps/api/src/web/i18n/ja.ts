@@ -255,6 +255,8 @@ export const ja = {
     unavailableTitle: '一時的に利用できません',
     serverErrorTitle: 'エラーが発生しました',
     serverErrorBody: '問題が発生しました。時間をおいてもう一度お試しください。お問い合わせの際は次の番号をお知らせください:',
+    signInNeededTitle: 'サインインが必要です',
+    signInNeededBody: 'このページを見るにはサインインしてください。',
     forbiddenTitle: 'このページは表示できません',
     forbiddenBody: 'このページを見る権限がありません。',
     formExpiredTitle: 'フォームを送信できませんでした',
