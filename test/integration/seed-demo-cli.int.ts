@@ -1,4 +1,4 @@
-import { SCHEME_CODES, verifyCertificate } from '@registry/domain';
+import { csrfTokenFor, SCHEME_CODES, verifyCertificate } from '@registry/domain';
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ interface Seeded {
   cnCertificationNumber: string;
   cfpNotificationNumber: string;
   reconciliation: { id: string; alertCount: number };
+  person: { email: string; password: string; organizationId: string };
 }
 
 describe(`npm run cli -- seed demo (issue 14, ${TEST_ENGINE})`, () => {
@@ -76,6 +77,21 @@ describe(`npm run cli -- seed demo (issue 14, ${TEST_ENGINE})`, () => {
     expect(reconciliation).toMatchObject({ status: 'done', format: 'acr', rows: 1, alertCount: 1 });
     expect(reconciliation.alerts).toEqual([expect.objectContaining({ kind: 'retired_in_registry_held_here', serial: expect.stringMatching(/^ACR-US-1185-2025-3078-1 to 40$/) })]);
     await t.http.get(`/v1/reconciliations/${seeded.reconciliation.id}`).set(auth('auditor')).expect(200);
+  });
+
+  it('opens a demo person of the first provider, who signs in on the web pages and sees its holdings', async () => {
+    expect(seeded.person).toMatchObject({ email: 'provider@demo.example', organizationId: seeded.organizations.find((o) => o.key === 'providerA')!.id });
+    expect(seeded.person.password.length).toBeGreaterThanOrEqual(20);
+    const form = await t.http.get('/sign-in').set('Accept', 'text/html').expect(200);
+    const preSession = /pre_session=([^;]+)/.exec(([] as string[]).concat(form.headers['set-cookie']).join('\n'))![1];
+    const signedIn = await t.http
+      .post('/sign-in')
+      .set({ Accept: 'text/html', 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `pre_session=${preSession}` })
+      .send(new URLSearchParams({ _csrf: csrfTokenFor(preSession), email: seeded.person.email, password: seeded.person.password, next: '/holdings' }).toString())
+      .expect(303);
+    const session = /session=([^;]+)/.exec(([] as string[]).concat(signedIn.headers['set-cookie']).find((line) => line.startsWith('session='))!)![1];
+    const holdings = await t.http.get('/holdings').set({ Accept: 'text/html', Cookie: `session=${session}` }).expect(200);
+    expect(holdings.text).toContain('<table class="stack totals">');
   });
 
   it('leaves a journal that verifies, read with the seeded auditor key', async () => {

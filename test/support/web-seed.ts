@@ -15,6 +15,8 @@ export interface WebSeed {
   cnRetirement: string;
   /** A retirement made from a holding (no claim): JCL-ERL-R1-1-500 of the held JCL-ERL-R1-1-1000. */
   heldRetirement: string;
+  /** The organisation (applicant and provider, hostile name) that holds JCL-ERL-R1-501-1000. */
+  providerId: string;
 }
 
 /**
@@ -90,7 +92,7 @@ export async function seedWebRegistry(api: ApiCall, adminKey: string): Promise<W
   await ok('POST', `/v1/claims/${cfpClaim.id}/certifier`, adminKey, { organizationId: certifier.id }, 200);
   const cfp = await ok('POST', `/v1/claims/${cfpClaim.id}/certify`, certifier.key, {}, 200);
 
-  return { cn: cn.certificationNumber, cfp: cfp.certificationNumber, cnRetirement: cnRetirement.certificateNumber, heldRetirement: held.certificateNumber };
+  return { cn: cn.certificationNumber, cfp: cfp.certificationNumber, cnRetirement: cnRetirement.certificateNumber, heldRetirement: held.certificateNumber, providerId: midori.id };
 }
 
 /** A valid 13-digit corporate number (法人番号, check digit first) unlikely to repeat within a run. */

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -29,6 +30,9 @@ export async function createApiApp(config: RegistryConfig, options: ApiModuleOpt
   installRequestHooks(fastify);
   fastify.addHook('onResponse', app.get(HttpMetrics).onResponse);
   registerBodyParsers(fastify, config.bodyLimitBytes);
+  // request.cookies and reply.setCookie for the web pages' sessions; no secret: nothing is signed, a
+  // session token is its own proof (stored as its SHA-256) and the CSRF token is derived from it.
+  await app.register(fastifyCookie);
   // A repeated query parameter becomes an array (refused by SingleQueryValuesPipe), never a nested
   // object as with qs's `a[b]=1`: Fastify's parser is flat.
   app.useGlobalPipes(new SingleQueryValuesPipe(), createValidationPipe());

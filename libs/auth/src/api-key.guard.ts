@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, type Role } from '@registry/domain';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { CachedReflector } from './cached-reflector';
-import { ACCEPTS_METRICS_TOKEN, IS_PUBLIC, REQUIRED_ROLES } from './decorators';
+import { ACCEPTS_METRICS_TOKEN, AUTHENTICATED_BY_SESSION, IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 import type { Principal } from './principal';
 
 export interface AuthenticatedRequest {
@@ -11,7 +11,10 @@ export interface AuthenticatedRequest {
   principal?: Principal;
 }
 
-/** Global guard: deny by default; @Public() opens a route, @Roles() names who may call it. */
+/**
+ * Global guard: deny by default; @Public() opens a route, @Roles() names who may call it. Web pages
+ * for signed-in people (@AuthenticatedBySession) are the web session guard's, which denies as well.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly reflector: CachedReflector;
@@ -25,6 +28,7 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_BY_SESSION, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;

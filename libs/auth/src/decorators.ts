@@ -13,3 +13,11 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
 /** The route also opens to METRICS_TOKEN as the bearer (a Prometheus scraper holds no API key). */
 export const AcceptsMetricsToken = () => SetMetadata(ACCEPTS_METRICS_TOKEN, true);
+
+export const AUTHENTICATED_BY_SESSION = 'registry:authenticatedBySession';
+
+/**
+ * The route is a web page for signed-in people: it authenticates by the session cookie, through the
+ * web's own guard (which denies by default as this one does), never by an API key.
+ */
+export const AuthenticatedBySession = () => SetMetadata(AUTHENTICATED_BY_SESSION, true);

@@ -8,12 +8,14 @@ const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
 const CSV = 'text/csv';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MULTIPART = 'multipart/form-data';
+const FORM = 'application/x-www-form-urlencoded';
 
 type Done = (error: Error | null, body?: unknown) => void;
 
 /**
  * The request bodies the API reads, and nothing else: strict UTF-8 JSON (objects and arrays only, at
  * most MAX_JSON_DEPTH deep, no number out of a double's range), text/csv in any charset iconv knows,
+ * the web pages' forms (application/x-www-form-urlencoded, UTF-8) as a plain object of strings,
  * and on streamed-upload routes the raw stream left unread for the handler. A body of any other type
  * is not read at all (the handler sees no body and says which field it misses), as with Express.
  */
@@ -27,7 +29,37 @@ export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number)
     if (isStreamedUpload(req.raw)) return leaveUnread(req, payload, done);
     readCsv(req, payload, bodyLimit).then((text) => done(null, text), done);
   });
+  fastify.addContentTypeParser(FORM, { parseAs: 'buffer', bodyLimit }, (req, body, done) => parseForm(req, body as Buffer, done));
   fastify.addContentTypeParser('*', leaveUnread);
+}
+
+/**
+ * A form as the browser sends it: names to values, a name given twice to an array of its values
+ * (the handler refuses what it expects once). No prototype: `__proto__=x` is a field like any other.
+ */
+export type FormBody = Record<string, string | string[]>;
+
+function parseForm(req: FastifyRequest, body: Buffer, done: Done): void {
+  const charset = charsetOf(req) ?? 'utf-8';
+  if (charset !== 'utf-8' && charset !== 'utf8') return done(invalidBody(`a form body must be UTF-8, not ${charset}`));
+  const text = body.toString('utf8');
+  // Percent-escapes that do not decode to UTF-8 would come out as U+FFFD, silently changing what was typed.
+  if (text.includes('\uFFFD') || !decodesAsUtf8(text)) return done(invalidBody('the form body is not valid percent-encoded UTF-8'));
+  const form: FormBody = Object.create(null) as FormBody;
+  for (const [name, value] of new URLSearchParams(text)) {
+    const previous = form[name];
+    form[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  done(null, form);
+}
+
+function decodesAsUtf8(text: string): boolean {
+  try {
+    decodeURIComponent(text.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the request's body is CSV (the parser has decoded it to a string). */

@@ -41,6 +41,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.sent || response.raw.headersSent) return;
     // An address no route takes (the router's NotFoundException), asked by a browser outside the API: the web's 404 page.
     if (exception instanceof NotFoundException && this.notFoundPage.wanted(request)) return this.notFoundPage.send(request, response);
+    // Refused before a web controller ran (body parser, rate limit), asked by a browser outside the API: an HTML page.
+    if (problem.status < 500 && problem.status !== 404 && this.notFoundPage.wantedForError(request)) {
+      return this.notFoundPage.sendError(request, response, problem.status, problem.detail);
+    }
     sendProblem(request, response, problem);
   }
 

@@ -1,23 +1,43 @@
 import { Module } from '@nestjs/common';
+import { PeopleModule } from '@registry/auth';
 import { LedgerModule } from '@registry/ledger';
 import { NotFoundPage } from './http/not-found-page';
 import { PageResponder } from './http/page-responder';
+import { AccountPageController } from './pages/account-page.controller';
+import { AuditorPagesController } from './pages/auditor-pages.controller';
 import { HomeController } from './pages/home.controller';
+import { ProviderPagesController } from './pages/provider-pages.controller';
+import { SignInController } from './pages/sign-in.controller';
 import { LogPageController } from './pages/log-page.controller';
 import { RegisterPagesController } from './pages/register-pages.controller';
 import { SchemesPageController } from './pages/schemes-page.controller';
 import { SerialPagesController } from './pages/serial-pages.controller';
 import { SiteController } from './pages/site.controller';
+import { SessionCookies } from './session/session-cookies';
+import { WebSessionGuard } from './session/web-session.guard';
 
 /**
  * The web pages for people, served by the API process on the same port: server-rendered HTML
  * (TSX through @kitajs/html), Japanese by default, English by switch. Controllers use
  * `@WebPages()`, take `@CurrentPage()` and answer through PageResponder with a view wrapped in Layout.
+ * People sign in with a session cookie (PeopleModule's use cases); each page is `@Public()` or
+ * `@SignedIn(...roles)` (WebSessionGuard), and every unsafe method carries the form's CSRF token.
  */
 @Module({
-  imports: [LedgerModule],
-  controllers: [SiteController, HomeController, RegisterPagesController, SerialPagesController, LogPageController, SchemesPageController],
-  providers: [PageResponder, NotFoundPage],
+  imports: [LedgerModule, PeopleModule],
+  controllers: [
+    SiteController,
+    HomeController,
+    RegisterPagesController,
+    SerialPagesController,
+    LogPageController,
+    SchemesPageController,
+    SignInController,
+    AccountPageController,
+    ProviderPagesController,
+    AuditorPagesController,
+  ],
+  providers: [PageResponder, NotFoundPage, SessionCookies, WebSessionGuard],
   exports: [PageResponder, NotFoundPage],
 })
 export class WebModule {}

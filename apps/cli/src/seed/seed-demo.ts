@@ -7,6 +7,7 @@ import {
   ChangeClaimStatusUseCase,
   CreateClaimUseCase,
   CreateOrganizationUseCase,
+  CreatePersonUseCase,
   GetReconciliationQuery,
   OrganizationDirectoryQuery,
   ReconciliationJobUseCase,
@@ -17,6 +18,7 @@ import {
   type Actor,
   type RetirementView,
 } from '@registry/ledger';
+import { randomBytes } from 'node:crypto';
 import {
   DEMO_ORGANIZATIONS,
   DEMO_RETIREMENTS,
@@ -49,7 +51,11 @@ export interface SeededDemo {
   cfpNotificationNumber: string;
   /** Provider A's reconciliation of ACR's retirement list (one alert). */
   reconciliation: { id: string; alertCount: number };
+  /** A person of provider A who signs in to the web pages; the password is random and shown once. */
+  person: { email: string; password: string; organizationId: string };
 }
+
+export const DEMO_PERSON_EMAIL = 'provider@demo.example';
 
 /** Refused on a ledger that already has organisations: the demo never mixes with real records. */
 export class LedgerNotEmptyError extends Error {}
@@ -79,7 +85,16 @@ export class DemoSeeder {
       const key = await issue.execute({ organizationId: org.id, label: 'seed demo' });
       seeded.push({ ...org, apiKey: key.key });
     }
-    return { organizations: seeded, holdings, retirements: this.retirements, cnCertificationNumber, cfpNotificationNumber, reconciliation };
+    const person = await this.demoPerson();
+    return { organizations: seeded, holdings, retirements: this.retirements, cnCertificationNumber, cfpNotificationNumber, reconciliation, person };
+  }
+
+  /** Provider A's person for the web pages (provider and its holdings, retirements), with a fresh random password. */
+  private async demoPerson(): Promise<SeededDemo['person']> {
+    const password = randomBytes(15).toString('base64url');
+    const organizationId = this.actor('providerA').organizationId;
+    await this.app.get(CreatePersonUseCase).execute({ organizationId, email: DEMO_PERSON_EMAIL, password, roles: ['provider'] });
+    return { email: DEMO_PERSON_EMAIL, password, organizationId };
   }
 
   private actor(key: DemoOrgKey): OrgActor {

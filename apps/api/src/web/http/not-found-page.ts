@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import { ErrorPage } from '../views/error';
+import { errorWords } from './web-page.filter';
 import { pageContextOf } from './page-context';
 import { PageResponder } from './page-responder';
 
@@ -18,13 +19,26 @@ export class NotFoundPage {
 
   wanted(request: FastifyRequest): boolean {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-    const path = request.url;
-    if (path === '/v1' || API_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
-    return new Negotiator(request).mediaType(['application/json', 'application/problem+json', 'text/html']) === 'text/html';
+    return this.wantedForError(request);
   }
 
   send(request: FastifyRequest, reply: FastifyReply): void {
     const page = pageContextOf(request);
     this.pages.send(reply, ErrorPage({ page, title: page.t.errors.notFoundTitle, message: page.t.errors.notFoundBody }), 404);
+  }
+
+  /**
+   * A refusal before any web controller ran (a form body over the limit or not UTF-8, a rate limit),
+   * for a browser outside the API's namespaces: the web's error page with the same status.
+   */
+  wantedForError(request: FastifyRequest): boolean {
+    const path = request.url;
+    if (path === '/v1' || API_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
+    return new Negotiator(request).mediaType(['application/json', 'application/problem+json', 'text/html']) === 'text/html';
+  }
+
+  sendError(request: FastifyRequest, reply: FastifyReply, status: number, detail: string): void {
+    const page = pageContextOf(request);
+    this.pages.send(reply, ErrorPage({ page, ...errorWords(status, page.t.errors), detail: status === 400 ? detail : undefined }), status);
   }
 }

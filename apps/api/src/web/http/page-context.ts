@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { isLang, stringsFor, type Lang, type Strings } from '../i18n';
+import { webSessionOf } from '../session/web-session';
 import { pickPageLang } from './language';
 
 /** What every page knows about the request it answers: its language and words, and where it is. */
@@ -12,12 +13,28 @@ export interface PageContext {
   requestId: string;
   /** Set when `?lang=` chose the language: the page's own links and forms carry it on. */
   langParam?: Lang;
+  /** The signed-in person, when there is one: the header names them and offers to sign out. */
+  account?: PageAccount;
+}
+
+export interface PageAccount {
+  email: string;
+  /** The token every form of this session carries (`_csrf`). */
+  csrfToken: string;
 }
 
 export function pageContextOf(request: FastifyRequest): PageContext {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const lang = pickPageLang(query.lang, request.headers);
-  return { lang, t: stringsFor(lang), url: request.url, requestId: String(request.id), ...(isLang(query.lang) ? { langParam: query.lang } : {}) };
+  const session = webSessionOf(request);
+  return {
+    lang,
+    t: stringsFor(lang),
+    url: request.url,
+    requestId: String(request.id),
+    ...(isLang(query.lang) ? { langParam: query.lang } : {}),
+    ...(session ? { account: { email: session.person.email, csrfToken: session.csrfToken } } : {}),
+  };
 }
 
 /** A link to a page of this site with `params` (empty ones left out), carrying `?lang=` when the query chose the language. */

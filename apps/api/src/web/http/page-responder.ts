@@ -18,7 +18,8 @@ export class PageResponder {
       .header('Content-Security-Policy', this.csp)
       // The language comes from ?lang=, the switch's cookie or Accept-Language: a cache must keep them apart.
       .header('Vary', 'Accept-Language, Cookie')
-      .header('Cache-Control', 'no-cache')
+      // A signed-in page (or a form with a CSRF token) says no-store itself; a public page may be kept and revalidated.
+      .header('Cache-Control', reply.hasHeader('Cache-Control') ? String(reply.getHeader('Cache-Control')) : 'no-cache')
       .type('text/html; charset=utf-8')
       .send(html);
   }

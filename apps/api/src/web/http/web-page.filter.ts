@@ -5,8 +5,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { STATUS_OF } from '../../http/problem-status';
 import type { Strings } from '../i18n';
+import { CsrfRefused, SignInRequired } from '../session/web-session';
 import { ErrorPage } from '../views/error';
-import { pageContextOf } from './page-context';
+import { pageContextOf, pageHref } from './page-context';
 import { PageResponder } from './page-responder';
 
 /**
@@ -30,8 +31,13 @@ export class WebPageExceptionFilter implements ExceptionFilter {
     if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'web page failed');
     if (reply.sent || reply.raw.headersSent) return;
     const page = pageContextOf(request);
+    if (exception instanceof SignInRequired) {
+      reply.header('Cache-Control', 'no-store').redirect(pageHref(page, '/sign-in', { next: exception.returnTo }), 303);
+      return;
+    }
+    const words = exception instanceof CsrfRefused ? { title: page.t.errors.formExpiredTitle, message: page.t.errors.formExpiredBody } : errorWords(status, page.t.errors);
     const detail = status === 400 && exception instanceof Error ? exception.message : undefined;
-    this.pages.send(reply, ErrorPage({ page, ...errorWords(status, page.t.errors), detail, requestId: status >= 500 ? page.requestId : undefined }), status);
+    this.pages.send(reply, ErrorPage({ page, ...words, detail, requestId: status >= 500 ? page.requestId : undefined }), status);
   }
 }
 
@@ -45,6 +51,8 @@ export function statusOf(exception: unknown): number {
 export function errorWords(status: number, t: Strings['errors']): { title: string; message: string } {
   if (status === 404) return { title: t.notFoundTitle, message: t.notFoundBody };
   if (status === 429) return { title: t.tooManyTitle, message: t.tooManyBody };
+  if (status === 401) return { title: t.signInNeededTitle, message: t.signInNeededBody };
+  if (status === 403) return { title: t.forbiddenTitle, message: t.forbiddenBody };
   if (status === 503) return { title: t.unavailableTitle, message: t.tooManyBody };
   if (status >= 400 && status < 500) return { title: t.badRequestTitle, message: t.badRequestBody };
   return { title: t.serverErrorTitle, message: t.serverErrorBody };

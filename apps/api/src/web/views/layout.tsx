@@ -21,8 +21,38 @@ export interface LayoutProps {
   title: string;
   /** The menu entry to mark as the current page. */
   nav?: NavKey;
-  /** Header content beside the language switch: the signed-in pages put the person and sign-out here. */
+  /** Header content beside the language switch; by default the signed-in person and sign-out, or the sign-in link. */
   account?: JSX.Element;
+}
+
+/** The header's account slot: who is signed in, their account page and a sign-out form; else a sign-in link. */
+export function AccountSlot({ page }: { page: PageContext }): JSX.Element {
+  const { t, account } = page;
+  if (!account) {
+    return (
+      <a class="account-link" href={pageHref(page, '/sign-in')} safe>
+        {t.account.signIn}
+      </a>
+    );
+  }
+  return (
+    <div class="account" role="group" aria-label={t.account.region}>
+      <a class="account-link" href={pageHref(page, '/account')}>
+        <span class="visually-hidden" safe>
+          {t.account.signedInAs}
+        </span>{' '}
+        <span class="account-email" safe>
+          {account.email}
+        </span>
+      </a>
+      <form class="sign-out" method="post" action={pageHref(page, '/sign-out')}>
+        <input type="hidden" name="_csrf" value={account.csrfToken} />
+        <button type="submit" class="link-button" safe>
+          {t.account.signOut}
+        </button>
+      </form>
+    </div>
+  );
 }
 
 /** The one layout: skip link, header with the language switch and the menu, main, footer. */
@@ -47,7 +77,7 @@ export function Layout({ page, title, nav, account: safeAccount, children }: Pro
             <a class="site-name" href={pageHref(page, '/')} safe>
               {t.siteName}
             </a>
-            {safeAccount}
+            {safeAccount ?? <AccountSlot page={page} />}
             <a class="lang-switch" href={switchHref(other, page.url)} lang={other} hreflang={other} safe>
               {t.switchLanguage}
             </a>

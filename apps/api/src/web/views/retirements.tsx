@@ -1,0 +1,98 @@
+import type { RetirementView } from '@registry/ledger';
+import { pageHref, type PageContext } from '../http/page-context';
+import { Badge, groupDigits, Pager } from './components';
+import { Layout } from './layout';
+
+export interface RetirementsPageProps {
+  page: PageContext;
+  items: RetirementView[];
+  first?: string;
+  next?: string;
+}
+
+/** The organisation's retirements, newest first, a page at a time, with the whole list as CSV. */
+export function RetirementsPage({ page, items, first, next }: RetirementsPageProps): string {
+  const { t } = page;
+  const r = t.retirements;
+  return (
+    <Layout page={page} title={r.title}>
+      <h1 safe>{r.title}</h1>
+      <p class="lead" safe>
+        {r.lead}
+      </p>
+      <p>
+        <a class="download" href={pageHref(page, '/retirements.csv')} type="text/csv" download="retirements.csv" safe>
+          {r.csv}
+        </a>
+      </p>
+      {items.length === 0 ? (
+        <p class="empty" safe>
+          {r.empty}
+        </p>
+      ) : (
+        <table class="stack retirements">
+          <caption safe>{r.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {r.retiredOn}
+              </th>
+              <th scope="col" safe>
+                {r.certificate}
+              </th>
+              <th scope="col" safe>
+                {r.serials}
+              </th>
+              <th scope="col" class="num" safe>
+                {r.quantity}
+              </th>
+              <th scope="col" safe>
+                {r.beneficiary}
+              </th>
+              <th scope="col" safe>
+                {r.reference}
+              </th>
+              <th scope="col" safe>
+                {r.status}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr>
+                <td data-label={r.retiredOn} class="nowrap" safe>
+                  {item.retiredOn}
+                </td>
+                <td data-label={r.certificate}>
+                  <a class="mono" href={`/verify/${encodeURIComponent(item.certificateNumber)}`} safe>
+                    {item.certificateNumber}
+                  </a>
+                </td>
+                <td data-label={r.serials} class="mono serials">
+                  {item.serials.map((serial) => (
+                    <span class="serial" safe>
+                      {serial}
+                    </span>
+                  ))}
+                </td>
+                <td data-label={r.quantity} class="num" safe>
+                  {groupDigits(item.quantity)}
+                </td>
+                <td data-label={r.beneficiary} class="beneficiary" safe>
+                  {item.beneficiary}
+                </td>
+                <td data-label={r.reference} safe>
+                  {item.evidence ? `${item.evidence.registry} ${item.evidence.reference}` : t.common.pending}
+                </td>
+                <td data-label={r.status}>
+                  <Badge tone={item.status === 'active' ? 'ok' : 'bad'} label={r.statusNames[item.status] ?? item.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager page={page} first={first} next={next} />
+    </Layout>
+  ) as string;
+}
