@@ -92,6 +92,23 @@ describe('imports: holdings statements over HTTP', () => {
     expect(await typesSince(before)).toEqual(['import.finished']);
   });
 
+  it('decides rows in file order within each namespace, whatever order the batch inserts namespaces in', async () => {
+    const [first, second] = [cert(), cert()]; // the batch writes `first`'s namespace before `second`'s
+    const result = await importCsv(provider, [
+      HEADER,
+      row(`JCL-ERL-${second}-1-100`),
+      row(`JCL-ERL-${first}-50-60`),
+      row(`JCL-ERL-${second}-50-150`),
+      row(`JCL-ERL-${first}-1-100`),
+      row(`JCL-ERL-${first}-50-60`),
+    ].join('\n'));
+    expect(result).toMatchObject({ status: 'done', total: 5, accepted: 2, skipped: 1, refused: 2 });
+    expect(result.refusedRows.map((r: { row: number; code: string; message: string }) => [r.row, r.code, r.message])).toEqual([
+      [3, 'SERIAL_CONFLICT', 'serial: overlaps serials 1-100, which you hold as another block or under other evidence'],
+      [4, 'SERIAL_CONFLICT', 'serial: overlaps serials 50-60, which you hold as another block or under other evidence'],
+    ]);
+  });
+
   it('a row already held under other evidence, or by another organisation, is refused, never a second holding', async () => {
     const c = cert();
     await importCsv(provider, [HEADER, row(`JCL-ERL-${c}-1-10`, 'statement A')].join('\n'));

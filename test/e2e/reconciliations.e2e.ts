@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { registryExportsDir } from '../support/registry-exports-dir';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
 
 // Real registry exports live beside the clone (CI checks them out next to it): <repo>/../shared/...
-const EXPORTS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'registry-exports');
+const EXPORTS_DIR = registryExportsDir() ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'registry-exports');
 /** Every real export that carries serials: retirement and cancellation lists, Verra's transactions, issuance lists. */
 const FIXTURES: [string, string][] = [
   ['american-carbon-registry/retirements.csv', 'acr'],

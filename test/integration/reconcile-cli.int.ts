@@ -5,10 +5,11 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { assertBuilt, BUILT, REPO_ROOT } from '../support/processes';
 import { createTestDatabase, type TestDatabase } from '../support/test-engine';
+import { registryExportsDir } from '../support/registry-exports-dir';
 import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
-const EXPORTS_DIR = resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'registry-exports');
+const EXPORTS_DIR = registryExportsDir() ?? resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'registry-exports');
 const FIXTURES = [
   'american-carbon-registry/retirements.csv',
   'american-carbon-registry/cancellations.csv',

@@ -1,6 +1,10 @@
-import { Queue } from 'bullmq';
+import type * as BullMq from 'bullmq';
+import type { Queue } from 'bullmq';
 import { JOB_RETRY, JobQueue, REGISTRY_QUEUE, SCHEDULE_QUEUE, type EnqueueOptions, type JobName, type JobPayloads, type QueueHealth } from './job-types';
 import { redisConnectionOptions } from './redis-connection';
+
+/** Required when a queue is made, not at start-up: a process without Redis (the CLI's in-process queue) skips its ~0.2 s load. */
+const bullmq = () => require('bullmq') as typeof BullMq;
 
 /** Producer side only: the API enqueues, the worker app processes. */
 export class BullMqJobQueue extends JobQueue {
@@ -12,7 +16,7 @@ export class BullMqJobQueue extends JobQueue {
     private readonly prefix: string,
   ) {
     super();
-    this.queue = new Queue(REGISTRY_QUEUE, {
+    this.queue = new (bullmq().Queue)(REGISTRY_QUEUE, {
       connection: redisConnectionOptions(redisUrl),
       prefix,
       defaultJobOptions: {
@@ -37,7 +41,7 @@ export class BullMqJobQueue extends JobQueue {
 
   /** BullMQ job scheduler: upserting the same id from every replica keeps one schedule in Redis and one job per interval. */
   override async scheduleAcrossProcesses<N extends JobName>(schedulerId: string, name: N, payload: JobPayloads[N], everyMs: number): Promise<boolean> {
-    this.schedules ??= new Queue(SCHEDULE_QUEUE, { connection: redisConnectionOptions(this.redisUrl), prefix: this.prefix });
+    this.schedules ??= new (bullmq().Queue)(SCHEDULE_QUEUE, { connection: redisConnectionOptions(this.redisUrl), prefix: this.prefix });
     await this.schedules.upsertJobScheduler(
       schedulerId,
       { every: everyMs },

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
+import type * as BullMq from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import { REGISTRY_QUEUE, SCHEDULE_QUEUE, type JobHandlers, type JobName } from './job-types';
 import { redisConnectionOptions } from './redis-connection';
 
@@ -35,7 +36,7 @@ export function startBullMqWorker(handlers: JobHandlers, { redisUrl, prefix, con
   };
   const start = (queue: string, queueConcurrency: number) => {
     // A job whose worker died is taken over once its lock expires (stalled check at the same pace).
-    const started = new Worker(queue, processor, {
+    const started = new ((require('bullmq') as typeof BullMq).Worker)(queue, processor, { // required here: see bullmq-job-queue.ts
       connection: redisConnectionOptions(redisUrl),
       prefix,
       concurrency: queueConcurrency,

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
-import * as QRCode from 'qrcode';
+import type PDFDocumentClass from 'pdfkit';
+import type * as QRCodeModule from 'qrcode';
 import type { CertificateDocument } from '@registry/ledger';
 import { certificateBlocks, formatInstant, formatQuantity, totalQuantity } from './certificate-format';
 import { loadJapaneseFont } from './japanese-font';
@@ -44,6 +44,7 @@ export async function renderCertificatePdf(doc: CertificateDocument, options: Ce
   const issued = new Date(doc.issuedAt);
   const stamp = Number.isNaN(issued.getTime()) ? new Date(0) : issued;
 
+  const PDFDocument = require('pdfkit') as typeof PDFDocumentClass; // loaded on the first PDF (see japanese-font.ts)
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -283,7 +284,7 @@ export interface QrRuns {
 }
 
 export function qrCodeRuns(text: string): QrRuns {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const qr = (require('qrcode') as typeof QRCodeModule).create(text, { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
   const runs: QrRuns['runs'] = [];
   for (let row = 0; row < size; row++) {

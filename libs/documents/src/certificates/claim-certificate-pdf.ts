@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 import { qrCodeRuns } from './certificate-pdf';
 import type { ClaimCertificateView } from '@registry/ledger';
 import { formatInstant, formatQuantity } from './certificate-format';
@@ -26,6 +26,7 @@ export async function renderClaimCertificatePdf(doc: ClaimCertificateView, optio
   const font = loadJapaneseFont();
   const issued = new Date(doc.issuedAt);
   const stamp = Number.isNaN(issued.getTime()) ? new Date(0) : issued;
+  const PDFDocument = require('pdfkit') as typeof PDFDocumentClass; // loaded on the first PDF (see japanese-font.ts)
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -82,19 +82,21 @@ export class RunHoldingsImportUseCase {
       await command.onBatch?.(outcome);
       await yieldToEventLoop();
     };
-    for await (const cells of await statementRows(command.source)) {
-      if (!reader) {
-        const format = holdingsFormatFor(cells, record.format);
-        reader = format.reader(cells);
-        if (record.format !== format.name) await this.uow.write((stores) => stores.imports.setStatus(record.id, 'running', new Date().toISOString(), { format: format.name }));
-        continue;
+    for await (const records of await statementRows(command.source)) {
+      for (const cells of records) {
+        if (!reader) {
+          const format = holdingsFormatFor(cells, record.format);
+          reader = format.reader(cells);
+          if (record.format !== format.name) await this.uow.write((stores) => stores.imports.setStatus(record.id, 'running', new Date().toISOString(), { format: format.name }));
+          continue;
+        }
+        row++;
+        if (row <= record.rowsDone) continue;
+        const input = reader(cells);
+        if ('refused' in input) batch.push({ row, serial: input.refused.serial, read: { code: input.refused.code, message: input.refused.message } });
+        else batch.push({ row, serial: input.serial, read: readHoldingRow(input, this.config.maxBlockQuantity) });
+        if (batch.length >= batchSize) await flush();
       }
-      row++;
-      if (row <= record.rowsDone) continue;
-      const input = reader(cells);
-      if ('refused' in input) batch.push({ row, serial: input.refused.serial, read: { code: input.refused.code, message: input.refused.message } });
-      else batch.push({ row, serial: input.serial, read: readHoldingRow(input, this.config.maxBlockQuantity) });
-      if (batch.length >= batchSize) await flush();
     }
     if (!reader) throw new DomainError('VALIDATION_FAILED', 'header: the statement is empty (no header row)', { errors: [{ field: 'header', message: 'missing' }] });
     await flush();

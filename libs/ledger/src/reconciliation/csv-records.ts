@@ -39,9 +39,22 @@ function completeRecords(text: string, fieldsWanted: number): { records: string[
   const limit = Number.isFinite(fieldsWanted) ? fieldsWanted : undefined;
   const records: string[][] = [];
   let from = 0;
+  // The next quote in the text: a line before it has none, and is split without looking for one
+  // (a search from each line would run to the end of the text when the file has no quote at all).
+  let nextQuote = -1;
   for (;;) {
     let end = text.indexOf('\n', from);
     if (end < 0) break;
+    if (nextQuote !== Infinity && nextQuote < from) {
+      const at = text.indexOf('"', from);
+      nextQuote = at < 0 ? Infinity : at;
+    }
+    if (nextQuote > end) {
+      const line = text.charCodeAt(end - 1) === 13 ? text.slice(from, end - 1) : text.slice(from, end);
+      if (line.length > 0) records.push(line.split(',', limit));
+      from = end + 1;
+      continue;
+    }
     // A line break inside quotes does not end the record: the quotes before it must pair up.
     let quotes = countQuotes(text, from, end);
     while (quotes % 2 === 1) {
