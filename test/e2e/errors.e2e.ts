@@ -40,6 +40,12 @@ describe('problem+json errors and request ids', () => {
     expect(res.body.errors[0].field).toBe('body');
   });
 
+  it('does not read a form body on the API: /v1 takes JSON, forms are for the web pages', async () => {
+    const res = await t.http.post('/v1/serials/parse').type('form').send('serial=JCL-ERL-R012-1-10').expect(400);
+    expectProblem(res, 'VALIDATION_FAILED');
+    await t.http.post('/v1/serials/parse').send({ serial: 'JCL-ERL-R012-1-10' }).expect(200);
+  });
+
   it('answers 413 PAYLOAD_TOO_LARGE as problem+json before routing', async () => {
     const res = await t.http.post('/v1/organizations').set(t.admin).send({ name: 'x'.repeat(10_000), roles: ['provider'] }).expect(413);
     expectProblem(res, 'PAYLOAD_TOO_LARGE');

@@ -29,7 +29,8 @@ export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number)
     if (isStreamedUpload(req.raw)) return leaveUnread(req, payload, done);
     readCsv(req, payload, bodyLimit).then((text) => done(null, text), done);
   });
-  fastify.addContentTypeParser(FORM, { parseAs: 'buffer', bodyLimit }, (req, body, done) => parseForm(req, body as Buffer, done));
+  // Forms are the web pages' bodies: the API under /v1 takes JSON (and CSV) only, as API.md says.
+  fastify.addContentTypeParser(FORM, { parseAs: 'buffer', bodyLimit }, (req, body, done) => (isApiPath(req.url) ? done(null, undefined) : parseForm(req, body as Buffer, done)));
   fastify.addContentTypeParser('*', leaveUnread);
 }
 
@@ -65,6 +66,10 @@ function decodesAsUtf8(text: string): boolean {
 /** Whether the request's body is CSV (the parser has decoded it to a string). */
 export function isCsvBody(req: { headers: { 'content-type'?: string } }): boolean {
   return /^text\/csv\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+}
+
+function isApiPath(url: string): boolean {
+  return url === '/v1' || url.startsWith('/v1/') || url.startsWith('/v1?');
 }
 
 function parseJson(req: FastifyRequest, body: Buffer, done: Done): void {
