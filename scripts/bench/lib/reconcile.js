@@ -23,7 +23,13 @@ const ROWS_PER_NAMESPACE = 1_000;
 const STRIDE = 1_000;
 const SIZE = 500;
 const TARGET_ROWS_PER_SECOND = 100_000;
-const REAL_EXPORT = path.resolve(REPO, '..', 'shared', 'fixtures', 'registry-exports', 'american-carbon-registry', 'retirements.csv');
+// The real ACR export's header and rows, found as the tests find the exports (REGISTRY_EXPORTS_DIR, the
+// shared folder beside the repository, or beside a worktree's parent).
+const ACR_RETIREMENTS = path.join('american-carbon-registry', 'retirements.csv');
+const REAL_EXPORT = [process.env.REGISTRY_EXPORTS_DIR, path.resolve(REPO, '..', 'shared'), path.resolve(REPO, '..', '..', 'shared')]
+  .filter((dir) => dir !== undefined)
+  .map((dir) => path.join(dir.endsWith('registry-exports') ? dir : path.join(dir, 'fixtures', 'registry-exports'), ACR_RETIREMENTS))
+  .find((file) => fs.existsSync(file));
 const FALLBACK_HEADER =
   'fiid,Credit Serial Numbers,Date Issued (GMT),Vintage,Vintage Assignment Period Start Date,Vintage Assignment Period End Date,Quantity of Credits,Account Holder,Status Effective (GMT),Retired on Behalf of,Retirement Reason,Purpose of Retirement,Project ID,Project Name';
 
@@ -42,7 +48,8 @@ function run(file, args, env) {
 /** The real file's header and first row as the template, with the columns this generator fills. */
 function template() {
   const { parse } = require('csv-parse/sync');
-  const text = fs.existsSync(REAL_EXPORT) ? fs.readFileSync(REAL_EXPORT, 'utf8') : `${FALLBACK_HEADER}\n${FALLBACK_HEADER.split(',').map(() => 'x').join(',')}\n`;
+  if (!REAL_EXPORT) log('the real ACR export was not found (set REGISTRY_EXPORTS_DIR): every row would be unreadable, a header-only stand-in is used');
+  const text = REAL_EXPORT ? fs.readFileSync(REAL_EXPORT, 'utf8') : `${FALLBACK_HEADER}\n${FALLBACK_HEADER.split(',').map(() => 'x').join(',')}\n`;
   const [header, first] = parse(text, { bom: true, to_line: 2 });
   const { stringify } = require('csv-stringify/sync');
   const at = (name) => header.indexOf(name);
