@@ -1,5 +1,5 @@
+import type { FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
-import type { IncomingHttpHeaders } from 'node:http';
 import { isLang, type Lang } from '../i18n';
 
 /** The cookie the language switch sets (a preference, nothing secret: not signed). */
@@ -7,22 +7,13 @@ export const LANG_COOKIE = 'lang';
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
 /** `?lang=` for this page, else the switch's cookie, else Accept-Language, else Japanese. */
-export function pickPageLang(queryLang: unknown, headers: IncomingHttpHeaders): Lang {
+export function pickPageLang(queryLang: unknown, request: Pick<FastifyRequest, 'headers' | 'cookies'>): Lang {
   if (isLang(queryLang)) return queryLang;
-  const cookie = cookieValue(headers.cookie, LANG_COOKIE);
+  const cookie = request.cookies?.[LANG_COOKIE];
   if (isLang(cookie)) return cookie;
   // Negotiator answers the first offered (ja) when there is no Accept-Language at all.
-  const negotiated = new Negotiator({ headers }).language(['ja', 'en']);
+  const negotiated = new Negotiator({ headers: request.headers }).language(['ja', 'en']);
   return isLang(negotiated) ? negotiated : 'ja';
-}
-
-/** One cookie's value from a Cookie header (RFC 6265 §5.4 pairs), or undefined. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const pair of (header ?? '').split(';')) {
-    const at = pair.indexOf('=');
-    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
-  }
-  return undefined;
 }
 
 export function langCookie(lang: Lang, secure: boolean): string {

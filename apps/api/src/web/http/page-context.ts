@@ -25,7 +25,7 @@ export interface PageAccount {
 
 export function pageContextOf(request: FastifyRequest): PageContext {
   const query = (request.query ?? {}) as Record<string, unknown>;
-  const lang = pickPageLang(query.lang, request.headers);
+  const lang = pickPageLang(query.lang, request);
   const session = webSessionOf(request);
   return {
     lang,
