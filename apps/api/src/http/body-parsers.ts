@@ -1,7 +1,7 @@
 import { DomainError } from '@registry/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import iconv from 'iconv-lite';
-import { jsonNestingExceeds, MAX_JSON_DEPTH, refuseNonFiniteNumbers } from './json-depth';
+import { invalidBody, refuseNonFiniteNumbers, verifyJsonBody } from './json-depth';
 import { isStreamedUpload } from '../imports/streamed-uploads';
 
 const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
@@ -74,10 +74,8 @@ function isApiPath(url: string): boolean {
 
 function parseJson(req: FastifyRequest, body: Buffer, done: Done): void {
   try {
-    const charset = charsetOf(req) ?? 'utf-8';
-    if (charset !== 'utf-8' && charset !== 'utf8') throw invalidBody(`a JSON request body must be UTF-8, not ${charset}`);
+    verifyJsonBody(body, charsetOf(req) ?? 'utf-8');
     if (body.length === 0) return done(null, {});
-    if (jsonNestingExceeds(body, MAX_JSON_DEPTH)) throw invalidBody(`the request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`);
     const text = body.toString('utf8');
     const first = /\S/.exec(text);
     // Strict, as body-parser was: a body is an object or an array, never a bare value.
@@ -110,8 +108,4 @@ async function readCsv(req: FastifyRequest, payload: NodeJS.ReadableStream, body
 function charsetOf(req: FastifyRequest): string | undefined {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(req.headers['content-type'] ?? '');
   return match?.[1].toLowerCase();
-}
-
-function invalidBody(message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { errors: [{ field: 'body', message }] });
 }

@@ -1,5 +1,4 @@
 import { DomainError } from '@registry/domain';
-import type { IncomingMessage } from 'node:http';
 
 /** Deepest nesting of objects and arrays a request body may have (API.md conventions). */
 export const MAX_JSON_DEPTH = 64;
@@ -37,24 +36,24 @@ export function jsonNestingExceeds(bytes: Uint8Array, max: number): boolean {
 }
 
 /**
- * body-parser's `verify` hook for JSON: the validation pipe (class-transformer) recurses once per
- * level and a body 3,000 levels deep overflows its stack, so such a body is refused before it is
- * parsed. Only UTF-8 is JSON here (RFC 8259 §8.1), which is also what makes the byte scan sound.
+ * Checks a JSON body's bytes before they are parsed: the validation pipe (class-transformer) recurses
+ * once per level and a body 3,000 levels deep overflows its stack, so such a body is refused first.
+ * Only UTF-8 is JSON here (RFC 8259 §8.1), which is also what makes the byte scan sound.
  */
-export function verifyJsonBody(_req: IncomingMessage, _res: unknown, body: Buffer, encoding: string): void {
-  if (encoding !== 'utf-8' && encoding !== 'utf8') {
-    throw bodyError(`a JSON request body must be UTF-8, not ${encoding}`);
+export function verifyJsonBody(body: Uint8Array, charset: string): void {
+  if (charset !== 'utf-8' && charset !== 'utf8') {
+    throw invalidBody(`a JSON request body must be UTF-8, not ${charset}`);
   }
   if (jsonNestingExceeds(body, MAX_JSON_DEPTH)) {
-    throw bodyError(`the request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`);
+    throw invalidBody(`the request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`);
   }
 }
 
 /**
- * body-parser's JSON `reviver`: a number too large for a double (`1e400`) parses to Infinity, which
- * no JSON can hold again; the idempotency hash and the journal (RFC 8785) would throw on it later.
- * Refused where it is read, for every route. A SyntaxError, because body-parser rewrites whatever the
- * parse throws as one (dropping other fields) and answers it as 400 "not valid JSON" with this message.
+ * The JSON body parser's `reviver`: a number too large for a double (`1e400`) parses to Infinity,
+ * which no JSON can hold again; the idempotency hash and the journal (RFC 8785) would throw on it
+ * later. Refused where it is read, for every route. A SyntaxError, which the parser answers as
+ * 400 "not valid JSON" with this message, like any other parse error.
  */
 export function refuseNonFiniteNumbers(key: string, value: unknown): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) {
@@ -63,6 +62,7 @@ export function refuseNonFiniteNumbers(key: string, value: unknown): unknown {
   return value;
 }
 
-function bodyError(message: string): DomainError {
+/** VALIDATION_FAILED naming the body as the field: what every refused request body answers. */
+export function invalidBody(message: string): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { errors: [{ field: 'body', message }] });
 }

@@ -32,13 +32,14 @@ const SECURITY_HEADERS = helmetHeaders();
  * answered like every other error, with the request id and the security headers.
  */
 export function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  stampHeaders(request, reply);
+  const message = /BAD_URL/.test((error as { code?: string }).code ?? '') ? 'the URL path is not valid percent-encoded UTF-8' : error.message;
+  sendProblem(request, reply, { status: 400, code: 'VALIDATION_FAILED', detail: message, extra: { errors: [{ field: 'path', message }] } });
+}
+
+function stampHeaders(request: FastifyRequest, reply: FastifyReply): void {
   reply.headers(SECURITY_HEADERS);
   reply.header('x-request-id', request.id);
-  const message = 'the URL path is not valid percent-encoded UTF-8';
-  const problem = /BAD_URL/.test((error as { code?: string }).code ?? '')
-    ? { status: 400, code: 'VALIDATION_FAILED' as const, detail: message, extra: { errors: [{ field: 'path', message }] } }
-    : { status: 400, code: 'VALIDATION_FAILED' as const, detail: error.message, extra: { errors: [{ field: 'path', message: error.message }] } };
-  sendProblem(request, reply, problem);
 }
 
 /**
@@ -48,8 +49,7 @@ export function answerFrameworkError(error: Error, request: FastifyRequest, repl
  */
 export function installRequestHooks(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    reply.headers(SECURITY_HEADERS);
-    reply.header('x-request-id', request.id);
+    stampHeaders(request, reply);
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
