@@ -1,12 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { assertJapaneseGlyphs, inkRatio, launchChromium, readPng, waitForFiles, CHROMIUM_PATH } from '../support/browser-tools';
-import { callApi } from '../support/http-client';
-import { BUILT, freePort, REPO_ROOT, startProcess, waitForHttp, type RunningProcess } from '../support/processes';
-import { createTestDatabase, type TestDatabase } from '../support/test-engine';
-import { HOSTILE_BENEFICIARY, seedWebRegistry, type WebSeed } from '../support/web-seed';
+import type { Browser, Page, Response } from 'playwright-core';
+import { assertJapaneseGlyphs, inkRatio, launchChromium, readPng, waitForFiles } from '../support/browser-tools';
+import { BUILT, REPO_ROOT } from '../support/processes';
+import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
+import { HOSTILE_BENEFICIARY, type WebSeed } from '../support/web-seed';
 
 /**
  * The public web pages (issue 19) in Debian's Chromium through playwright-core: every page in
@@ -29,14 +27,10 @@ const WIDTHS = [
   { name: 'mobile', width: 390, height: 844 },
 ] as const;
 
-const missing = existsSync(CHROMIUM_PATH) ? [] : [`${CHROMIUM_PATH} (apt-get install -y chromium)`];
-const SKIP_NOTE = missing.length ? ` (skipped: missing ${missing.join('; ')})` : '';
-if (missing.length) console.warn(`web-browser.int: browser test${SKIP_NOTE}`);
-const describeWithBrowser = missing.length ? describe.skip : describe;
+const { describeWithBrowser, skipNote } = describeWithChromium('web-browser.int');
 
-describeWithBrowser(`public web pages in headless Chromium${SKIP_NOTE}`, () => {
-  let database: TestDatabase | undefined;
-  let api: RunningProcess | undefined;
+describeWithBrowser(`public web pages in headless Chromium${skipNote}`, () => {
+  let web: WebApi | undefined;
   let browser: Browser | undefined;
   let base: string;
   let seed: WebSeed;
@@ -60,49 +54,26 @@ describeWithBrowser(`public web pages in headless Chromium${SKIP_NOTE}`, () => {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
     await waitForFiles([BUILT.api]);
-    database = await createTestDatabase('sqlite');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    api = startProcess(BUILT.api, { ...database.env, PORT: String(port), PUBLIC_BASE_URL: base, ADMIN_API_KEY: ADMIN, RATE_LIMIT_PER_MINUTE: '0' });
-    await waitForHttp(`${base}/health/ready`, 20_000, api);
-    seed = await seedWebRegistry((method, path, key, body) => callApi(base, method, path, key, body), ADMIN);
+    web = await startSeededWebApi(ADMIN);
+    ({ base, seed } = web);
     browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
-    await api?.stop();
-    await database?.drop();
+    await web?.api.stop();
+    await web?.database.drop();
   });
 
-  /** A context as a person's browser: its language (Accept-Language), width and JavaScript setting; problems collected. */
-  async function open(locale: string, viewport: { width: number; height: number }, javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser!.newContext({ locale, viewport, javaScriptEnabled });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    // A CSP violation (an inline style or script the policy refused) shows as a console error.
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 40[04]/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
-    return { context, page, problems };
-  }
+  /** The pages answer 400 and 404 on purpose (an invalid filter, an unknown page). */
+  const open = (locale: string, viewport: { width: number; height: number }, javaScriptEnabled: boolean) =>
+    openBrowserContext(browser!, { locale, viewport, javaScriptEnabled, expectedStatuses: /status of 40[04]/ });
 
   async function expectPage(page: Page, response: Response | null, status: number, lang: string): Promise<void> {
-    expect(response?.status()).toBe(status);
-    expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    expect(await page.locator('script').count()).toBe(0);
+    await expectHtmlPage(page, response, status, lang);
     // The stylesheet applied (the header's brand colour), so the CSP let it through.
     const headerBackground = await page.locator('.site-header').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
     expect(headerBackground).toBe('rgb(11, 92, 67)');
-  }
-
-  /** Nothing wider than the window: no sideways scrolling at 390 px. */
-  async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
-    const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(width);
   }
 
   for (const { lang, locale } of LANGS) {
@@ -120,9 +91,7 @@ describeWithBrowser(`public web pages in headless Chromium${SKIP_NOTE}`, () => {
               expect(inkRatio(readPng(file))).toBeGreaterThan(0.02);
               if (javaScriptEnabled) {
                 // axe needs its script in the page; the DOM is the same with JavaScript off (the pages have none).
-                const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-                const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-                expect(serious.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+                expect(await seriousAxeViolations(page, name)).toEqual([]);
               }
             }
             if (lang === 'ja') await assertJapaneseGlyphs(context, page, 'main h1');

@@ -1,14 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import { CreatePersonUseCase } from '@registry/ledger';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { assertJapaneseGlyphs, CHROMIUM_PATH, inkRatio, launchChromium, readPng, waitForFiles } from '../support/browser-tools';
-import { callApi } from '../support/http-client';
+import { assertJapaneseGlyphs, inkRatio, launchChromium, readPng, waitForFiles } from '../support/browser-tools';
 import { startPeopleContext, type PeopleContext } from '../support/people-context';
-import { BUILT, freePort, REPO_ROOT, startProcess, waitForHttp, type RunningProcess } from '../support/processes';
-import { createTestDatabase, type TestDatabase } from '../support/test-engine';
-import { HOSTILE_HOLDER, seedWebRegistry, type WebSeed } from '../support/web-seed';
+import { BUILT, REPO_ROOT } from '../support/processes';
+import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
+import { HOSTILE_HOLDER, type WebSeed } from '../support/web-seed';
 
 /**
  * Signing in (issue 19) in Debian's Chromium through playwright-core, with JavaScript off as a
@@ -33,14 +31,10 @@ const WIDTHS = [
 /** The pages a signed-in provider opens, each a screenshot and an axe run. */
 const SIGNED_IN_PAGES = ['account', 'holdings', 'retirements'] as const;
 
-const missing = existsSync(CHROMIUM_PATH) ? [] : [`${CHROMIUM_PATH} (apt-get install -y chromium)`];
-const SKIP_NOTE = missing.length ? ` (skipped: missing ${missing.join('; ')})` : '';
-if (missing.length) console.warn(`web-signed-in-browser.int: browser test${SKIP_NOTE}`);
-const describeWithBrowser = missing.length ? describe.skip : describe;
+const { describeWithBrowser, skipNote } = describeWithChromium('web-signed-in-browser.int');
 
-describeWithBrowser(`signed-in web pages in headless Chromium${SKIP_NOTE}`, () => {
-  let database: TestDatabase | undefined;
-  let api: RunningProcess | undefined;
+describeWithBrowser(`signed-in web pages in headless Chromium${skipNote}`, () => {
+  let web: WebApi | undefined;
   let people: PeopleContext | undefined;
   let browser: Browser | undefined;
   let base: string;
@@ -51,14 +45,10 @@ describeWithBrowser(`signed-in web pages in headless Chromium${SKIP_NOTE}`, () =
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
     await waitForFiles([BUILT.api]);
-    database = await createTestDatabase('sqlite');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    api = startProcess(BUILT.api, { ...database.env, PORT: String(port), PUBLIC_BASE_URL: base, ADMIN_API_KEY: ADMIN, RATE_LIMIT_PER_MINUTE: '0' });
-    await waitForHttp(`${base}/health/ready`, 20_000, api);
-    seed = await seedWebRegistry((method, path, key, body) => callApi(base, method, path, key, body), ADMIN);
+    web = await startSeededWebApi(ADMIN);
+    ({ base, seed } = web);
     // The person is opened beside the running API, on its database, as `people` commands do.
-    people = await startPeopleContext({ database });
+    people = await startPeopleContext({ database: web.database });
     await people.app.get(CreatePersonUseCase).execute({ organizationId: seed.providerId, email, password: PASSWORD, roles: ['provider', 'applicant'], actor: { kind: 'admin' } });
     browser = await launchChromium();
   }, 90_000);
@@ -66,29 +56,17 @@ describeWithBrowser(`signed-in web pages in headless Chromium${SKIP_NOTE}`, () =
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
     await people?.close();
-    await api?.stop();
-    await database?.drop();
+    await web?.api.stop();
+    await web?.database.drop();
   });
 
-  async function open(locale: string, viewport: { width: number; height: number }, javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser!.newContext({ locale, viewport, javaScriptEnabled });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4(22|03)/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
-    return { context, page, problems };
-  }
+  /** A refused sign-in (422) and a page the role may not see (403) are answered on purpose. */
+  const open = (locale: string, viewport: { width: number; height: number }, javaScriptEnabled: boolean) =>
+    openBrowserContext(browser!, { locale, viewport, javaScriptEnabled, expectedStatuses: /status of 4(22|03)/ });
 
   async function expectPage(page: Page, response: Response | null, status: number, lang: string, width: number): Promise<void> {
-    expect(response?.status()).toBe(status);
-    expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    expect(await page.locator('script').count()).toBe(0);
-    const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(width);
+    await expectHtmlPage(page, response, status, lang);
+    await expectNoHorizontalScroll(page, width);
   }
 
   async function shoot(page: Page, name: string): Promise<void> {
@@ -106,8 +84,7 @@ describeWithBrowser(`signed-in web pages in headless Chromium${SKIP_NOTE}`, () =
       const found: string[] = [];
       for (const path of paths) {
         await page.goto(`${base}${path}`);
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-        for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) found.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        found.push(...(await seriousAxeViolations(page, path)));
       }
       return found;
     } finally {

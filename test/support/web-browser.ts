@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { CHROMIUM_PATH } from './browser-tools';
+import { callApi } from './http-client';
+import { BUILT, freePort, startProcess, waitForHttp, type RunningProcess } from './processes';
+import { createTestDatabase, type TestDatabase } from './test-engine';
+import { seedWebRegistry, type WebSeed } from './web-seed';
+
+/** The web pages' browser tests: what each of them needs the same way. */
+
+/** describe, or describe.skip with a note when Debian's chromium is missing. */
+export function describeWithChromium(testName: string): { describeWithBrowser: jest.Describe; skipNote: string } {
+  const missing = existsSync(CHROMIUM_PATH) ? [] : [`${CHROMIUM_PATH} (apt-get install -y chromium)`];
+  const skipNote = missing.length ? ` (skipped: missing ${missing.join('; ')})` : '';
+  if (missing.length) console.warn(`${testName}: browser test${skipNote}`);
+  return { describeWithBrowser: missing.length ? describe.skip : describe, skipNote };
+}
+
+export interface WebApi {
+  database: TestDatabase;
+  api: RunningProcess;
+  base: string;
+  seed: WebSeed;
+}
+
+/** The built API on a fresh SQLite ledger, seeded with the web pages' registry through its HTTP API. */
+export async function startSeededWebApi(adminKey: string): Promise<WebApi> {
+  const database = await createTestDatabase('sqlite');
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const api = startProcess(BUILT.api, { ...database.env, PORT: String(port), PUBLIC_BASE_URL: base, ADMIN_API_KEY: adminKey, RATE_LIMIT_PER_MINUTE: '0' });
+  await waitForHttp(`${base}/health/ready`, 20_000, api);
+  const seed = await seedWebRegistry((method, path, key, body) => callApi(base, method, path, key, body), adminKey);
+  return { database, api, base, seed };
+}
+
+/**
+ * A context as a person's browser: its language (Accept-Language), width and JavaScript setting, with
+ * the problems it meets collected. A CSP violation (an inline style or script the policy refused)
+ * shows as a console error; `expectedStatuses` are the error answers the test itself asks for.
+ */
+export async function openBrowserContext(
+  browser: Browser,
+  options: { locale: string; viewport: { width: number; height: number }; javaScriptEnabled: boolean; expectedStatuses: RegExp },
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ locale: options.locale, viewport: options.viewport, javaScriptEnabled: options.javaScriptEnabled });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !options.expectedStatuses.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  return { context, page, problems };
+}
+
+/** An HTML page of the registry in the expected language, with no script on it. */
+export async function expectHtmlPage(page: Page, response: Response | null, status: number, lang: string): Promise<void> {
+  expect(response?.status()).toBe(status);
+  expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
+  expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+  expect(await page.locator('script').count()).toBe(0);
+}
+
+/** Nothing wider than the window: no sideways scrolling at 390 px. */
+export async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
+  const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+}
+
+/** axe-core's serious and critical violations on the page (WCAG 2.0–2.2 A/AA and best practice), one line each. */
+export async function seriousAxeViolations(page: Page, label: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
