@@ -1,8 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { UnitOfWork } from '@registry/ledger';
 import { LogMetrics } from '@registry/ledger/ports';
 import { parsePrometheusText, samplesOf, valueOf, type Sample } from '../support/prometheus-text';
-import { createOrganizationWithKey, startTestApp, type TestApp } from '../support/test-app';
+import { createOrganizationWithKey, eventually, logSettled, startTestApp, type TestApp } from '../support/test-app';
 
 const METRICS_TOKEN = 'scraper-token-0123456789abcdef';
 const scraper = { Authorization: `Bearer ${METRICS_TOKEN}` };
@@ -80,14 +78,11 @@ describe('GET /metrics', () => {
     expect(valueOf(samples, 'registry_http_request_duration_seconds_sum', byId)).toBeGreaterThan(0);
   });
 
+  /** Every entry placed, and the pass that placed the last ones reported (the gauge shows the checkpoint's size). */
   async function sequencerCaughtUp(): Promise<void> {
-    for (let tries = 0; tries < 200; tries++) {
-      const pending = await t.app.get(UnitOfWork).read(({ journal }) => journal.newestPendingSeq());
-      const size = (await t.http.get('/v1/log/checkpoint').expect(200)).text.split('\n')[1];
-      if (pending === null && String(valueOf(await scrape(), 'registry_log_tree_size')) === size) return;
-      await sleep(25);
-    }
-    throw new Error('the sequencer did not catch up');
+    await logSettled(t);
+    const size = (await t.http.get('/v1/log/checkpoint').expect(200)).text.split('\n')[1];
+    await eventually(async () => (String(valueOf(await scrape(), 'registry_log_tree_size')) === size ? true : undefined));
   }
 
   it('shows the job queue by state, the process metrics and the transparency log once the sequencer reports', async () => {
