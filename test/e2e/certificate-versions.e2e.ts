@@ -2,7 +2,7 @@ import { verifyCertificate } from '@registry/domain';
 import type { JsonWebKey } from 'node:crypto';
 import { assignCertifier, declared, verifyClaim } from '../support/claims';
 import { addDaysIso, todayJst } from '../support/dates';
-import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { createOrganizationWithKey, eventually, logSettled, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
@@ -65,6 +65,7 @@ describe(`official references and certificate versions (${TEST_ENGINE})`, () => 
     expect(again.body.code).toBe('EVIDENCE_ALREADY_RECORDED');
     expect((await t.http.get(`/v1/retirements/${retirement.id}`).expect(200)).body).toMatchObject({ officialReference: 'recorded', evidence: OFFICIAL });
 
+    await logSettled(t); // the sequencer adds `log` to a certificate once it places it: read both versions after that
     const latest = (await certificate(number).expect(200)).body;
     expect(latest).toMatchObject({ number, version: 2, officialReference: 'recorded', evidence: OFFICIAL, status: 'valid', retirementId: retirement.id, quantity: '10' });
     const first = (await certificate(number, 1).expect(200)).body;
