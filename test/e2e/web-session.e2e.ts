@@ -11,10 +11,12 @@ const ROUTES = webRouteTable();
 const UNSAFE = ROUTES.filter((route) => !['GET', 'HEAD', 'OPTIONS'].includes(route.method));
 const SIGNED_IN_PAGES = ROUTES.filter((route) => route.signedIn !== null && route.method === 'GET');
 /** Every person kind the tests sign in as, with the roles they act with. */
-const PEOPLE_KINDS: Record<'provider' | 'applicant' | 'auditor' | 'admin', Role[]> = {
+const PEOPLE_KINDS: Record<'provider' | 'applicant' | 'auditor' | 'certifier' | 'verifier' | 'admin', Role[]> = {
   provider: ['provider'],
   applicant: ['applicant'],
   auditor: ['auditor'],
+  certifier: ['certifier'],
+  verifier: ['verifier'],
   admin: ['admin'],
 };
 
@@ -31,7 +33,7 @@ const form = (fields: Record<string, string | undefined>) => new URLSearchParams
 /** Issue 19's signed-in web: sign-in through the form, sessions in cookies, CSRF, roles, organisations. */
 describe(`web sessions (${TEST_ENGINE})`, () => {
   let t: TestApp;
-  let orgs: { a: KeyedOrganization; b: KeyedOrganization; applicant: KeyedOrganization; auditor: KeyedOrganization; operator: KeyedOrganization };
+  let orgs: { a: KeyedOrganization; b: KeyedOrganization; applicant: KeyedOrganization; auditor: KeyedOrganization; operator: KeyedOrganization; certifier: KeyedOrganization; verifier: KeyedOrganization };
   const people: Record<string, { email: string; id: string; organizationId: string }> = {};
   let counter = 0;
 
@@ -60,6 +62,13 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
     return { token: setCookie(res, 'session')!.value, res };
   }
 
+  /**
+   * For each signed-in page with path parameters: the concrete path of one record (made in
+   * beforeAll) and the person kind who owns it. Others allowed on the page get 404 for it.
+   */
+  const SAMPLES: Record<string, { path: string; owner: keyof typeof PEOPLE_KINDS }> = {};
+  const concrete = (path: string) => SAMPLES[path]?.path ?? path;
+
   const sessionOf = async (kind: string) => `session=${(await signIn(people[kind].email)).token}`;
 
   async function createPerson(kind: string, organizationId: string, roles: Role[]) {
@@ -76,6 +85,8 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
       applicant: await createKeyedOrganization(t, ['applicant'], 'Applicant KK'),
       auditor: await createKeyedOrganization(t, ['auditor'], 'Audit LLC'),
       operator: await createKeyedOrganization(t, ['certifier'], 'Registry operator'),
+      certifier: await createKeyedOrganization(t, ['certifier'], 'Certification body KK'),
+      verifier: await createKeyedOrganization(t, ['verifier'], 'Verification body KK'),
     };
     for (const [org, serial, beneficiary] of [
       [orgs.a, 'JCL-ERL-R71-1-1000', 'Beneficiary of A'],
@@ -88,6 +99,8 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
     await createPerson('providerB', orgs.b.id, ['provider']);
     await createPerson('applicant', orgs.applicant.id, ['applicant']);
     await createPerson('auditor', orgs.auditor.id, ['auditor']);
+    await createPerson('certifier', orgs.certifier.id, ['certifier']);
+    await createPerson('verifier', orgs.verifier.id, ['verifier']);
     await createPerson('admin', orgs.operator.id, ['admin']);
   }, 120_000);
   afterAll(() => t?.close());
@@ -97,8 +110,8 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
       const names = ROUTES.map((route) => `${route.method} ${route.path}`);
       expect(names).toEqual(expect.arrayContaining(['GET /sign-in', 'POST /sign-in', 'POST /sign-out', 'GET /account', 'GET /holdings', 'GET /retirements', 'GET /ledger', 'POST /ledger/verify']));
       expect(ROUTES.filter((route) => route.undeclared)).toEqual([]);
-      // Signed-in pages take no path parameter; one that does needs a value chosen here first.
-      expect(SIGNED_IN_PAGES.filter((route) => route.path.includes(':'))).toEqual([]);
+      // A signed-in page with a path parameter needs a sample record (in SAMPLES) to be tested.
+      expect(SIGNED_IN_PAGES.filter((route) => route.path.includes(':') && !SAMPLES[route.path]).map((route) => route.path)).toEqual([]);
     });
   });
 
@@ -279,8 +292,9 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
 
     it.each(cases)('%s', async (_name, route, kind, allowed) => {
       const cookie = await sessionOf(kind);
-      const res = await html(route.path, cookie);
-      expect(res.status).toBe(allowed ? 200 : 403);
+      const res = await html(concrete(route.path), cookie);
+      const sample = SAMPLES[route.path];
+      expect(res.status).toBe(!allowed ? 403 : sample && sample.owner !== kind ? 404 : 200);
       expect(res.headers['cache-control']).toBe('no-store');
       if (!res.headers['content-type'].startsWith('text/csv')) {
         expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -290,7 +304,8 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
       }
     });
 
-    it.each(SIGNED_IN_PAGES.map((route) => [route.path]))('%s without a session: 303 to the sign-in form, which brings the browser back', async (path) => {
+    it.each(SIGNED_IN_PAGES.map((route) => [route.path]))('%s without a session: 303 to the sign-in form, which brings the browser back', async (routePath) => {
+      const path = concrete(routePath);
       for (const cookie of [undefined, 'session=not-a-token', `session=${'q'.repeat(43)}`]) {
         const res = await html(path, cookie);
         expect(res.status).toBe(303);
@@ -300,7 +315,8 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
       expect(form.text).toContain(`name="next" value="${path}"`);
     });
 
-    it.each(SIGNED_IN_PAGES.map((route) => [route.path]))('%s: a person of one organisation never sees another’s records', async (path) => {
+    it.each(SIGNED_IN_PAGES.map((route) => [route.path]))('%s: a person of one organisation never sees another’s records', async (routePath) => {
+      const path = concrete(routePath);
       const marks = { provider: [orgs.a.id, 'JCL-ERL-R71', 'Beneficiary of A', 'Provider A'], providerB: [orgs.b.id, 'JCL-ERL-R72', 'Beneficiary of B', 'Provider B'] };
       for (const [kind, other] of [['provider', 'providerB'], ['providerB', 'provider']] as const) {
         const res = await html(path, await sessionOf(kind));
