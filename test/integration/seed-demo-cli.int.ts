@@ -17,7 +17,7 @@ interface Seeded {
   cnCertificationNumber: string;
   cfpNotificationNumber: string;
   reconciliation: { id: string; alertCount: number };
-  person: { email: string; password: string; organizationId: string };
+  people: { role: string; email: string; password: string; organizationId: string }[];
 }
 
 describe(`npm run cli -- seed demo (issue 14, ${TEST_ENGINE})`, () => {
@@ -79,19 +79,38 @@ describe(`npm run cli -- seed demo (issue 14, ${TEST_ENGINE})`, () => {
     await t.http.get(`/v1/reconciliations/${seeded.reconciliation.id}`).set(auth('auditor')).expect(200);
   });
 
-  it('opens a demo person of the first provider, who signs in on the web pages and sees its holdings', async () => {
-    expect(seeded.person).toMatchObject({ email: 'provider@demo.example', organizationId: seeded.organizations.find((o) => o.key === 'providerA')!.id });
-    expect(seeded.person.password.length).toBeGreaterThanOrEqual(20);
+  /** Signs in through the form; answers the session cookie. */
+  async function signIn(email: string, password: string): Promise<string> {
     const form = await t.http.get('/sign-in').set('Accept', 'text/html').expect(200);
     const preSession = /pre_session=([^;]+)/.exec(([] as string[]).concat(form.headers['set-cookie']).join('\n'))![1];
     const signedIn = await t.http
       .post('/sign-in')
       .set({ Accept: 'text/html', 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `pre_session=${preSession}` })
-      .send(new URLSearchParams({ _csrf: csrfTokenFor(preSession), email: seeded.person.email, password: seeded.person.password, next: '/holdings' }).toString())
+      .send(new URLSearchParams({ _csrf: csrfTokenFor(preSession), email, password }).toString())
       .expect(303);
-    const session = /session=([^;]+)/.exec(([] as string[]).concat(signedIn.headers['set-cookie']).find((line) => line.startsWith('session='))!)![1];
-    const holdings = await t.http.get('/holdings').set({ Accept: 'text/html', Cookie: `session=${session}` }).expect(200);
-    expect(holdings.text).toContain('<table class="stack totals">');
+    return `session=${/session=([^;]+)/.exec(([] as string[]).concat(signedIn.headers['set-cookie']).find((line) => line.startsWith('session='))!)![1]}`;
+  }
+
+  it('opens one demo person per role, in the organisation of that role, each with its own password', async () => {
+    const orgOf = (key: string) => seeded.organizations.find((o) => o.key === key)!.id;
+    expect(seeded.people.map(({ role, email }) => [role, email])).toEqual(
+      ['provider', 'applicant', 'verifier', 'certifier', 'auditor', 'admin'].map((role) => [role, `${role}@demo.example`]),
+    );
+    expect(seeded.people.slice(0, 5).map((p) => p.organizationId)).toEqual(['providerA', 'applicantCn', 'verifier', 'certifier', 'auditor'].map(orgOf));
+    expect(seeded.organizations.map((o) => o.id)).not.toContain(seeded.people[5].organizationId);
+    for (const person of seeded.people) expect(person.password.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(seeded.people.map((p) => p.password)).size).toBe(seeded.people.length);
+  });
+
+  it('each demo person signs in on the web pages and opens a page of their role: the provider its holdings, the auditor the ledger', async () => {
+    const person = (role: string) => seeded.people.find((p) => p.role === role)!;
+    const provider = await signIn(person('provider').email, person('provider').password);
+    expect((await t.http.get('/holdings').set({ Accept: 'text/html', Cookie: provider }).expect(200)).text).toContain('<table class="stack totals">');
+    const auditor = await signIn(person('auditor').email, person('auditor').password);
+    await t.http.get('/ledger').set({ Accept: 'text/html', Cookie: auditor }).expect(200);
+    await t.http.get('/holdings').set({ Accept: 'text/html', Cookie: auditor }).expect(403);
+    const admin = await signIn(person('admin').email, person('admin').password);
+    expect((await t.http.get('/account').set({ Accept: 'text/html', Cookie: admin }).expect(200)).text).toContain('admin@demo.example');
   });
 
   it('leaves a journal that verifies, read with the seeded auditor key', async () => {
@@ -102,6 +121,7 @@ describe(`npm run cli -- seed demo (issue 14, ${TEST_ENGINE})`, () => {
     const failed = await run(process.execPath, [BUILT.cli, 'seed', 'demo'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining('fills an empty ledger only') });
     const organizations = (await t.http.get('/v1/organizations').query({ limit: 100 }).set(t.admin).expect(200)).body.items;
-    expect(organizations).toHaveLength(seeded.organizations.length);
+    // The demo's organisations and the registry operator's (the administrator's).
+    expect(organizations).toHaveLength(seeded.organizations.length + 1);
   }, 60_000);
 });

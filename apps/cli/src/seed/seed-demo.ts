@@ -1,10 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IssueApiKeyUseCase } from '@registry/auth';
-import { addDays, findScheme, todayInJapan, type ClaimDraft } from '@registry/domain';
+import { addDays, findScheme, todayInJapan, type ClaimDraft, type Role } from '@registry/domain';
 import {
   AssignCertifierUseCase,
   AuthorizeProviderUseCase,
   ChangeClaimStatusUseCase,
+  CreateAdministratorUseCase,
   CreateClaimUseCase,
   CreateOrganizationUseCase,
   CreatePersonUseCase,
@@ -51,11 +52,28 @@ export interface SeededDemo {
   cfpNotificationNumber: string;
   /** Provider A's reconciliation of ACR's retirement list (one alert). */
   reconciliation: { id: string; alertCount: number };
-  /** A person of provider A who signs in to the web pages; the password is random and shown once. */
-  person: { email: string; password: string; organizationId: string };
+  /** One person per role who signs in to the web pages; each password is random and shown once. */
+  people: DemoPerson[];
 }
 
-export const DEMO_PERSON_EMAIL = 'provider@demo.example';
+export interface DemoPerson {
+  role: Role;
+  email: string;
+  password: string;
+  organizationId: string;
+}
+
+/** Whose person each role's demo account is: the first of the organisations with that role; the administrator's is the registry operator's. */
+const DEMO_PEOPLE: readonly { role: Role; org?: DemoOrgKey }[] = [
+  { role: 'provider', org: 'providerA' },
+  { role: 'applicant', org: 'applicantCn' },
+  { role: 'verifier', org: 'verifier' },
+  { role: 'certifier', org: 'certifier' },
+  { role: 'auditor', org: 'auditor' },
+  { role: 'admin' },
+];
+
+export const demoPersonEmail = (role: Role) => `${role}@demo.example`;
 
 /** Refused on a ledger that already has organisations: the demo never mixes with real records. */
 export class LedgerNotEmptyError extends Error {}
@@ -85,16 +103,22 @@ export class DemoSeeder {
       const key = await issue.execute({ organizationId: org.id, label: 'seed demo' });
       seeded.push({ ...org, apiKey: key.key });
     }
-    const person = await this.demoPerson();
-    return { organizations: seeded, holdings, retirements: this.retirements, cnCertificationNumber, cfpNotificationNumber, reconciliation, person };
+    const people = await this.demoPeople();
+    return { organizations: seeded, holdings, retirements: this.retirements, cnCertificationNumber, cfpNotificationNumber, reconciliation, people };
   }
 
-  /** Provider A's person for the web pages (provider and its holdings, retirements), with a fresh random password. */
-  private async demoPerson(): Promise<SeededDemo['person']> {
-    const password = randomBytes(15).toString('base64url');
-    const organizationId = this.actor('providerA').organizationId;
-    await this.app.get(CreatePersonUseCase).execute({ organizationId, email: DEMO_PERSON_EMAIL, password, roles: ['provider'] });
-    return { email: DEMO_PERSON_EMAIL, password, organizationId };
+  /** A person for each role's web pages, each with a fresh random password; the administrator in a "Registry operator" organisation of its own. */
+  private async demoPeople(): Promise<DemoPerson[]> {
+    const people: DemoPerson[] = [];
+    for (const { role, org } of DEMO_PEOPLE) {
+      const email = demoPersonEmail(role);
+      const password = randomBytes(15).toString('base64url');
+      const person = org
+        ? await this.app.get(CreatePersonUseCase).execute({ organizationId: this.actor(org).organizationId, email, password, roles: [role] })
+        : await this.app.get(CreateAdministratorUseCase).execute({ email, password });
+      people.push({ role, email, password, organizationId: person.organizationId });
+    }
+    return people;
   }
 
   private actor(key: DemoOrgKey): OrgActor {
