@@ -38,4 +38,49 @@ describe('concurrent retirements of one block', () => {
     const verify = await t.http.get('/v1/ledger/verify').set(auditor.auth).expect(200);
     expect(verify.body).toMatchObject({ ok: true, checked: before + 1 });
   });
+
+  it('30 racing retirements of 3 serials each over 3 namespaces and 15 blocks: no serial retired twice, every 201 whole, no 5xx', async () => {
+    const provider = await createOrganizationWithKey(t, ['provider']);
+    const auditor = await createOrganizationWithKey(t, ['auditor']);
+    const namespaces = ['C21', 'C22', 'C23'];
+    for (const ns of namespaces) {
+      for (let b = 0; b < 5; b++) {
+        await t.http.post('/v1/holdings').set(provider.auth).send({ serial: `JCL-ERL-${ns}-${b * 100 + 1}-${b * 100 + 100}`, evidence: { registry: 'J-Credit registry', reference: `statement ${ns}-${b}` } }).expect(201);
+      }
+    }
+    // Deterministic pseudo-random requests: one range in each namespace, some across two blocks, many overlapping another request's.
+    let state = 7;
+    const next = (n: number) => (state = (state * 48271) % 2147483647) % n;
+    const asked = Array.from({ length: 30 }, () =>
+      namespaces.map((ns) => {
+        const start = 1 + next(490);
+        return { ns, start, end: start + next(12) };
+      }),
+    );
+    const responses = await Promise.all(
+      asked.map((ranges, i) =>
+        t.http.post('/v1/retirements').set(provider.auth).send({ serials: ranges.map((r) => `JCL-ERL-${r.ns}-${r.start}-${r.end}`), beneficiary: `m${i}`, purpose: 'race' }),
+      ),
+    );
+    expect(responses.map((r) => r.status).filter((s) => s !== 201 && s !== 409)).toEqual([]);
+    const won = responses.flatMap((r, i) => (r.status === 201 ? [{ id: r.body.id as string, ranges: asked[i] }] : []));
+    expect(won.length).toBeGreaterThan(1);
+    expect(won.length).toBeLessThan(30);
+    // Each unit retired by exactly the winner that asked for it; nothing else retired; the rest still held.
+    for (const ns of namespaces) {
+      const owner = new Map<number, string>();
+      for (const w of won) for (const r of w.ranges.filter((x) => x.ns === ns)) for (let u = r.start; u <= r.end; u++) {
+        expect([ns, u, owner.get(u)]).toEqual([ns, u, undefined]);
+        owner.set(u, w.id);
+      }
+      const segments = (await t.http.get('/v1/serials/status').query({ serial: `JCL-ERL-${ns}-1-500` }).expect(200)).body.segments as { start: string; end: string; status: string; retirementId?: string }[];
+      for (const segment of segments) {
+        for (let u = Number(segment.start); u <= Number(segment.end); u++) {
+          expect([ns, u, segment.status, segment.retirementId]).toEqual([ns, u, owner.has(u) ? 'retired' : 'held', owner.get(u)]);
+        }
+      }
+    }
+    await logSettled(t);
+    expect((await t.http.get('/v1/ledger/verify').set(auditor.auth).expect(200)).body).toMatchObject({ ok: true });
+  }, 60_000);
 });

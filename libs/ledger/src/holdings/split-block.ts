@@ -14,15 +14,26 @@ export async function splitBlock(
   takenRanges: readonly SerialRange[],
   taken: (range: SerialRange) => Partial<BlockRecord>,
 ): Promise<BlockRecord[]> {
+  return splitBlocks(stores, seq, [{ block, ranges: takenRanges }], taken);
+}
+
+/** splitBlock for several blocks: all closed in one statement, all pieces written in another. */
+export async function splitBlocks(
+  stores: Stores,
+  seq: number,
+  cuts: readonly { block: BlockRecord; ranges: readonly SerialRange[] }[],
+  taken: (range: SerialRange) => Partial<BlockRecord>,
+): Promise<BlockRecord[]> {
+  const pieces = cuts.flatMap(({ block, ranges }) => piecesOf(block, ranges, seq, taken));
+  await stores.blocks.closeAll(cuts.map(({ block }) => block.id), seq, 'split');
+  await stores.blocks.insertPieces(pieces);
+  return pieces;
+}
+
+function piecesOf(block: BlockRecord, takenRanges: readonly SerialRange[], seq: number, taken: (range: SerialRange) => Partial<BlockRecord>): BlockRecord[] {
   let remainder = [blockRange(block)];
   for (const part of takenRanges) remainder = remainder.flatMap((r) => r.subtract(part));
-  await stores.blocks.close(block.id, seq, 'split');
-  const pieces: BlockRecord[] = [
-    ...takenRanges.map((range) => ({ ...piece(block, range, seq), ...taken(range) })),
-    ...remainder.map((range) => piece(block, range, seq)),
-  ];
-  for (const p of pieces) await stores.blocks.insert(p);
-  return pieces;
+  return [...takenRanges.map((range) => ({ ...piece(block, range, seq), ...taken(range) })), ...remainder.map((range) => piece(block, range, seq))];
 }
 
 function piece(parent: BlockRecord, range: SerialRange, seq: number): BlockRecord {

@@ -2,6 +2,12 @@ import type { JournalEntry, SchemeCode } from '@registry/domain';
 import type { ClaimRecord } from './claim-records';
 import type { BlockRecord, IdempotencyRecord, RetirementEvidenceRecord, RetirementRecord, RetirementVoidRecord } from './ledger-records';
 
+export interface NamespaceRange {
+  namespace: string;
+  start: bigint;
+  end: bigint;
+}
+
 export interface BlockStore {
   /** Live blocks of `namespace` that overlap [start, end], ordered by start. */
   liveOverlapping(namespace: string, start: bigint, end: bigint): Promise<BlockRecord[]>;
@@ -10,6 +16,8 @@ export interface BlockStore {
    * transaction ends (a concurrent writer of the same blocks waits, then reads what it left).
    */
   liveOverlappingForUpdate(namespace: string, start: bigint, end: bigint): Promise<BlockRecord[]>;
+  /** liveOverlappingForUpdate for several ranges at once (one answer per range, in order): on PostgreSQL three round trips for all of them. */
+  liveOverlappingForUpdateAll(ranges: readonly NamespaceRange[]): Promise<BlockRecord[][]>;
   /**
    * The first `limit` live blocks of `namespace` that overlap [start, end], ordered by start: one
    * bounded step of a walk over a namespace (fewer than `limit` means there are no more).
@@ -17,9 +25,15 @@ export interface BlockStore {
   liveOverlappingPage(namespace: string, start: bigint, end: bigint, limit: number): Promise<BlockRecord[]>;
   /** Throws DomainError SERIAL_CONFLICT when the schema refuses an overlap. */
   insert(block: BlockRecord): Promise<void>;
+  /** Pieces of closed blocks, in one statement (they replace what they were cut from, so overlap nothing live). */
+  insertPieces(blocks: readonly BlockRecord[]): Promise<void>;
   close(id: string, seq: number, reason: 'split' | 'void'): Promise<void>;
+  /** close for several blocks in one statement. */
+  closeAll(ids: readonly string[], seq: number, reason: 'split' | 'void'): Promise<void>;
   /** The scheme the namespace entered the ledger with (the first record decides), or null if it never did. */
   schemeOnRecord(namespace: string): Promise<SchemeCode | null>;
+  /** schemeOnRecord for several namespaces in one statement: the namespaces on record, with their scheme. */
+  schemesOnRecord(namespaces: readonly string[]): Promise<Map<string, SchemeCode>>;
   findLive(id: string): Promise<BlockRecord | null>;
   /** Live blocks the serial-identity migration found recorded twice, by namespace, start, then the older record first. */
   liveDuplicates(): Promise<BlockRecord[]>;

@@ -3,7 +3,7 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { canonicalJson, checkCreditFacts, DomainError, segmentRange, SerialRange, type ParsedSerial, type SchemeCode, type Segment } from '@registry/domain';
 import { newId } from '../ids';
 import { actorLabel, type Actor } from '../actor';
-import { splitBlock } from '../holdings/split-block';
+import { splitBlocks } from '../holdings/split-block';
 import { runLedgerCommand, type IdempotencyRequest, type LedgerContext } from '../ledger-command';
 import { JobQueue } from '@registry/jobs';
 import { enqueueCertificatePdf } from '../certificates/certificate-pdf-job';
@@ -11,7 +11,7 @@ import { issueCertificate } from '../certificates/issue-certificate';
 import { CertificateSigner, UnitOfWork, type BlockRecord, type ClaimRecord, type CreditFacts, type Evidence, type RetirementRecord } from '../ports';
 import { blockRange, blockSerial } from '../serials/block-view';
 import { parseRequestSerials } from '../serials/request-serials';
-import { labelConflict, onRecord, refuseDoubleRecorded, refuseOverQuantity } from '../serials/serial-identity';
+import { labelConflict, onRecordAll, refuseDoubleRecorded, refuseOverQuantity } from '../serials/serial-identity';
 import { certificateNumber, isCalendarDate, todayInJapan } from './japan-date';
 import { claimToBack, refuseIneligible } from './claim-backing';
 import { retirementView, type RetirementView } from './retirement-view';
@@ -74,15 +74,16 @@ export class RetireCreditsUseCase {
     return outcome;
   }
 
+  /** Locks what every asked serial overlaps, then reads the schemes on record: a fixed number of statements for any count of serials. */
   private async plan({ stores }: LedgerContext, serials: ParsedSerial[], labelled: boolean): Promise<Planned[]> {
-    const planned: Planned[] = [];
-    for (const asked of serials) {
-      const blocks = await stores.blocks.liveOverlappingForUpdate(asked.namespace, asked.range.start, asked.range.end);
-      refuseDoubleRecorded(asked, blocks);
-      const { serial, contradicted } = await onRecord(stores, asked, labelled);
-      planned.push({ serial, contradicted, segments: segmentRange(serial.range, blocks.map((b) => ({ ...b, range: blockRange(b) }))) });
-    }
-    return planned;
+    const overlapping = await stores.blocks.liveOverlappingForUpdateAll(serials.map((s) => ({ namespace: s.namespace, start: s.range.start, end: s.range.end })));
+    serials.forEach((asked, i) => refuseDoubleRecorded(asked, overlapping[i]));
+    const recorded = await onRecordAll(stores, serials, labelled);
+    return recorded.map(({ serial, contradicted }, i) => ({
+      serial,
+      contradicted,
+      segments: segmentRange(serial.range, overlapping[i].map((b) => ({ ...b, range: blockRange(b) }))),
+    }));
   }
 
   /** API.md precedence: 400 before 422 before 409, and ALREADY_RETIRED before NOT_HELD. */
@@ -176,9 +177,7 @@ export class RetireCreditsUseCase {
       }
     }
     // One split per held block, even when the request takes several parts of it.
-    for (const { block, ranges } of takenByBlock.values()) {
-      created.push(...(await splitBlock(stores, seq, block, ranges, () => retiredPart)));
-    }
+    created.push(...(await splitBlocks(stores, seq, [...takenByBlock.values()], () => retiredPart)));
     const view = retirementView(retirement);
     return {
       journalType: 'retirement.created',

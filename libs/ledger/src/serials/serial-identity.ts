@@ -19,6 +19,16 @@ export async function onRecord(stores: Stores, serial: ParsedSerial, labelled: b
   return { serial: { ...serial, scheme: recorded }, contradicted: labelled };
 }
 
+/** onRecord for every serial of a request, with one read of the schemes on record. */
+export async function onRecordAll(stores: Stores, serials: readonly ParsedSerial[], labelled: boolean): Promise<SerialOnRecord[]> {
+  const recorded = await stores.blocks.schemesOnRecord(serials.map((s) => s.namespace));
+  return serials.map((serial) => {
+    const scheme = recorded.get(serial.namespace);
+    if (scheme === undefined || scheme === serial.scheme) return { serial, contradicted: false };
+    return { serial: { ...serial, scheme }, contradicted: labelled };
+  });
+}
+
 /** `contradicted`: serials (with the scheme on record) that the request's `label` names otherwise. */
 export function labelConflict(contradicted: readonly ParsedSerial[], label: string): DomainError {
   const first = contradicted[0]!;

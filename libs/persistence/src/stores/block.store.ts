@@ -1,5 +1,5 @@
 import { DomainError, type SchemeCode } from '@registry/domain';
-import type { BlockRecord, BlockStore } from '@registry/ledger/ports';
+import type { BlockRecord, BlockStore, NamespaceRange } from '@registry/ledger/ports';
 import { isUniqueViolation } from '../database-errors';
 import { RowChangedUnderUs } from '@registry/ledger/ports';
 import { sqlRowCount, type Sql } from './sql';
@@ -66,6 +66,46 @@ export class SqlBlockStore implements BlockStore {
       if (again.length === ids.length && again.every((b) => ids.includes(b.id))) return again;
     }
     throw new RowChangedUnderUs(`the serial blocks of ${namespace}`);
+  }
+
+  async liveOverlappingForUpdateAll(ranges: readonly NamespaceRange[]): Promise<BlockRecord[][]> {
+    if (!this.sql.postgres || ranges.length === 1) {
+      const found: BlockRecord[][] = [];
+      for (const { namespace, start, end } of ranges) found.push(await this.liveOverlappingForUpdate(namespace, start, end));
+      return found;
+    }
+    // As liveOverlappingForUpdate, for every range together: look, lock all in id order, look again.
+    for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
+      const seen = await this.liveOverlappingEach(ranges);
+      const ids = [...new Set(seen.flat().map((b) => b.id))].sort();
+      if (ids.length === 0) return seen;
+      const locked = await this.sql.query<{ id: string }>(`SELECT id FROM serial_blocks WHERE id = ANY(?::varchar[]) AND closed_seq IS NULL ORDER BY id FOR UPDATE`, [ids]);
+      if (locked.length !== ids.length) continue;
+      const again = await this.liveOverlappingEach(ranges);
+      const againIds = new Set(again.flat().map((b) => b.id));
+      if (againIds.size === ids.length && ids.every((id) => againIds.has(id))) return again;
+    }
+    throw new RowChangedUnderUs(`the serial blocks of ${ranges.map((r) => r.namespace).join(', ')}`);
+  }
+
+  /** PostgreSQL: liveOverlapping of each range in one statement (one text, so one prepared statement for any count). */
+  private async liveOverlappingEach(ranges: readonly NamespaceRange[]): Promise<BlockRecord[][]> {
+    const rows = await this.sql.query<BlockRow & { k: string }>(
+      `SELECT r.k, b.* FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) WITH ORDINALITY AS r(ns, s, e, k)
+       CROSS JOIN LATERAL (
+         SELECT ${COLUMNS} FROM serial_blocks
+         WHERE namespace = r.ns AND closed_seq IS NULL AND NOT identity_duplicate AND start_serial <= r.e
+           AND start_serial >= COALESCE((SELECT MAX(start_serial) FROM serial_blocks
+                                         WHERE namespace = r.ns AND closed_seq IS NULL AND NOT identity_duplicate AND start_serial <= r.s), r.s)
+         UNION
+         SELECT ${COLUMNS} FROM serial_blocks
+         WHERE namespace = r.ns AND closed_seq IS NULL AND identity_duplicate AND start_serial <= r.e AND end_serial >= r.s
+       ) b`,
+      [ranges.map((r) => r.namespace), ranges.map((r) => String(r.start)), ranges.map((r) => String(r.end))],
+    );
+    const found: BlockRecord[][] = ranges.map(() => []);
+    for (const row of rows) found[Number(row.k) - 1].push(toRecord(row));
+    return found.map((blocks, i) => blocks.filter((b) => b.end >= ranges[i].start).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)));
   }
 
   async liveOverlappingPage(namespace: string, start: bigint, end: bigint, limit: number): Promise<BlockRecord[]> {
@@ -138,6 +178,49 @@ export class SqlBlockStore implements BlockStore {
     }
   }
 
+  async insertPieces(blocks: readonly BlockRecord[]): Promise<void> {
+    if (!this.sql.postgres || blocks.length === 1) {
+      for (const block of blocks) await this.insert(block);
+      return;
+    }
+    if (blocks.length === 0) return;
+    const column = <T>(value: (b: BlockRecord) => T) => blocks.map(value);
+    try {
+      await this.sql.query(
+        `INSERT INTO serial_blocks (id, scheme, namespace, start_serial, end_serial, attributes, status, owner_id,
+           retirement_id, parent_id, evidence_registry, evidence_reference, created_seq, entered_on)
+         SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::text[], ?::varchar[], ?::varchar[],
+           ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[])`,
+        [
+          column((b) => b.id), column((b) => b.scheme), column((b) => b.namespace), column((b) => String(b.start)), column((b) => String(b.end)),
+          column((b) => JSON.stringify(b.attributes)), column((b) => b.status), column((b) => b.ownerId), column((b) => b.retirementId),
+          column((b) => b.parentId), column((b) => b.evidenceRegistry), column((b) => b.evidenceReference), column((b) => String(b.createdSeq)),
+          column((b) => b.enteredOn),
+        ],
+      );
+    } catch (error) {
+      if (isIdentityViolation(error) || isOverlapViolation(error)) {
+        throw new DomainError('SERIAL_CONFLICT', `pieces of ${blocks[0].namespace} overlap a live block or another scheme's record`, {
+          conflicts: blocks.map((b) => ({ namespace: b.namespace, start: String(b.start), end: String(b.end) })),
+        });
+      }
+      throw error;
+    }
+  }
+
+  async closeAll(ids: readonly string[], seq: number, reason: 'split' | 'void'): Promise<void> {
+    if (!this.sql.postgres || ids.length === 1) {
+      for (const id of ids) await this.close(id, seq, reason);
+      return;
+    }
+    if (ids.length === 0) return;
+    const closed = await this.sql.query<{ id: string }>(
+      `UPDATE serial_blocks SET closed_seq = ?, closed_reason = ? WHERE id = ANY(?::varchar[]) AND closed_seq IS NULL RETURNING id`,
+      [seq, reason, [...ids]],
+    );
+    if (closed.length !== new Set(ids).size) throw new RowChangedUnderUs(`serial blocks ${ids.filter((id) => !closed.some((c) => c.id === id)).join(', ')}`);
+  }
+
   async close(id: string, seq: number, reason: 'split' | 'void'): Promise<void> {
     const closed = await this.sql.query(`UPDATE serial_blocks SET closed_seq = ?, closed_reason = ? WHERE id = ? AND closed_seq IS NULL RETURNING id`, [seq, reason, id]);
     // Read live, closed since by a concurrent writer (PostgreSQL): run the command again on what is there now.
@@ -147,6 +230,21 @@ export class SqlBlockStore implements BlockStore {
   async schemeOnRecord(namespace: string): Promise<SchemeCode | null> {
     const rows = await this.sql.query<{ scheme: string }>(`SELECT scheme FROM serial_namespaces WHERE namespace = ?`, [namespace]);
     return (rows[0]?.scheme as SchemeCode | undefined) ?? null;
+  }
+
+  async schemesOnRecord(namespaces: readonly string[]): Promise<Map<string, SchemeCode>> {
+    const unique = [...new Set(namespaces)];
+    if (unique.length === 0) return new Map();
+    if (!this.sql.postgres) {
+      const found = new Map<string, SchemeCode>();
+      for (const namespace of unique) {
+        const scheme = await this.schemeOnRecord(namespace);
+        if (scheme !== null) found.set(namespace, scheme);
+      }
+      return found;
+    }
+    const rows = await this.sql.query<{ namespace: string; scheme: string }>(`SELECT namespace, scheme FROM serial_namespaces WHERE namespace = ANY(?::varchar[])`, [unique]);
+    return new Map(rows.map((row) => [row.namespace, row.scheme as SchemeCode]));
   }
 
   async findLive(id: string): Promise<BlockRecord | null> {
