@@ -40,13 +40,8 @@ export class ApiKeyAuthenticator {
     const parsed = parseApiKey(presented);
     if (!parsed) return null;
     const now = new Date();
-    const found = await this.uow.read(async ({ apiKeys, organizations }) => {
-      const key = await apiKeys.findByLookupId(parsed.lookupId);
-      if (!key || key.revokedAt || isExpired(key, now)) return null;
-      const organization = await organizations.findById(key.organizationId);
-      return organization ? { key, organization } : null;
-    });
-    if (!found) return null;
+    const found = await this.uow.read(({ apiKeys }) => apiKeys.findWithOrganization(parsed.lookupId));
+    if (!found || found.key.revokedAt || isExpired(found.key, now)) return null;
     const expected = Buffer.from(found.key.secretSha256, 'hex');
     const actual = Buffer.from(sha256Hex(parsed.secret), 'hex');
     if (!timingSafeEqual(actual, expected)) return null;

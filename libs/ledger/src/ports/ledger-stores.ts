@@ -62,8 +62,11 @@ export interface RetirementStore {
 export type LoggedJournalEntry = JournalEntry & { logIndex: number };
 
 export interface JournalStore {
-  /** A new entry id: PostgreSQL's sequence (no lock held), SQLite's head row (one writer anyway). */
-  nextSeq(): Promise<number>;
+  /**
+   * A new entry id: PostgreSQL's sequence (no lock held), SQLite's head row (one writer anyway).
+   * With `writers`, takes the writers' lock (WriteLocks.writers) first, in the same statement.
+   */
+  nextSeq(writers?: 'shared' | 'exclusive'): Promise<number>;
   /** Writes the entry and queues it for the sequencer, in the writer's transaction. */
   append(entry: JournalEntry): Promise<void>;
   /** Logged entries from log index `fromIndex` on, in log order; `type` narrows to one type (`claim.certify`) or a family (`claim`). */

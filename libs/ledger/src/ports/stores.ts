@@ -19,6 +19,8 @@ export interface OrganizationStore {
 export interface ApiKeyStore {
   insert(key: ApiKeyRecord): Promise<void>;
   findByLookupId(lookupId: string): Promise<ApiKeyRecord | null>;
+  /** The key and its organisation in one read (every authenticated request makes it). */
+  findWithOrganization(lookupId: string): Promise<{ key: ApiKeyRecord; organization: OrganizationRecord } | null>;
   findById(id: string): Promise<ApiKeyRecord | null>;
   listByOrganization(organizationId: string): Promise<ApiKeyRecord[]>;
   /** Sets revokedAt unless already set (the first revocation instant stands). */

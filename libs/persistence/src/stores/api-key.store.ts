@@ -1,4 +1,5 @@
-import type { ApiKeyRecord, ApiKeyStore } from '@registry/ledger/ports';
+import type { ApiKeyRecord, ApiKeyStore, OrganizationRecord } from '@registry/ledger/ports';
+import { organizationFromRow } from './organization.store';
 import type { Sql } from './sql';
 
 interface ApiKeyRow {
@@ -27,6 +28,17 @@ export class SqlApiKeyStore implements ApiKeyStore {
   async findByLookupId(lookupId: string): Promise<ApiKeyRecord | null> {
     const row = await this.sql.one<ApiKeyRow>(`SELECT * FROM api_keys WHERE lookup_id = ?`, [lookupId]);
     return row ? toRecord(row) : null;
+  }
+
+  async findWithOrganization(lookupId: string): Promise<{ key: ApiKeyRecord; organization: OrganizationRecord } | null> {
+    const row = await this.sql.one<ApiKeyRow & { org_name: string; org_corporate_number: string | null; org_roles: string; org_created_at: string }>(
+      `SELECT k.*, o.name AS org_name, o.corporate_number AS org_corporate_number, o.roles AS org_roles, o.created_at AS org_created_at
+       FROM api_keys k JOIN organizations o ON o.id = k.organization_id WHERE k.lookup_id = ?`,
+      [lookupId],
+    );
+    if (!row) return null;
+    const organization = organizationFromRow({ id: row.organization_id, name: row.org_name, corporate_number: row.org_corporate_number, roles: row.org_roles, created_at: row.org_created_at });
+    return { key: toRecord(row), organization };
   }
 
   async findById(id: string): Promise<ApiKeyRecord | null> {

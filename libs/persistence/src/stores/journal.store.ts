@@ -1,6 +1,7 @@
 import type { JournalEntry } from '@registry/domain';
 import type { JournalStore, LoggedJournalEntry } from '@registry/ledger/ports';
 import { sqlRowCount, type Sql } from './sql';
+import { WRITERS_LOCK, writersLockCall } from './write-locks';
 
 export interface EntryRow {
   seq: number | string;
@@ -21,19 +22,31 @@ export function toEntry(r: EntryRow): JournalEntry {
 export class SqlJournalStore implements JournalStore {
   constructor(private readonly sql: Sql) {}
 
-  async nextSeq(): Promise<number> {
-    const row = this.sql.postgres
-      ? await this.sql.one<{ seq: string }>(`SELECT nextval('journal_seq') AS seq`)
-      : await this.sql.one<{ seq: number }>(`UPDATE ledger_head SET seq = seq + 1 WHERE id = 1 RETURNING seq`);
+  async nextSeq(writers?: 'shared' | 'exclusive'): Promise<number> {
+    if (this.sql.postgres) {
+      // With `writers`, the lock first (the subquery's row exists before nextval is evaluated), in the same round trip.
+      const row = writers
+        ? await this.sql.one<{ seq: string }>(`SELECT nextval('journal_seq') AS seq FROM (SELECT ${writersLockCall(writers)}) AS writers`, [WRITERS_LOCK])
+        : await this.sql.one<{ seq: string }>(`SELECT nextval('journal_seq') AS seq`);
+      return Number(row!.seq);
+    }
+    const row = await this.sql.one<{ seq: number }>(`UPDATE ledger_head SET seq = seq + 1 WHERE id = 1 RETURNING seq`);
     if (!row) throw new Error('ledger_head row is missing: the ledger migration did not run');
     return Number(row.seq);
   }
 
   async append(e: JournalEntry): Promise<void> {
-    await this.sql.query(
-      `INSERT INTO journal_entries (seq, type, payload, actor, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [e.seq, e.type, e.payload, e.actor, e.recordedAt, e.prevHash, e.hash],
-    );
+    const values = [e.seq, e.type, e.payload, e.actor, e.recordedAt, e.prevHash, e.hash];
+    if (this.sql.postgres) {
+      // The entry and its place in the sequencer's queue in one round trip.
+      await this.sql.query(
+        `WITH entry AS (INSERT INTO journal_entries (seq, type, payload, actor, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq)
+         INSERT INTO journal_pending (seq) SELECT seq FROM entry`,
+        values,
+      );
+      return;
+    }
+    await this.sql.query(`INSERT INTO journal_entries (seq, type, payload, actor, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)`, values);
     await this.sql.query(`INSERT INTO journal_pending (seq) VALUES (?)`, [e.seq]);
   }
 
