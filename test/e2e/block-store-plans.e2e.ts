@@ -15,7 +15,7 @@ describe('block store queries use the live-block indexes', () => {
   });
   afterAll(() => t.close());
 
-  it('liveOverlapping, liveOverlappingPage and liveDuplicates never scan serial_blocks', async () => {
+  it('liveOverlapping, liveOverlappingPage, statusPage and liveDuplicates never scan serial_blocks', async () => {
     const runner = t.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -37,7 +37,8 @@ describe('block store queries use the live-block indexes', () => {
       await store.liveOverlapping('JCREDIT_REGISTRY:JCL-ERL-P1', 1n, 5n);
       await store.liveOverlappingPage('JCREDIT_REGISTRY:JCL-ERL-P1', 1n, 5n, 1001);
       await store.liveDuplicates();
-      expect(plans).toHaveLength(3); // liveOverlappingPage reads live blocks and marked duplicates in one statement
+      await store.statusPage('JCREDIT_REGISTRY:JCL-ERL-P1', 1n, 5n, 1001);
+      expect(plans).toHaveLength(4); // liveOverlappingPage and statusPage read live blocks and marked duplicates in one statement each
       for (const plan of plans) {
         expect(plan).not.toMatch(postgres ? /Seq Scan on serial_blocks/ : /SCAN serial_blocks(?! USING)/);
         expect(plan).toMatch(/ux_serial_blocks_live|ix_serial_blocks_duplicates/);

@@ -8,6 +8,20 @@ export interface NamespaceRange {
   end: bigint;
 }
 
+/** The retirement fields a serial's status shows. */
+export interface RetirementBrief {
+  id: string;
+  certificateNumber: string;
+  claimId: string | null;
+  retiredOn: string;
+  beneficiary: string;
+}
+
+export interface StatusPageRead {
+  scheme: SchemeCode | null;
+  blocks: (BlockRecord & { retirement: RetirementBrief | null })[];
+}
+
 export interface BlockStore {
   /** Live blocks of `namespace` that overlap [start, end], ordered by start. */
   liveOverlapping(namespace: string, start: bigint, end: bigint): Promise<BlockRecord[]>;
@@ -23,6 +37,8 @@ export interface BlockStore {
    * bounded step of a walk over a namespace (fewer than `limit` means there are no more).
    */
   liveOverlappingPage(namespace: string, start: bigint, end: bigint, limit: number): Promise<BlockRecord[]>;
+  /** liveOverlappingPage with what a status lookup shows beside it (the scheme on record, each retired block's retirement), in one read. */
+  statusPage(namespace: string, start: bigint, end: bigint, limit: number): Promise<StatusPageRead>;
   /** Throws DomainError SERIAL_CONFLICT when the schema refuses an overlap. */
   insert(block: BlockRecord): Promise<void>;
   /** Pieces of closed blocks, in one statement (they replace what they were cut from, so overlap nothing live). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, mergeLookalikeSegments, type ParsedSerial } from '@registry/domain';
+import { DomainError, mergeLookalikeSegments, type ParsedSerial, type SchemeCode } from '@registry/domain';
 import type { Actor } from '../actor';
 import { UnitOfWork, type Stores } from '../ports';
 import { assertSerialCount, parseRequestSerial } from '../serials/request-serials';
@@ -44,9 +44,9 @@ export class CheckSerialsQuery {
           items.push(row);
           continue;
         }
-        const segments = await wholeStatus(stores, row, viewer, budget, i);
+        const { segments, scheme } = await wholeStatus(stores, row, viewer, budget, i);
         budget -= segments.length;
-        items.push({ ...statusHeader(row, await stores.blocks.schemeOnRecord(row.namespace)), segments });
+        items.push({ ...statusHeader(row, scheme), segments });
       }
       return { items };
     });
@@ -66,18 +66,20 @@ function readRow(serial: string, i: number): ParsedSerial | SerialCheckError {
  * Every segment of one row, walked page by page; throws once they pass `budget`. A lookalike run
  * longer than one read comes back cut across pages: its parts are joined again here.
  */
-async function wholeStatus(stores: Stores, parsed: ParsedSerial, viewer: Actor, budget: number, row: number): Promise<StatusSegment[]> {
+async function wholeStatus(stores: Stores, parsed: ParsedSerial, viewer: Actor, budget: number, row: number): Promise<{ segments: StatusSegment[]; scheme: SchemeCode | null }> {
   const segments: VisibleSegment[] = [];
+  let scheme: SchemeCode | null = null;
   let from: bigint | undefined = parsed.range.start;
   while (from !== undefined) {
     // One more than the budget allows: the first segment of a page may join the last one so far.
     const page = await statusPage(stores, parsed, viewer, from, budget - segments.length + 1);
+    scheme = page.scheme;
     const [first, ...rest] = page.segments;
     segments.push(...mergeLookalikeSegments([...segments.splice(-1), first]), ...rest);
     if (segments.length > budget) throw tooManySegments(row);
     from = page.next;
   }
-  return segments.map(toStatusSegment);
+  return { segments: segments.map(toStatusSegment), scheme };
 }
 
 function tooManySegments(row: number): DomainError {

@@ -51,12 +51,9 @@ export class SerialStatusQuery {
   async execute(serial: string, viewer: Actor | undefined, scheme?: SchemeCode, cursor?: unknown): Promise<SerialStatus> {
     const parsed = parseRequestSerial(serial, 'serial', scheme);
     const from = cursor === undefined ? parsed.range.start : decodeStatusCursor(cursor, parsed);
-    // Independent reads: on PostgreSQL they go out together (two pooled connections), not one after the other.
-    const [page, recorded] = await this.uow.read((stores) =>
-      Promise.all([statusPage(stores, parsed, viewer, from, STATUS_PAGE_SEGMENTS), stores.blocks.schemeOnRecord(parsed.namespace)]),
-    );
+    const page = await this.uow.read((stores) => statusPage(stores, parsed, viewer, from, STATUS_PAGE_SEGMENTS));
     return {
-      ...statusHeader(parsed, recorded),
+      ...statusHeader(parsed, page.scheme),
       segments: page.segments.map(toStatusSegment),
       ...(page.next !== undefined ? { nextCursor: encodeStatusCursor(parsed, page.next) } : {}),
     };
@@ -76,7 +73,8 @@ export function statusHeader(parsed: ParsedSerial, recorded: SchemeCode | null):
 
 /**
  * The page of the asked range that starts at `from`: at most `limit` segments, from one bounded
- * read of at most max(limit, STATUS_PAGE_SEGMENTS) + 1 blocks (see segmentPage for where it ends).
+ * read of at most max(limit, STATUS_PAGE_SEGMENTS) + 1 blocks (see segmentPage for where it ends),
+ * which also brings the scheme on record and each retired block's retirement (one statement).
  */
 export async function statusPage(
   stores: Stores,
@@ -84,13 +82,11 @@ export async function statusPage(
   viewer: Actor | undefined,
   from: bigint,
   limit: number,
-): Promise<SegmentPage<VisibleSegment>> {
+): Promise<SegmentPage<VisibleSegment> & { scheme: SchemeCode | null }> {
   const asked = new SerialRange(from, parsed.range.end);
   const readLimit = Math.max(limit + 1, PAGE_READ_BLOCKS);
-  const blocks = await stores.blocks.liveOverlappingPage(parsed.namespace, asked.start, asked.end, readLimit);
+  const { scheme, blocks } = await stores.blocks.statusPage(parsed.namespace, asked.start, asked.end, readLimit);
   const ranged = firstOfOverlapping(blocks.map((b) => ({ ...b, range: blockRange(b) })));
-  const retirementIds = [...new Set(blocks.map((b) => b.retirementId).filter((id): id is string => !!id))];
-  const retirements = new Map((await stores.retirements.findByIds(retirementIds)).map((r) => [r.id, r]));
   const seesHolders = hasRole(viewer, 'auditor');
   const seen = (block: (typeof ranged)[number] | undefined): SegmentFields => {
     if (!block) return { status: 'unknown' };
@@ -98,7 +94,7 @@ export async function statusPage(
       const mayKnow = seesHolders || (viewer?.kind === 'organization' && viewer.organizationId === block.ownerId);
       return { status: 'held', ...(mayKnow && block.ownerId ? { holderId: block.ownerId } : {}) };
     }
-    const retirement = retirements.get(block.retirementId!)!;
+    const retirement = block.retirement!;
     return {
       status: 'retired',
       retirementId: retirement.id,
@@ -109,7 +105,8 @@ export async function statusPage(
     };
   };
   // Merged after redaction, so that neighbours this viewer cannot tell apart are one segment to it.
-  return segmentPage(asked, ranged, blocks.length < readLimit, ({ range, block }) => ({ range, ...seen(block) }), limit);
+  const page = segmentPage(asked, ranged, blocks.length < readLimit, ({ range, block }) => ({ range, ...seen(block) }), limit);
+  return { ...page, scheme };
 }
 
 export function toStatusSegment({ range, ...fields }: VisibleSegment): StatusSegment {

@@ -1,6 +1,6 @@
 import { DomainError, parseSerial } from '@registry/domain';
 import type { Actor } from '../actor';
-import type { BlockRecord, RetirementRecord, Stores, UnitOfWork } from '../ports';
+import type { BlockRecord, Stores, UnitOfWork } from '../ports';
 import { CheckSerialsQuery, MAX_CHECK_SEGMENTS } from './check-serials.query';
 import { SerialStatusQuery, STATUS_PAGE_SEGMENTS } from './serial-status.query';
 import { decodeStatusCursor, encodeStatusCursor } from './status-cursor';
@@ -16,15 +16,12 @@ function ledgerOf(blocks: BlockRecord[]) {
   const reads: number[] = [];
   const stores = {
     blocks: {
-      liveOverlappingPage: async (namespace: string, start: bigint, end: bigint, limit: number) => {
+      statusPage: async (namespace: string, start: bigint, end: bigint, limit: number) => {
         const page = sorted.filter((b) => b.namespace === namespace && b.start <= end && b.end >= start).slice(0, limit);
         reads.push(page.length);
-        return page;
+        const retirement = (id: string | null) => (id ? { id, certificateNumber: `RC-${id}`, claimId: null, retiredOn: '2026-01-05', beneficiary: 'B' } : null);
+        return { scheme: null, blocks: page.map((b) => ({ ...b, retirement: retirement(b.retirementId) })) };
       },
-      schemeOnRecord: async () => null,
-    },
-    retirements: {
-      findByIds: async (ids: readonly string[]) => ids.map((id) => ({ id, certificateNumber: `RC-${id}`, claimId: null, retiredOn: '2026-01-05', beneficiary: 'B' }) as unknown as RetirementRecord),
     },
   } as unknown as Stores;
   const uow = { read: <T>(work: (s: Stores) => Promise<T>) => work(stores) } as unknown as UnitOfWork;
