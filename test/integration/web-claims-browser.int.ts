@@ -1,10 +1,10 @@
 import { corporateNumberCheckDigit } from '@registry/domain';
 import { CreatePersonUseCase } from '@registry/ledger';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { inkRatio, launchChromium, readPng, waitForFiles } from '../support/browser-tools';
-import { callApi } from '../support/http-client';
 import { startPeopleContext, type PeopleContext } from '../support/people-context';
 import { BUILT, REPO_ROOT } from '../support/processes';
 import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
@@ -42,10 +42,26 @@ describeWithBrowser(`applicant and verifier web pages in headless Chromium${skip
   let serial = 0;
   const accounts: { lang: string; applicant: string; verifier: string }[] = [];
 
+  /**
+   * One API call; a connection the server closed as it was reused (undici's "other side closed", seen
+   * on this loaded machine) is tried again under the same Idempotency-Key, so nothing is made twice.
+   */
   const api = async (method: 'GET' | 'POST', path: string, key: string, body: object | undefined, status: number) => {
-    const res = await callApi(base, method, path, key, body);
-    if (res.status !== status) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body;
+    const idempotencyKey = `web-claims-${randomUUID()}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await fetch(`${base}${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', ...(method === 'POST' ? { 'Idempotency-Key': idempotencyKey } : {}) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const answer = (await res.json()) as Record<string, any>;
+        if (res.status !== status) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(answer)}`);
+        return answer;
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof TypeError)) throw error;
+      }
+    }
   };
   const organization = async (name: string, roles: string[]) => {
     const digits = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
@@ -219,7 +235,7 @@ describeWithBrowser(`applicant and verifier web pages in headless Chromium${skip
       }
       const claim = await api('GET', `/v1/claims/${claimId}`, ADMIN, undefined, 200);
       expect([claim.status, claim.verification?.reportReference]).toEqual(['submitted', `VR-${tag}`]);
-    }, 180_000);
+    }, 420_000);
   });
 
   it('left a screenshot of each page for each run in test-output/web-claims/', () => {
