@@ -185,11 +185,21 @@ describe(`web claims: applicant and verifier pages (${TEST_ENGINE})`, () => {
     expect(rules.status).toBe(422);
     expect(rules.text).toMatch(/class="mono rule-id">CN-2\.1\.2-3</);
 
+    // The form sent twice (a double click) files one claim; sent again with other content, it is refused (409).
+    const once = /name="_once" value="([0-9a-f-]{36})"/.exec((await html('/claims/new', 'applicant').expect(200)).text)![1];
+    const first = await post('/claims', 'applicant', { ...CN_FORM, _once: once }).expect(303);
+    const again = await post('/claims', 'applicant', { ...CN_FORM, _once: once }).expect(303);
+    expect(again.headers.location).toBe(first.headers.location);
+    const edited = await post('/claims', 'applicant', { ...CN_FORM, _once: once, boundary: 'another boundary' });
+    expect(edited.status).toBe(409);
+    expect(edited.text).not.toContain(`name="_once" value="${once}"`);
+    expect(edited.text).toContain('value="another boundary"');
+
     const hostile = await post('/claims', 'applicant', { ...CN_FORM, boundary: '<script>alert(1)</script>' }).expect(303);
     const shown = await html(hostile.headers.location, 'applicant').expect(200);
     expect(shown.text).not.toContain('<script>alert(1)</script>');
     expect(shown.text).toContain('&lt;script>alert(1)&lt;/script>');
-    expect((await t.http.get('/v1/claims').set(orgs.applicant.auth).expect(200)).body.items.length).toBe(before + 1);
+    expect((await t.http.get('/v1/claims').set(orgs.applicant.auth).expect(200)).body.items.length).toBe(before + 2);
   });
 
   it('a CFP offset through its own form; an unknown provider id is refused beside the field; revoking a provider stops its retirements', async () => {

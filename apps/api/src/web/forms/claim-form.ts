@@ -1,3 +1,6 @@
+import { canonicalJson } from '@registry/domain';
+import type { IdempotencyRequest } from '@registry/ledger';
+import { createHash, randomUUID } from 'node:crypto';
 import { formField } from '../session/form-fields';
 
 /** The programs an applicant files from the web form (a CN plan, with its planned retirements, is filed through the API). */
@@ -91,4 +94,22 @@ export function verificationBody(values: ClaimFormValues): Record<string, unknow
     verifiedEmissions: { scope1: required(values['verifiedEmissions.scope1']), scope2: required(values['verifiedEmissions.scope2']), ...(scope3 === undefined ? {} : { scope3 }) },
     independentOfApplicant: values.independentOfApplicant === 'true',
   };
+}
+
+const ONCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The new-claim form's own token (`_once`): the one it came with, or a new one for a new form. */
+export function formOnce(body?: unknown): string {
+  const once = body === undefined ? undefined : formField(body, '_once');
+  return once !== undefined && ONCE.test(once) ? once : randomUUID();
+}
+
+/**
+ * A form sent twice (a double click, a reload that posts again) files one claim: the form's token is
+ * the command's idempotency key, as an API client's Idempotency-Key header is, over the same body.
+ */
+export function formIdempotency(body: unknown, draft: Record<string, unknown>): IdempotencyRequest | undefined {
+  const once = formField(body, '_once');
+  if (once === undefined || !ONCE.test(once)) return undefined;
+  return { key: `web-form:${once}`, requestHash: createHash('sha256').update(canonicalJson({ method: 'POST', path: '/claims', body: draft })).digest('hex') };
 }

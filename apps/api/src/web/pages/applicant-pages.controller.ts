@@ -15,7 +15,7 @@ import type { FastifyReply } from 'fastify';
 import { AuthorizeProviderDto, CreateClaimDto } from '../../claims/claims.dto';
 import { OnlyQueryParameters } from '../../http/query-parameters';
 import { validateBody } from '../../http/validation.pipe';
-import { claimDraftBody, claimFormValues, formProgram } from '../forms/claim-form';
+import { claimDraftBody, claimFormValues, formIdempotency, formOnce, formProgram } from '../forms/claim-form';
 import { refusalOrThrow, type FormRefusal } from '../forms/form-refusal';
 import { CurrentPage, pageHref, type PageContext } from '../http/page-context';
 import { PageResponder } from '../http/page-responder';
@@ -66,23 +66,26 @@ export class ApplicantPagesController {
   @Get('new')
   @OnlyQueryParameters('type', 'lang')
   newClaim(@CurrentPage() page: PageContext, @Query('type') type: string | undefined, @Res() reply: FastifyReply): void {
-    this.pages.send(reply, NewClaimPage({ page, program: formProgram(type) }));
+    this.pages.send(reply, NewClaimPage({ page, program: formProgram(type), once: formOnce() }));
   }
 
   /** POST /v1/claims from a form: the same DTO and use case; a refusal shows the form again with each message beside its field. */
   @Post()
   @HttpCode(200)
   @OnlyQueryParameters('lang')
-  async create(@CurrentPage() page: PageContext, @CurrentSession() session: WebSession, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
-    const program = formProgram(formField(body, 'type'));
-    const values = claimFormValues(body, program);
+  async create(@CurrentPage() page: PageContext, @CurrentSession() session: WebSession, @Body() form: unknown, @Res() reply: FastifyReply): Promise<void> {
+    const program = formProgram(formField(form, 'type'));
+    const values = claimFormValues(form, program);
+    const body = claimDraftBody(values, program);
     try {
-      const draft = await validateBody(CreateClaimDto, claimDraftBody(values, program));
-      const { result } = await this.createClaim.execute({ actor: session.actor, body: draft as unknown as ClaimDraft });
+      const draft = await validateBody(CreateClaimDto, body);
+      const { result } = await this.createClaim.execute({ actor: session.actor, body: draft as unknown as ClaimDraft, idempotency: formIdempotency(form, body) });
       this.seeOther(reply, page, `/claims/${result.id}`, 'created');
     } catch (error) {
-      const refusal = refusalOrThrow(error);
-      this.pages.send(reply, NewClaimPage({ page, program, values, refusal }), refusal.status);
+      // The same form sent again with other content (back, edit, send): shown as it is, with a token of its own to send.
+      const reused = error instanceof DomainError && error.code === 'IDEMPOTENCY_KEY_REUSED';
+      const refusal = reused ? ({ kind: 'state', fields: {}, rules: [], detail: error.message, status: 409 } satisfies FormRefusal) : refusalOrThrow(error);
+      this.pages.send(reply, NewClaimPage({ page, program, once: reused ? formOnce() : formOnce(form), values, refusal }), refusal.status);
     }
   }
 

@@ -7,12 +7,14 @@ import { Layout } from './layout';
 export interface NewClaimPageProps {
   page: PageContext;
   program: FormProgram;
+  /** The form's token: sent twice, it files one claim. */
+  once: string;
   values?: ClaimFormValues;
   refusal?: FormRefusal;
 }
 
 /** A new draft claim: one form per program (CN, CFP), each field named by the API body's path. */
-export function NewClaimPage({ page, program, values = {}, refusal }: NewClaimPageProps): string {
+export function NewClaimPage({ page, program, once, values = {}, refusal }: NewClaimPageProps): string {
   const { t } = page;
   const c = t.myClaims;
   const marks = { required: c.requiredMark, optional: c.optionalMark };
@@ -46,6 +48,7 @@ export function NewClaimPage({ page, program, values = {}, refusal }: NewClaimPa
       <form method="post" action={pageHref(page, '/claims')} class="claim-form" aria-describedby={refusal ? 'refusal' : undefined}>
         <input type="hidden" name="_csrf" value={page.account?.csrfToken ?? ''} />
         <input type="hidden" name="type" value={program} />
+        <input type="hidden" name="_once" value={once} />
         <h2 safe>{t.programs[program] ?? program}</h2>
         {program === 'CN' ? (
           <>
