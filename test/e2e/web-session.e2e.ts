@@ -102,6 +102,13 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
     await createPerson('certifier', orgs.certifier.id, ['certifier']);
     await createPerson('verifier', orgs.verifier.id, ['verifier']);
     await createPerson('admin', orgs.operator.id, ['admin']);
+    const claim = await t.http
+      .post('/v1/claims')
+      .set(orgs.applicant.auth)
+      .send({ type: 'CFP', declarations: { notAntiSocialForce: true }, product: { name: 'Sample pen', cfpVerificationNumber: 'CV-S1' }, cfpPerUnitKg: '1', quantity: '1000', period: { start: '2024-04-01', end: '2025-03-31' } })
+      .expect(201);
+    SAMPLES['/claims/:id'] = { path: `/claims/${claim.body.id}`, owner: 'applicant' };
+    SAMPLES['/verifications/:claimId'] = { path: `/verifications/${claim.body.id}`, owner: 'verifier' };
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -116,9 +123,10 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
   });
 
   describe('CSRF on every unsafe web route', () => {
-    /** A signed-in auditor (who may run the only role-bound unsafe route) and the right token for the route. */
+    /** A signed-in person who may run the route (an auditor where one may) and the right token for it. */
     async function signedInFor(route: WebRoute) {
-      const kind = route.signedIn && !opens(route.signedIn, PEOPLE_KINDS.auditor) ? 'provider' : 'auditor';
+      const kinds = Object.keys(PEOPLE_KINDS) as (keyof typeof PEOPLE_KINDS)[];
+      const kind = !route.signedIn || opens(route.signedIn, PEOPLE_KINDS.auditor) ? 'auditor' : kinds.find((k) => opens(route.signedIn!, PEOPLE_KINDS[k]))!;
       const { token } = await signIn(people[kind].email);
       return { cookie: `session=${token}`, token };
     }

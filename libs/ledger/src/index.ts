@@ -34,6 +34,7 @@ export * from './claims/get-claim.query';
 export * from './claims/change-claim-status.use-case';
 export * from './claims/authorize-provider.use-case';
 export * from './claims/revoke-provider.use-case';
+export * from './claims/claim-providers.query';
 export * from './claims/edit-draft-claim.use-case';
 export * from './claims/report-actuals.use-case';
 export * from './claims/assign-certifier.use-case';

@@ -7,6 +7,7 @@ import { SweepCertificatePdfsUseCase } from './certificates/sweep-certificate-pd
 import { AssignCertifierUseCase } from './claims/assign-certifier.use-case';
 import { AuthorizeProviderUseCase } from './claims/authorize-provider.use-case';
 import { CertifierAuthorityQuery } from './claims/certifier-authority.query';
+import { ClaimProvidersQuery } from './claims/claim-providers.query';
 import { ChangeClaimStatusUseCase } from './claims/change-claim-status.use-case';
 import { CLAIM_PROCESS_USE_CASES } from './claims/claim-process.providers';
 import { CreateClaimUseCase } from './claims/create-claim.use-case';
@@ -64,6 +65,7 @@ const USE_CASES = [
   GetClaimQuery,
   ChangeClaimStatusUseCase,
   AuthorizeProviderUseCase,
+  ClaimProvidersQuery,
   ReportActualsUseCase,
   AssignCertifierUseCase,
   CertifierAuthorityQuery,

@@ -4,6 +4,8 @@ import { LedgerModule } from '@registry/ledger';
 import { NotFoundPage } from './http/not-found-page';
 import { PageResponder } from './http/page-responder';
 import { AccountPageController } from './pages/account-page.controller';
+import { ApplicantPagesController } from './pages/applicant-pages.controller';
+import { VerifierPagesController } from './pages/verifier-pages.controller';
 import { AuditorPagesController } from './pages/auditor-pages.controller';
 import { HomeController } from './pages/home.controller';
 import { ProviderPagesController } from './pages/provider-pages.controller';
@@ -36,6 +38,8 @@ import { WebSessionGuard } from './session/web-session.guard';
     AccountPageController,
     ProviderPagesController,
     AuditorPagesController,
+    ApplicantPagesController,
+    VerifierPagesController,
   ],
   providers: [PageResponder, NotFoundPage, SessionCookies, WebSessionGuard],
   exports: [PageResponder, NotFoundPage],

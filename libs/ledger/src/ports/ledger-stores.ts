@@ -128,4 +128,6 @@ export interface ClaimStore {
   /** False when the provider was not authorised on the claim. */
   removeProvider(claimId: string, providerId: string): Promise<boolean>;
   isProvider(claimId: string, providerId: string): Promise<boolean>;
+  /** The provider organisations authorised on the claim, in the order they were authorised. */
+  providersOf(claimId: string): Promise<string[]>;
 }

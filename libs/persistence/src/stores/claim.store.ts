@@ -93,6 +93,11 @@ export class SqlClaimStore implements ClaimStore {
   async isProvider(claimId: string, providerId: string): Promise<boolean> {
     return (await this.sql.one(`SELECT 1 AS ok FROM claim_providers WHERE claim_id = ? AND provider_id = ?`, [claimId, providerId])) !== null;
   }
+
+  async providersOf(claimId: string): Promise<string[]> {
+    const rows = await this.sql.query<{ provider_id: string }>(`SELECT provider_id FROM claim_providers WHERE claim_id = ? ORDER BY created_seq, provider_id`, [claimId]);
+    return rows.map((row) => row.provider_id);
+  }
 }
 
 function toRecord(row: ClaimRow): ClaimRecord {

@@ -12,10 +12,12 @@ export interface AccountPageProps {
 }
 
 /** The signed-in pages, by the role that opens them (the web session guard checks the same roles). */
-export const ROLE_PAGES: readonly { path: string; roles: readonly Role[]; label: 'holdings' | 'retirements' | 'ledger' }[] = [
+export const ROLE_PAGES: readonly { path: string; roles: readonly Role[]; label: 'holdings' | 'retirements' | 'ledger' | 'claims' | 'verifications' }[] = [
   { path: '/holdings', roles: ['provider'], label: 'holdings' },
   { path: '/retirements', roles: ['provider', 'applicant'], label: 'retirements' },
   { path: '/ledger', roles: ['auditor'], label: 'ledger' },
+  { path: '/claims', roles: ['applicant'], label: 'claims' },
+  { path: '/verifications', roles: ['verifier'], label: 'verifications' },
 ];
 
 /** Who is signed in, for which organisation, in which roles, and the pages those roles open. */
