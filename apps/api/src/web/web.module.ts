@@ -5,6 +5,7 @@ import { NotFoundPage } from './http/not-found-page';
 import { PageResponder } from './http/page-responder';
 import { AccountPageController } from './pages/account-page.controller';
 import { AuditorPagesController } from './pages/auditor-pages.controller';
+import { CertifierPagesController } from './pages/certifier-pages.controller';
 import { HomeController } from './pages/home.controller';
 import { ProviderPagesController } from './pages/provider-pages.controller';
 import { SignInController } from './pages/sign-in.controller';
@@ -36,6 +37,7 @@ import { WebSessionGuard } from './session/web-session.guard';
     AccountPageController,
     ProviderPagesController,
     AuditorPagesController,
+    CertifierPagesController,
   ],
   providers: [PageResponder, NotFoundPage, SessionCookies, WebSessionGuard],
   exports: [PageResponder, NotFoundPage],
