@@ -238,6 +238,7 @@ function History({ page, history }: { page: PageContext; history: ClaimHistoryEn
   const { t } = page;
   const r = t.review;
   const status = (s: string | null) => (s ? (t.claimStatus[s] ?? s) : '');
+  const changeOf = (entry: ClaimHistoryEntry): string => (entry.from || entry.to ? `${status(entry.from)} → ${status(entry.to)}` : '');
   const who = (entry: ClaimHistoryEntry) => {
     if (entry.by.admin) return r.byAdmin;
     const org = entry.by.organizationName ?? '';
@@ -270,7 +271,7 @@ function History({ page, history }: { page: PageContext; history: ClaimHistoryEn
                 {[r.steps[entry.step] ?? entry.step, entry.ground ? r.grounds[entry.ground] ?? entry.ground : ''].filter(Boolean).join(' · ')}
               </td>
               <td data-label={r.change} safe>
-                {entry.from || entry.to ? `${status(entry.from)} → ${status(entry.to)}` : ''}
+                {changeOf(entry)}
               </td>
               <td data-label={r.reason} class="reason" safe>
                 {[entry.reason ?? '', entry.dueOn ? `(${r.dueOn}: ${entry.dueOn})` : ''].filter(Boolean).join(' ')}
