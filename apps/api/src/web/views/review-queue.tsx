@@ -1,3 +1,4 @@
+import { todayInJapan } from '@registry/domain';
 import { REVIEW_COUNT_CAP, REVIEW_STATES, type ReviewQueue } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
 import { Badge, groupDigits, Pager, statusTone } from './components';
@@ -81,7 +82,7 @@ export function ReviewQueuePage({ page, queue, first, next }: ReviewQueuePagePro
                   <Badge tone={statusTone(item.status)} label={t.claimStatus[item.status] ?? item.status} />
                 </td>
                 <td data-label={r.updatedAt} class="nowrap" safe>
-                  {item.updatedAt.slice(0, 10)}
+                  {todayInJapan(new Date(item.updatedAt))}
                 </td>
               </tr>
             ))}
