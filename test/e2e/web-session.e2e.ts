@@ -4,6 +4,7 @@ import type { Response } from 'supertest';
 import { createKeyedOrganization, EVIDENCE, type KeyedOrganization } from '../support/access-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-engine';
+import { submittedCnClaim } from '../support/web-certifier-fixtures';
 import { opens, webRouteTable, type WebRoute } from '../support/web-routes';
 
 const PASSWORD = 'correct horse battery staple';
@@ -109,6 +110,7 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
       .expect(201);
     SAMPLES['/claims/:id'] = { path: `/claims/${claim.body.id}`, owner: 'applicant' };
     SAMPLES['/verifications/:claimId'] = { path: `/verifications/${claim.body.id}`, owner: 'verifier' };
+    SAMPLES['/review/:claimId'] = { path: `/review/${await submittedCnClaim(t, orgs.applicant, orgs.certifier.id)}`, owner: 'certifier' };
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -123,10 +125,10 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
   });
 
   describe('CSRF on every unsafe web route', () => {
-    /** A signed-in person who may run the route (an auditor where one may) and the right token for it. */
+    /** A signed-in person the route opens to (an auditor where it opens to one) and the right token for the route. */
     async function signedInFor(route: WebRoute) {
       const kinds = Object.keys(PEOPLE_KINDS) as (keyof typeof PEOPLE_KINDS)[];
-      const kind = !route.signedIn || opens(route.signedIn, PEOPLE_KINDS.auditor) ? 'auditor' : kinds.find((k) => opens(route.signedIn!, PEOPLE_KINDS[k]))!;
+      const kind = !route.signedIn || opens(route.signedIn, PEOPLE_KINDS.auditor) ? 'auditor' : (kinds.find((k) => opens(route.signedIn!, PEOPLE_KINDS[k])) ?? 'provider');
       const { token } = await signIn(people[kind].email);
       return { cookie: `session=${token}`, token };
     }

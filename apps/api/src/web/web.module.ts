@@ -7,6 +7,7 @@ import { AccountPageController } from './pages/account-page.controller';
 import { ApplicantPagesController } from './pages/applicant-pages.controller';
 import { VerifierPagesController } from './pages/verifier-pages.controller';
 import { AuditorPagesController } from './pages/auditor-pages.controller';
+import { CertifierPagesController } from './pages/certifier-pages.controller';
 import { HomeController } from './pages/home.controller';
 import { ProviderPagesController } from './pages/provider-pages.controller';
 import { SignInController } from './pages/sign-in.controller';
@@ -40,6 +41,7 @@ import { WebSessionGuard } from './session/web-session.guard';
     AuditorPagesController,
     ApplicantPagesController,
     VerifierPagesController,
+    CertifierPagesController,
   ],
   providers: [PageResponder, NotFoundPage, SessionCookies, WebSessionGuard],
   exports: [PageResponder, NotFoundPage],

@@ -16,7 +16,7 @@ export interface RecommendCorrectionCommand {
   dueOn: string;
 }
 
-const CLAIM_TAKES_RECOMMENDATION: readonly ClaimStatus[] = ['certified', 'suspended'];
+export const CLAIM_TAKES_RECOMMENDATION: readonly ClaimStatus[] = ['certified', 'suspended'];
 
 /**
  * 2.3.5 ② (3.3.4 ② for plans): the assigned certifier recommends correction (是正勧告) by a date;

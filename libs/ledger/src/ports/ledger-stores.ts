@@ -87,6 +87,8 @@ export interface JournalStore {
   append(entry: JournalEntry): Promise<void>;
   /** Logged entries from log index `fromIndex` on, in log order; `type` narrows to one type (`claim.certify`) or a family (`claim`). */
   logged(fromIndex: number, limit: number, type?: string): Promise<LoggedJournalEntry[]>;
+  /** The claim.* entries naming this claim (payload `claimId`), oldest first: its history for the people who review it. */
+  claimEntries(claimId: string): Promise<JournalEntry[]>;
   /** The highest entry id written so far that still waits for the sequencer (null: none). */
   newestPendingSeq(): Promise<number | null>;
   /** Whether any entry up to `seq` still waits for the sequencer. */

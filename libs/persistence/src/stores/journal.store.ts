@@ -59,6 +59,17 @@ export class SqlJournalStore implements JournalStore {
     return rows.map((r) => ({ ...toEntry(r), logIndex: Number(r.idx) }));
   }
 
+  async claimEntries(claimId: string): Promise<JournalEntry[]> {
+    const field = (name: string) => (this.sql.postgres ? `(e.payload::jsonb ->> '${name}')` : `json_extract(e.payload, '$.${name}')`);
+    // claim.created names the claim `id`; every later claim.* entry names it `claimId`.
+    const rows = await this.sql.query<EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM journal_entries e
+       WHERE substr(e.type, 1, 6) = 'claim.' AND (${field('claimId')} = ? OR (e.type = 'claim.created' AND ${field('id')} = ?)) ORDER BY e.seq`,
+      [claimId, claimId],
+    );
+    return rows.map(toEntry);
+  }
+
   async newestPendingSeq(): Promise<number | null> {
     const row = await this.sql.one<{ seq: number | string | null }>(`SELECT MAX(seq) AS seq FROM journal_pending`);
     return row?.seq === null || row?.seq === undefined ? null : Number(row.seq);

@@ -1,0 +1,95 @@
+import { todayInJapan } from '@registry/domain';
+import { REVIEW_COUNT_CAP, REVIEW_STATES, type ReviewQueue } from '@registry/ledger';
+import { pageHref, type PageContext } from '../http/page-context';
+import { Badge, groupDigits, Pager, statusTone } from './components';
+import { Layout } from './layout';
+
+export interface ReviewQueuePageProps {
+  page: PageContext;
+  queue: ReviewQueue;
+  first?: string;
+  next?: string;
+}
+
+/** The claims assigned to the certifier's body, one state at a time, each state with its count. */
+export function ReviewQueuePage({ page, queue, first, next }: ReviewQueuePageProps): string {
+  const { t } = page;
+  const r = t.review;
+  const stateName = r.stateNames[queue.status] ?? queue.status;
+  const count = (n: number) => r.count(n > REVIEW_COUNT_CAP ? `${REVIEW_COUNT_CAP}+` : String(n));
+  return (
+    <Layout page={page} title={r.title}>
+      <h1 safe>{r.title}</h1>
+      <p class="lead" safe>
+        {r.lead}
+      </p>
+      <nav class="review-states" aria-label={r.states}>
+        <ul>
+          {REVIEW_STATES.map((state) => (
+            <li>
+              <a href={pageHref(page, '/review', { status: state })} aria-current={state === queue.status ? 'page' : undefined}>
+                <span safe>{r.stateNames[state]}</span>{' '}
+                <span class="count" safe>
+                  {count(queue.counts[state])}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {queue.items.length === 0 ? (
+        <p class="empty" safe>
+          {r.empty}
+        </p>
+      ) : (
+        <table class="stack review-queue">
+          <caption safe>{r.caption(stateName)}</caption>
+          <thead>
+            <tr>
+              {[r.subject, r.applicant, r.program].map((label) => (
+                <th scope="col" safe>
+                  {label}
+                </th>
+              ))}
+              <th scope="col" class="num" safe>
+                {r.requiredTonnes}
+              </th>
+              {[r.status, r.updatedAt].map((label) => (
+                <th scope="col" safe>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {queue.items.map((item) => (
+              <tr>
+                <td data-label={r.subject}>
+                  <a href={pageHref(page, `/review/${encodeURIComponent(item.id)}`)} safe>
+                    {item.subject ?? item.id}
+                  </a>
+                </td>
+                <td data-label={r.applicant} safe>
+                  {item.applicantName}
+                </td>
+                <td data-label={r.program} safe>
+                  {t.programs[item.type] ?? item.type}
+                </td>
+                <td data-label={r.requiredTonnes} class="num" safe>
+                  {t.common.tonnes(groupDigits(item.requiredTonnes))}
+                </td>
+                <td data-label={r.status}>
+                  <Badge tone={statusTone(item.status)} label={t.claimStatus[item.status] ?? item.status} />
+                </td>
+                <td data-label={r.updatedAt} class="nowrap" safe>
+                  {todayInJapan(new Date(item.updatedAt))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager page={page} first={first} next={next} />
+    </Layout>
+  ) as string;
+}
