@@ -5,6 +5,8 @@ import { NotFoundPage } from './http/not-found-page';
 import { PageResponder } from './http/page-responder';
 import { AccountPageController } from './pages/account-page.controller';
 import { AuditorPagesController } from './pages/auditor-pages.controller';
+import { BulkCheckPagesController } from './pages/bulk-check-pages.controller';
+import { ImportPagesController } from './pages/import-pages.controller';
 import { HomeController } from './pages/home.controller';
 import { ProviderPagesController } from './pages/provider-pages.controller';
 import { SignInController } from './pages/sign-in.controller';
@@ -36,6 +38,8 @@ import { WebSessionGuard } from './session/web-session.guard';
     AccountPageController,
     ProviderPagesController,
     AuditorPagesController,
+    ImportPagesController,
+    BulkCheckPagesController,
   ],
   providers: [PageResponder, NotFoundPage, SessionCookies, WebSessionGuard],
   exports: [PageResponder, NotFoundPage],
