@@ -1,4 +1,4 @@
-import type { SerialCheckItem } from '@registry/ledger';
+import type { SerialCheckItem, StatusSegment } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
 import { attributeText, Badge, FieldError, groupDigits, type Tone } from './components';
 import { Layout } from './layout';
@@ -142,61 +142,84 @@ function CheckResult({ page, items, serials }: { page: PageContext; items: Seria
           </tr>
         </thead>
         <tbody>
-          {items.map((item) =>
-            'error' in item ? (
-              <tr class="check-error">
-                <td data-label={b.serial} class="mono serials-cell" safe>
-                  {item.serial}
-                </td>
-                <td data-label={b.status} colspan="7">
-                  <Badge tone="bad" label={b.unreadable} />{' '}
-                  <span class="mono" safe>
-                    {item.error.code}
-                  </span>{' '}
-                  <span lang="en" safe>
-                    {item.error.message}
-                  </span>
-                </td>
-              </tr>
-            ) : (
-              item.segments.map((segment, index) => (
-                <tr>
-                  <td data-label={b.serial} class="mono serials-cell" safe>
-                    {index === 0 ? item.serial : ''}
-                  </td>
-                  <td data-label={b.range} class="mono num" safe>
-                    {`${segment.start}–${segment.end}`}
-                  </td>
-                  <td data-label={b.status}>
-                    <Badge tone={TONES[segment.status] ?? 'neutral'} label={page.t.serials.segment[segment.status] ?? segment.status} />
-                  </td>
-                  <td data-label={b.holder} class="mono serials-cell" safe>
-                    {segment.holderId ?? ''}
-                  </td>
-                  <td data-label={b.retirement}>
-                    {segment.certificateNumber ? (
-                      <a class="mono" href={pageHref(page, `/verify/${encodeURIComponent(segment.certificateNumber)}`)} safe>
-                        {segment.certificateNumber}
-                      </a>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                  <td data-label={b.retiredOn} class="nowrap" safe>
-                    {segment.retiredOn ?? ''}
-                  </td>
-                  <td data-label={b.beneficiary} safe>
-                    {segment.beneficiary ?? ''}
-                  </td>
-                  <td data-label={b.conflicts} safe>
-                    {index === 0 && isSplit(item) ? b.split : ''}
-                  </td>
-                </tr>
-              ))
-            ),
-          )}
+          {items.map((item) => (
+            <ItemRows page={page} item={item} />
+          ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** One serial's rows: a row per segment (the serial named on the first), or one row saying why it could not be read. */
+function ItemRows({ page, item }: { page: PageContext; item: SerialCheckItem }): JSX.Element {
+  const b = page.t.bulkCheck;
+  if ('error' in item) {
+    return (
+      <tr class="check-error">
+        <td data-label={b.serial} class="mono serials-cell" safe>
+          {item.serial}
+        </td>
+        <td data-label={b.status} colspan="7">
+          <Badge tone="bad" label={b.unreadable} />{' '}
+          <span class="mono" safe>
+            {item.error.code}
+          </span>{' '}
+          <span lang="en" safe>
+            {item.error.message}
+          </span>
+        </td>
+      </tr>
+    );
+  }
+  const split = isSplit(item) ? b.split : '';
+  return (
+    <>
+      {item.segments.map((segment, index) => (
+        <SegmentRow page={page} serial={index === 0 ? item.serial : ''} note={index === 0 ? split : ''} segment={segment} />
+      ))}
+    </>
+  );
+}
+
+function SegmentRow({ page, serial, note, segment }: { page: PageContext; serial: string; note: string; segment: StatusSegment }): JSX.Element {
+  const b = page.t.bulkCheck;
+  const range = `${segment.start}–${segment.end}`;
+  const holder = segment.holderId ?? '';
+  const retiredOn = segment.retiredOn ?? '';
+  const beneficiary = segment.beneficiary ?? '';
+  return (
+    <tr>
+      <td data-label={b.serial} class="mono serials-cell" safe>
+        {serial}
+      </td>
+      <td data-label={b.range} class="mono num" safe>
+        {range}
+      </td>
+      <td data-label={b.status}>
+        <Badge tone={TONES[segment.status] ?? 'neutral'} label={page.t.serials.segment[segment.status] ?? segment.status} />
+      </td>
+      <td data-label={b.holder} class="mono serials-cell" safe>
+        {holder}
+      </td>
+      <td data-label={b.retirement}>
+        {segment.certificateNumber ? (
+          <a class="mono" href={pageHref(page, `/verify/${encodeURIComponent(segment.certificateNumber)}`)} safe>
+            {segment.certificateNumber}
+          </a>
+        ) : (
+          ''
+        )}
+      </td>
+      <td data-label={b.retiredOn} class="nowrap" safe>
+        {retiredOn}
+      </td>
+      <td data-label={b.beneficiary} safe>
+        {beneficiary}
+      </td>
+      <td data-label={b.conflicts} safe>
+        {note}
+      </td>
+    </tr>
   );
 }
