@@ -115,6 +115,13 @@ describe(`web: statement imports (${TEST_ENGINE})`, () => {
     expect(res.text).toContain('<progress id="import-progress"></progress>');
     expect(res.text).toContain('取り込みを待っています。');
     expect(res.text).not.toContain('refused-rows');
+    // The reader can stop the refresh (WCAG 2.2.1), and start it again.
+    expect(res.text).toContain(`<a href="/imports/${queued.id}?refresh=off">自動更新を止める</a>`);
+    const stopped = await html(`/imports/${queued.id}?refresh=off`, provider).expect(200);
+    expect(stopped.text).not.toContain('http-equiv="refresh"');
+    expect(stopped.text).toContain('自動更新を止めています。');
+    expect(stopped.text).toContain(`<a href="/imports/${queued.id}">最新の状態を表示して自動更新を再開する</a>`);
+    await html(`/imports/${queued.id}?refresh=on`, provider).expect(400);
   });
 
   it('pages the refused rows 100 at a time', async () => {

@@ -81,11 +81,19 @@ export class ImportPagesController {
 
   /** State and counts, refreshing every 2 s while the import runs; once it has ended, its refused rows a page at a time. */
   @Get(':id')
-  @OnlyQueryParameters('after', 'lang')
-  async progress(@CurrentPage() page: PageContext, @CurrentSession() session: WebSession, @Param('id') id: string, @Query('after') after: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  @OnlyQueryParameters('after', 'refresh', 'lang')
+  async progress(
+    @CurrentPage() page: PageContext,
+    @CurrentSession() session: WebSession,
+    @Param('id') id: string,
+    @Query('after') after: string | undefined,
+    @Query('refresh') refresh: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (refresh !== undefined && refresh !== 'off') throw new DomainError('VALIDATION_FAILED', 'refresh must be off', { errors: [{ field: 'refresh', message: 'must be off' }] });
     const organizationId = organizationOf(session);
     const item = await this.imports.summary(id, organizationId);
-    if (importRunning(item)) return this.pages.send(reply, ImportProgressPage({ page, item }));
+    if (importRunning(item)) return this.pages.send(reply, ImportProgressPage({ page, item, refreshOff: refresh === 'off' }));
     const from = rowNumber(after);
     const { rows, more } = await this.imports.refusedRowsPage(id, organizationId, from, REFUSED_PAGE);
     const path = `/imports/${id}`;

@@ -9,6 +9,8 @@ export interface ImportProgressPageProps {
   item: ImportSummary;
   /** A page of refused rows, once the import has ended. */
   refused?: { rows: RefusedRowRecord[]; first?: string; next?: string };
+  /** The reader turned the automatic refresh off (WCAG 2.2.1: a time-based change the reader can stop). */
+  refreshOff?: boolean;
 }
 
 /** Whether the import may still change: the page refreshes itself (no script) until it has not. */
@@ -17,16 +19,32 @@ export function importRunning(item: Pick<ImportSummary, 'status'>): boolean {
 }
 
 /** One import: its state and counts while it runs (refreshing every 2 s), then its refused rows a page at a time. */
-export function ImportProgressPage({ page, item, refused }: ImportProgressPageProps): string {
+export function ImportProgressPage({ page, item, refused, refreshOff = false }: ImportProgressPageProps): string {
   const i = page.t.imports;
   const running = importRunning(item);
+  const path = `/imports/${item.id}`;
   const message = item.status === 'queued' ? i.waiting : item.status === 'running' ? i.running : item.status === 'done' ? i.done : i.failed;
   return (
-    <Layout page={page} title={i.progressTitle} refreshSeconds={running ? 2 : undefined}>
+    <Layout page={page} title={i.progressTitle} refreshSeconds={running && !refreshOff ? 2 : undefined}>
       <h1 safe>{i.progressTitle}</h1>
       <p class={item.status === 'failed' ? 'alert' : item.status === 'done' ? 'alert ok' : 'lead'} role="status" safe>
-        {message}
+        {running && refreshOff ? i.refreshStopped : message}
       </p>
+      {running ? (
+        <p class="refresh-control">
+          {refreshOff ? (
+            <a href={pageHref(page, path)} safe>
+              {i.showLatest}
+            </a>
+          ) : (
+            <a href={pageHref(page, path, { refresh: 'off' })} safe>
+              {i.stopRefresh}
+            </a>
+          )}
+        </p>
+      ) : (
+        ''
+      )}
       {item.error ? (
         <p class="note import-error">
           <span safe>{i.reason}</span>: <span lang="en" safe>{item.error}</span>
