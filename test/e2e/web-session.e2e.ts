@@ -96,6 +96,11 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
       await t.http.post('/v1/holdings').set(org.auth).send({ serial, evidence: EVIDENCE }).expect(201);
       await t.http.post('/v1/retirements').set(org.auth).send({ serials: [serial.replace('-1000', '-10')], beneficiary, purpose: 'offset' }).expect(201);
     }
+    // Provider A's statement import, with a refused row: its progress page and its refused rows' CSV.
+    const statement = 'serial,scheme,registry,reference\nNOT-A-SERIAL,,J-Credit registry,S-1\n';
+    const started = await t.http.post('/v1/imports').query({ kind: 'holdings' }).set(orgs.a.auth).set('Content-Type', 'text/csv').send(statement).expect(202);
+    SAMPLES['/imports/:id'] = { path: `/imports/${started.body.id}`, owner: 'provider' };
+    SAMPLES['/imports/:id/refused.csv'] = { path: `/imports/${started.body.id}/refused.csv`, owner: 'provider' };
     await createPerson('provider', orgs.a.id, ['provider']);
     await createPerson('providerB', orgs.b.id, ['provider']);
     await createPerson('applicant', orgs.applicant.id, ['applicant']);

@@ -11,6 +11,7 @@ import { SingleQueryValuesPipe } from './http/query-parameters';
 import { answerFrameworkError, installRequestHooks, requestIdOf } from './http/request-hooks';
 import { createValidationPipe } from './http/validation.pipe';
 import { HttpMetrics } from './metrics/http-metrics';
+import { registerWebUploads } from './web/forms/upload-form';
 
 /** The whole HTTP application, configured but not listening (main() and the e2e tests share it); main() installs the signal handling. */
 export async function createApiApp(config: RegistryConfig, options: ApiModuleOptions = {}): Promise<INestApplication> {
@@ -33,6 +34,7 @@ export async function createApiApp(config: RegistryConfig, options: ApiModuleOpt
   // request.cookies and reply.setCookie for the web pages' sessions; no secret: nothing is signed, a
   // session token is its own proof (stored as its SHA-256) and the CSRF token is derived from it.
   await app.register(fastifyCookie);
+  await registerWebUploads(fastify);
   // A repeated query parameter becomes an array (refused by SingleQueryValuesPipe), never a nested
   // object as with qs's `a[b]=1`: Fastify's parser is flat.
   app.useGlobalPipes(new SingleQueryValuesPipe(), createValidationPipe());

@@ -59,6 +59,10 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES?: number;
 
+  /** Largest file a web form may upload (a statement on /imports); the API's own uploads keep their limit. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1024) @Max(512 * 1024 * 1024)
+  WEB_UPLOAD_LIMIT_BYTES?: number;
+
   @IsOptional() @Type(() => Number) @IsInt() @Min(0)
   RATE_LIMIT_PER_MINUTE?: number;
 

@@ -57,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     logOrigin: vars.LOG_ORIGIN ?? (vars.PUBLIC_BASE_URL ? originOf(vars.PUBLIC_BASE_URL) : 'localhost/log'),
     logLevel: (vars.LOG_LEVEL ?? 'info') as RegistryConfig['logLevel'],
     bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
+    webUploadLimitBytes: vars.WEB_UPLOAD_LIMIT_BYTES ?? 64 * 1024 * 1024,
     rateLimitPerMinute,
     maxBlockQuantity: BigInt(vars.MAX_BLOCK_QUANTITY ?? '1000000000'),
     rateLimitPerKeyPerMinute: vars.RATE_LIMIT_PER_KEY_PER_MINUTE ?? rateLimitPerMinute,

@@ -25,6 +25,8 @@ export interface RegistryConfig {
   certificateKeysDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  /** Largest file a web form uploads (WEB_UPLOAD_LIMIT_BYTES, default 64 MiB: a million-row statement is about 55 MB). */
+  webUploadLimitBytes: number;
   /** Requests per minute per client address (and route); 0 turns the limiter off (benchmarks). */
   rateLimitPerMinute: number;
   /** Largest block a holding or a part retired outside the ledger may name (squatting a whole namespace is refused). */

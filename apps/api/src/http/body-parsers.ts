@@ -7,7 +7,6 @@ import { isStreamedUpload } from '../imports/streamed-uploads';
 const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
 const CSV = 'text/csv';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MULTIPART = 'multipart/form-data';
 const FORM = 'application/x-www-form-urlencoded';
 
 type Done = (error: Error | null, body?: unknown) => void;
@@ -18,13 +17,15 @@ type Done = (error: Error | null, body?: unknown) => void;
  * the web pages' forms (application/x-www-form-urlencoded, UTF-8) as a plain object of strings,
  * and on streamed-upload routes the raw stream left unread for the handler. A body of any other type
  * is not read at all (the handler sees no body and says which field it misses), as with Express.
+ * multipart/form-data is @fastify/multipart's (registerWebUploads): its parser reads nothing either,
+ * so /v1/imports reads the raw stream as before; only the web's upload forms parse one.
  */
 export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(JSON_TYPES, { parseAs: 'buffer', bodyLimit }, (req, body, done) => parseJson(req, body as Buffer, done));
   // Left unread: a streamed-upload handler reads the body from `req.raw` (a statement can be far
   // larger than BODY_LIMIT_BYTES); anywhere else such a body is not read, as with Express.
-  fastify.addContentTypeParser([XLSX, MULTIPART], leaveUnread);
+  fastify.addContentTypeParser(XLSX, leaveUnread);
   fastify.addContentTypeParser(CSV, (req, payload, done) => {
     if (isStreamedUpload(req.raw)) return leaveUnread(req, payload, done);
     readCsv(req, payload, bodyLimit).then((text) => done(null, text), done);

@@ -8,6 +8,8 @@ import { ApplicantPagesController } from './pages/applicant-pages.controller';
 import { VerifierPagesController } from './pages/verifier-pages.controller';
 import { AuditorPagesController } from './pages/auditor-pages.controller';
 import { CertifierPagesController } from './pages/certifier-pages.controller';
+import { BulkCheckPagesController } from './pages/bulk-check-pages.controller';
+import { ImportPagesController } from './pages/import-pages.controller';
 import { HomeController } from './pages/home.controller';
 import { ProviderPagesController } from './pages/provider-pages.controller';
 import { SignInController } from './pages/sign-in.controller';
@@ -42,6 +44,8 @@ import { WebSessionGuard } from './session/web-session.guard';
     ApplicantPagesController,
     VerifierPagesController,
     CertifierPagesController,
+    ImportPagesController,
+    BulkCheckPagesController,
   ],
   providers: [PageResponder, NotFoundPage, SessionCookies, WebSessionGuard],
   exports: [PageResponder, NotFoundPage],

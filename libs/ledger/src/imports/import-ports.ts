@@ -53,6 +53,8 @@ export interface ReachingBlock {
 export interface ImportStore {
   insert(record: ImportRecord): Promise<void>;
   find(id: string): Promise<ImportRecord | null>;
+  /** An organisation's imports, newest first (created_at, then id, descending), after `before` when given. */
+  listForOrganization(organizationId: string, before: { createdAt: string; id: string } | undefined, limit: number): Promise<ImportRecord[]>;
   setStatus(id: string, status: ImportStatus, at: string, fields?: { format?: string; error?: string }): Promise<void>;
   /** Adds a batch's counts and moves `rowsDone` forward (in the batch's own transaction). */
   addProgress(id: string, progress: ImportProgress, at: string): Promise<void>;

@@ -45,6 +45,16 @@ export class SqlImportStore implements ImportStore {
     return row ? toRecord(row) : null;
   }
 
+  async listForOrganization(organizationId: string, before: { createdAt: string; id: string } | undefined, limit: number): Promise<ImportRecord[]> {
+    const after = before ? `AND (created_at < ? OR (created_at = ? AND id < ?))` : '';
+    const rows = await this.sql.query<ImportRow>(`SELECT * FROM imports WHERE organization_id = ? ${after} ORDER BY created_at DESC, id DESC LIMIT ?`, [
+      organizationId,
+      ...(before ? [before.createdAt, before.createdAt, before.id] : []),
+      limit,
+    ]);
+    return rows.map(toRecord);
+  }
+
   async setStatus(id: string, status: ImportStatus, at: string, fields: { format?: string; error?: string } = {}): Promise<void> {
     await this.sql.query(`UPDATE imports SET status = ?, updated_at = ?, format = COALESCE(?, format), error = COALESCE(?, error) WHERE id = ?`, [
       status,

@@ -1,9 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CachedReflector, IS_PUBLIC } from '@registry/auth';
+import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { csrfTokenMatches, DomainError } from '@registry/domain';
 import { ResolveSessionUseCase, type Actor } from '@registry/ledger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { discardUpload, isMultipartForm, readUploadForm, UPLOAD_FORM, type UploadFormOptions } from '../forms/upload-form';
 import { formField } from './form-fields';
 import { SessionCookies } from './session-cookies';
 import { CsrfRefused, setWebSession, SignInRequired, WEB_ACCESS, type WebAccess } from './web-session';
@@ -30,6 +32,7 @@ export class WebSessionGuard implements CanActivate {
     reflector: Reflector,
     private readonly resolveSession: ResolveSessionUseCase,
     private readonly cookies: SessionCookies,
+    @Inject(REGISTRY_CONFIG) private readonly config: Pick<RegistryConfig, 'bodyLimitBytes' | 'webUploadLimitBytes'>,
   ) {
     this.reflector = new CachedReflector(reflector);
   }
@@ -50,9 +53,14 @@ export class WebSessionGuard implements CanActivate {
     }
 
     if (!SAFE_METHODS.has(request.method)) {
-      const keys = access ? [resolved ? token : undefined] : [token, this.cookies.preSessionToken(request)];
-      const presented = csrfFieldOf(request);
-      if (!keys.some((key) => key !== undefined && csrfTokenMatches(key, presented))) throw new CsrfRefused();
+      const keys = (access ? [resolved ? token : undefined] : [token, this.cookies.preSessionToken(request)]).filter((key) => key !== undefined);
+      const upload = this.reflector.getAllAndOverride<UploadFormOptions | undefined>(UPLOAD_FORM, targets);
+      // Without a key nothing can match: an upload is refused before a byte of its form is read.
+      const presented = keys.length > 0 ? await this.csrfFieldOf(request, upload) : undefined;
+      if (!keys.some((key) => csrfTokenMatches(key, presented))) {
+        discardUpload(request);
+        throw new CsrfRefused();
+      }
     }
     if (!access) return true;
     if (!resolved) throw new SignInRequired(request.method === 'GET' ? request.url : '/account');
@@ -61,12 +69,18 @@ export class WebSessionGuard implements CanActivate {
     }
     return true;
   }
-}
 
-/** The token of a form body (the only body web routes take): JSON or any other type never carries one. */
-function csrfFieldOf(request: FastifyRequest): string | undefined {
-  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers['content-type'] ?? '')) return undefined;
-  return formField(request.body, CSRF_FIELD);
+  /**
+   * The token of a form body (the only bodies web routes take): an urlencoded form, or on an
+   * `@UploadForm()` route a multipart form's fields before its file (the file is not read yet).
+   * JSON, any other type, or a multipart body elsewhere never carries one.
+   */
+  private async csrfFieldOf(request: FastifyRequest, upload: UploadFormOptions | undefined): Promise<string | undefined> {
+    if (/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers['content-type'] ?? '')) return formField(request.body, CSRF_FIELD);
+    if (!upload || !isMultipartForm(request)) return undefined;
+    const limit = upload.limit === 'webUpload' ? this.config.webUploadLimitBytes : this.config.bodyLimitBytes;
+    return formField((await readUploadForm(request, upload, limit)).fields, CSRF_FIELD);
+  }
 }
 
 function holdsAnyRole(actor: Actor, roles: readonly string[]): boolean {

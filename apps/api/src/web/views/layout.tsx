@@ -23,6 +23,8 @@ export interface LayoutProps {
   nav?: NavKey;
   /** Header content beside the language switch; by default the signed-in person and sign-out, or the sign-in link. */
   account?: JSX.Element;
+  /** A page that waits on work (an import's progress) reloads itself this often, without script. */
+  refreshSeconds?: number;
 }
 
 /** The header's account slot: who is signed in, their account page and a sign-out form; else a sign-in link. */
@@ -56,7 +58,7 @@ export function AccountSlot({ page }: { page: PageContext }): JSX.Element {
 }
 
 /** The one layout: skip link, header with the language switch and the menu, main, footer. */
-export function Layout({ page, title, nav, account: safeAccount, children }: PropsWithChildren<LayoutProps>): string {
+export function Layout({ page, title, nav, account: safeAccount, refreshSeconds, children }: PropsWithChildren<LayoutProps>): string {
   const { t, lang } = page;
   const other = lang === 'ja' ? 'en' : 'ja';
   const document = (
@@ -64,6 +66,7 @@ export function Layout({ page, title, nav, account: safeAccount, children }: Pro
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : ''}
         <title safe>{`${title} | ${t.siteName}`}</title>
         <link rel="stylesheet" href={STYLESHEET_HREF} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />

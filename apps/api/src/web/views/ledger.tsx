@@ -41,6 +41,11 @@ export function LedgerPage({ page, head, checkpoint, verification }: LedgerPageP
       ) : (
         ''
       )}
+      <p>
+        <a class="bulk-check-link" href={pageHref(page, '/checks')} safe>
+          {t.bulkCheck.ledgerLink}
+        </a>
+      </p>
       <form method="post" action={pageHref(page, '/ledger/verify')} class="verify-ledger">
         <input type="hidden" name="_csrf" value={page.account?.csrfToken ?? ''} />
         <button type="submit" safe>
