@@ -7,6 +7,8 @@ import { AccountPageController } from './pages/account-page.controller';
 import { AuditorPagesController } from './pages/auditor-pages.controller';
 import { HomeController } from './pages/home.controller';
 import { ProviderPagesController } from './pages/provider-pages.controller';
+import { RetirePagesController } from './pages/retire-pages.controller';
+import { RetirementPagesController } from './pages/retirement-pages.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { LogPageController } from './pages/log-page.controller';
 import { RegisterPagesController } from './pages/register-pages.controller';
@@ -35,6 +37,8 @@ import { WebSessionGuard } from './session/web-session.guard';
     SignInController,
     AccountPageController,
     ProviderPagesController,
+    RetirePagesController,
+    RetirementPagesController,
     AuditorPagesController,
   ],
   providers: [PageResponder, NotFoundPage, SessionCookies, WebSessionGuard],

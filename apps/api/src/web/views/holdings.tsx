@@ -1,5 +1,5 @@
 import type { HoldingsPage } from '@registry/ledger';
-import type { PageContext } from '../http/page-context';
+import { pageHref, type PageContext } from '../http/page-context';
 import { groupDigits, Pager } from './components';
 import { Layout } from './layout';
 
@@ -19,6 +19,11 @@ export function HoldingsPageView({ page, holdings, first, next }: HoldingsPagePr
       <h1 safe>{h.title}</h1>
       <p class="lead" safe>
         {h.lead}
+      </p>
+      <p>
+        <a class="action-link" href={pageHref(page, '/retire')} safe>
+          {t.retire.fromHoldings}
+        </a>
       </p>
       {holdings.totals.length === 0 ? (
         <p class="empty" safe>
