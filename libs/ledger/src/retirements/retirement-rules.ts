@@ -1,4 +1,4 @@
-import { canonicalJson, checkCreditFacts, DomainError, segmentRange, SerialRange, type ParsedSerial, type SchemeCode, type Segment } from '@registry/domain';
+import { canonicalJson, checkCreditFacts, DomainError, segmentRange, type SerialRange, type ParsedSerial, type SchemeCode, type Segment } from '@registry/domain';
 import type { Actor } from '../actor';
 import type { BlockRecord, ClaimRecord, CreditFacts, Evidence, Stores } from '../ports';
 import { blockRange, blockSerial } from '../serials/block-view';
