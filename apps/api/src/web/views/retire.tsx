@@ -38,7 +38,7 @@ export function RetirePage({ page, claims, values, refusals = [], preview, confi
         ''
       )}
       {preview ? <Verdict page={page} preview={preview} passed={confirmKey !== undefined} /> : ''}
-      {preview && confirmKey ? <ConfirmForm page={page} values={values} confirmKey={confirmKey} /> : ''}
+      {preview && confirmKey ? <ConfirmForm page={page} values={values} confirmKey={confirmKey} claims={claims} /> : ''}
       {preview ? <h2 safe>{r.editTitle}</h2> : ''}
       <RetireForm page={page} claims={claims} values={values} refusals={refusals} />
     </Layout>
@@ -164,8 +164,17 @@ function VerdictRow({ page, serial }: { page: PageContext; serial: SerialPreview
 }
 
 /** The checked values, as hidden fields: the confirm form sends exactly what was checked. */
-function ConfirmForm({ page, values, confirmKey }: { page: PageContext; values: RetireFormValues; confirmKey: string }): JSX.Element {
-  const r = page.t.retire;
+function ConfirmForm({ page, values, confirmKey, claims }: { page: PageContext; values: RetireFormValues; confirmKey: string; claims: ClaimSummary[] }): JSX.Element {
+  const { t } = page;
+  const r = t.retire;
+  const claim = claims.find((c) => c.id === values.claimId);
+  const summary: [string, string | undefined][] = [
+    [r.beneficiary, values.beneficiary],
+    [r.purpose, values.purpose],
+    [r.claim, claim ? r.claimOption(t.programs[claim.type] ?? claim.type, claim.subject ?? claim.certificationNumber ?? claim.id, t.claimStatus[claim.status] ?? claim.status) : r.claimNone],
+    [r.retiredOn, values.retiredOn],
+    [r.evidenceLegend, values.evidenceRegistry ? `${values.evidenceRegistry} ${values.evidenceReference ?? ''}` : undefined],
+  ];
   return (
     <form class="confirm-retire" method="post" action={pageHref(page, '/retire')}>
       <input type="hidden" name="_csrf" value={page.account?.csrfToken} />
@@ -174,6 +183,16 @@ function ConfirmForm({ page, values, confirmKey }: { page: PageContext; values: 
         <input type="hidden" name={name} value={attributeText(value)} />
       ))}
       <h2 safe>{r.confirmTitle}</h2>
+      <dl class="fields-list confirm-summary">
+        {summary
+          .filter((entry): entry is [string, string] => entry[1] !== undefined)
+          .map(([term, value]) => (
+            <>
+              <dt safe>{term}</dt>
+              <dd safe>{value}</dd>
+            </>
+          ))}
+      </dl>
       <div class="actions">
         <button type="submit" safe>
           {r.confirm}
