@@ -46,6 +46,8 @@ export * from './certificates/certificate.queries';
 export * from './certificates/certificate-document';
 export * from './certificates/get-certificate-pdf.query';
 export * from './retirements/record-evidence.use-case';
+export * from './retirements/preview-retirement.query';
+export * from './retirements/own-retirement.query';
 export * from './certificates/render-certificate-pdf.use-case';
 export * from './certificates/sweep-certificate-pdfs.use-case';
 export * from './certificates/certificate-sweep.scheduler';

@@ -28,6 +28,8 @@ import { GetOrganizationUseCase } from './organizations/get-organization.use-cas
 import { GetRetirementQuery } from './retirements/get-retirement.query';
 import { RecordRetirementEvidenceUseCase } from './retirements/record-evidence.use-case';
 import { RetireCreditsUseCase } from './retirements/retire-credits.use-case';
+import { PreviewRetirementQuery } from './retirements/preview-retirement.query';
+import { OwnRetirementQuery } from './retirements/own-retirement.query';
 import { VoidRetirementUseCase } from './retirements/void-retirement.use-case';
 import { LIST_QUERIES } from './lists';
 import { RenameOrganizationUseCase } from './organizations/rename-organization.use-case';
@@ -56,6 +58,8 @@ const USE_CASES = [
   TransferSerialsUseCase,
   RetireCreditsUseCase,
   GetRetirementQuery,
+  PreviewRetirementQuery,
+  OwnRetirementQuery,
   VoidRetirementUseCase,
   SerialStatusQuery,
   CheckSerialsQuery,

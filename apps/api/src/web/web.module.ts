@@ -12,6 +12,8 @@ import { BulkCheckPagesController } from './pages/bulk-check-pages.controller';
 import { ImportPagesController } from './pages/import-pages.controller';
 import { HomeController } from './pages/home.controller';
 import { ProviderPagesController } from './pages/provider-pages.controller';
+import { RetirePagesController } from './pages/retire-pages.controller';
+import { RetirementPagesController } from './pages/retirement-pages.controller';
 import { SignInController } from './pages/sign-in.controller';
 import { LogPageController } from './pages/log-page.controller';
 import { RegisterPagesController } from './pages/register-pages.controller';
@@ -40,6 +42,8 @@ import { WebSessionGuard } from './session/web-session.guard';
     SignInController,
     AccountPageController,
     ProviderPagesController,
+    RetirePagesController,
+    RetirementPagesController,
     AuditorPagesController,
     ApplicantPagesController,
     VerifierPagesController,

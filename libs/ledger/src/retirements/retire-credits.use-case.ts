@@ -1,38 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
-import { canonicalJson, checkCreditFacts, DomainError, segmentRange, SerialRange, type ParsedSerial, type SchemeCode, type Segment } from '@registry/domain';
+import type { SerialRange } from '@registry/domain';
+import { JobQueue } from '@registry/jobs';
 import { newId } from '../ids';
-import { actorLabel, type Actor } from '../actor';
+import { actorLabel } from '../actor';
 import { splitBlocks } from '../holdings/split-block';
 import { runLedgerCommand, type IdempotencyRequest, type LedgerContext } from '../ledger-command';
-import { JobQueue } from '@registry/jobs';
 import { enqueueCertificatePdf } from '../certificates/certificate-pdf-job';
 import { issueCertificate } from '../certificates/issue-certificate';
-import { CertificateSigner, UnitOfWork, type BlockRecord, type ClaimRecord, type CreditFacts, type Evidence, type RetirementRecord } from '../ports';
-import { blockRange, blockSerial } from '../serials/block-view';
-import { parseRequestSerials } from '../serials/request-serials';
-import { labelConflict, onRecordAll, refuseDoubleRecorded, refuseOverQuantity } from '../serials/serial-identity';
-import { certificateNumber, isCalendarDate, todayInJapan } from './japan-date';
-import { claimToBack, refuseIneligible } from './claim-backing';
+import { CertificateSigner, UnitOfWork, type BlockRecord, type ClaimRecord, type RetirementRecord } from '../ports';
+import { certificateNumber, todayInJapan } from './japan-date';
+import { checkRetirement, readRetirementRequest, type LiveBlock, type PlannedSerial, type RetirementRequest } from './retirement-rules';
 import { retirementView, type RetirementView } from './retirement-view';
 
-export interface RetireCreditsCommand {
-  actor: Extract<Actor, { kind: 'organization' }>;
-  serials: string[];
-  scheme?: SchemeCode;
-  claimId?: string;
+export interface RetireCreditsCommand extends RetirementRequest {
   beneficiary: string;
   purpose: string;
-  retiredOn?: string;
-  evidence?: Evidence;
-  /** What the caller states about the credits (creator, issue date, …), for the programs' rules. */
-  creditFacts?: CreditFacts;
   idempotency?: IdempotencyRequest;
 }
-
-type LiveBlock = BlockRecord & { range: SerialRange };
-/** `serial` carries the scheme on record; `contradicted`: the request's label says otherwise. */
-type Planned = { serial: ParsedSerial; contradicted: boolean; segments: Segment<LiveBlock>[] };
 
 /**
  * Retires serials for a beneficiary: parts the caller holds are consumed (blocks split), parts the
@@ -48,25 +33,10 @@ export class RetireCreditsUseCase {
   ) {}
 
   async execute(command: RetireCreditsCommand): Promise<{ result: RetirementView; replayed: boolean }> {
-    const serials = parseRequestSerials(command.serials, command.scheme);
-    const retiredOn = command.retiredOn ?? todayInJapan();
-    if (!isCalendarDate(retiredOn)) {
-      throw new DomainError('VALIDATION_FAILED', `retiredOn ${retiredOn} is not a calendar date`, {
-        errors: [{ field: 'retiredOn', message: 'must be a real date YYYY-MM-DD' }],
-      });
-    }
-    if (retiredOn > todayInJapan()) {
-      throw new DomainError('VALIDATION_FAILED', `retiredOn ${retiredOn} is in the future`, {
-        errors: [{ field: 'retiredOn', message: 'must not be in the future (Japan time)' }],
-      });
-    }
-    checkCreditFacts(command.creditFacts, retiredOn);
+    const read = readRetirementRequest(command);
     const outcome = await runLedgerCommand(this.uow, actorLabel(command.actor), command.idempotency, async (context) => {
-      const claim = command.claimId === undefined ? null : await claimToBack(context.stores, command.actor, command.claimId);
-      const plan = await this.plan(context, serials, command.scheme !== undefined);
-      const onRecordSerials = plan.map((p) => p.serial);
-      this.refuseConflicts(command, retiredOn, plan, claim === null ? undefined : () => refuseIneligible(claim, onRecordSerials, retiredOn, command.creditFacts));
-      return this.write(context, command, retiredOn, plan, claim);
+      const { plan, claim } = await checkRetirement(context.stores, command, read, this.config.maxBlockQuantity, true);
+      return this.write(context, command, read.retiredOn, plan, claim);
     }, { concurrent: true });
     // Only after the commit: a job never points at a retirement that was rolled back. Not awaited:
     // the answer does not wait for Redis, and what fails to be enqueued the repair sweep finds.
@@ -74,67 +44,7 @@ export class RetireCreditsUseCase {
     return outcome;
   }
 
-  /** Locks what every asked serial overlaps, then reads the schemes on record: a fixed number of statements for any count of serials. */
-  private async plan({ stores }: LedgerContext, serials: ParsedSerial[], labelled: boolean): Promise<Planned[]> {
-    const overlapping = await stores.blocks.liveOverlappingForUpdateAll(serials.map((s) => ({ namespace: s.namespace, start: s.range.start, end: s.range.end })));
-    serials.forEach((asked, i) => refuseDoubleRecorded(asked, overlapping[i]));
-    const recorded = await onRecordAll(stores, serials, labelled);
-    return recorded.map(({ serial, contradicted }, i) => ({
-      serial,
-      contradicted,
-      segments: segmentRange(serial.range, overlapping[i].map((b) => ({ ...b, range: blockRange(b) }))),
-    }));
-  }
-
-  /** API.md precedence: 400 before 422 before 409, and ALREADY_RETIRED before NOT_HELD. */
-  private refuseConflicts(command: RetireCreditsCommand, retiredOn: string, plan: Planned[], refuseUnprocessable?: () => void): void {
-    const all = plan.flatMap(({ serial, segments }) => segments.map((segment) => ({ serial, segment })));
-    const held = all.filter(({ segment }) => segment.block?.status === 'held');
-    const backdated = held.find(({ segment }) => segment.block!.enteredOn !== null && retiredOn < segment.block!.enteredOn);
-    if (backdated) {
-      const enteredOn = backdated.segment.block!.enteredOn!;
-      throw new DomainError('VALIDATION_FAILED', `retiredOn ${retiredOn} is before ${enteredOn}, the day ${backdated.serial.canonical} entered the ledger`, {
-        errors: [{ field: 'retiredOn', message: `held serials are retired when the request is made: not before ${enteredOn}` }],
-      });
-    }
-    const unknown = all.filter(({ segment }) => !segment.block);
-    for (const { serial, segment } of unknown) refuseOverQuantity({ ...serial, range: segment.range }, 'serials', this.config.maxBlockQuantity);
-    if (unknown.length > 0 && !command.evidence) {
-      throw new DomainError('EVIDENCE_REQUIRED', `${unknown.length} part(s) are not in the ledger; give the managing registry's evidence of their retirement`, {
-        field: 'evidence',
-        unknown: unknown.map(({ serial, segment }) => ({ namespace: serial.namespace, start: String(segment.range.start), end: String(segment.range.end) })),
-      });
-    }
-    refuseUnprocessable?.();
-    const retired = all.filter(({ segment }) => segment.block?.status === 'retired');
-    if (retired.length > 0) {
-      throw new DomainError('ALREADY_RETIRED', `${retired.length} part(s) are already retired`, {
-        conflicts: retired.map(({ serial, segment }) => ({
-          namespace: serial.namespace,
-          start: String(segment.range.start),
-          end: String(segment.range.end),
-          retirementId: segment.block!.retirementId,
-        })),
-      });
-    }
-    const relabelled = plan.filter((p) => p.contradicted);
-    if (relabelled.length > 0) throw labelConflict(relabelled.map((p) => p.serial), command.scheme!);
-    const notHeld = all.filter(({ segment }) => segment.block?.status === 'held' && segment.block.ownerId !== command.actor.organizationId);
-    if (notHeld.length > 0) {
-      throw new DomainError('NOT_HELD', `${notHeld.length} part(s) are held by another organisation`, {
-        conflicts: notHeld.map(({ serial, segment }) => ({ namespace: serial.namespace, start: String(segment.range.start), end: String(segment.range.end), status: 'held' })),
-      });
-    }
-    const mismatched = all.filter(({ serial, segment }) => segment.block && canonicalJson(segment.block.attributes) !== canonicalJson(serial.attributes));
-    if (mismatched.length > 0) {
-      const { serial, segment } = mismatched[0];
-      throw new DomainError('SERIAL_CONFLICT', `${serial.canonical} differs from the ledger's ${blockSerial(segment.block!, segment.range)}`, {
-        conflicts: mismatched.map(({ segment: s }) => ({ namespace: s.block!.namespace, start: String(s.range.start), end: String(s.range.end), status: 'held' })),
-      });
-    }
-  }
-
-  private async write({ stores, seq, now }: LedgerContext, command: RetireCreditsCommand, retiredOn: string, plan: Planned[], claim: ClaimRecord | null) {
+  private async write({ stores, seq, now }: LedgerContext, command: RetireCreditsCommand, retiredOn: string, plan: PlannedSerial[], claim: ClaimRecord | null) {
     const year = Number(todayInJapan(new Date(now)).slice(0, 4));
     const retirement: RetirementRecord = {
       id: newId(),

@@ -47,6 +47,15 @@ export class ProviderPagesController {
     const list = (from: string | undefined, size: number) => this.retirements.execute({ actor: session.actor, cursor: from, limit: size });
     return answer({ name: 'retirements', columns: RETIREMENT_COLUMNS, page: list, format: 'csv', lang: page.lang });
   }
+
+  /** The same list as an Excel workbook, as GET /v1/retirements?format=xlsx answers. */
+  @Get('retirements.xlsx')
+  @SignedIn('provider', 'applicant')
+  @OnlyQueryParameters('lang')
+  retirementsXlsx(@CurrentPage() page: PageContext, @CurrentSession() session: WebSession) {
+    const list = (from: string | undefined, size: number) => this.retirements.execute({ actor: session.actor, cursor: from, limit: size });
+    return answer({ name: 'retirements', columns: RETIREMENT_COLUMNS, page: list, format: 'xlsx', lang: page.lang });
+  }
 }
 
 function pagerLinks(page: PageContext, path: string, cursor: string | undefined, nextCursor: string | undefined): { first?: string; next?: string } {

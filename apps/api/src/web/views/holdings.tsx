@@ -21,6 +21,9 @@ export function HoldingsPageView({ page, holdings, first, next }: HoldingsPagePr
         {h.lead}
       </p>
       <p>
+        <a class="action-link" href={pageHref(page, '/retire')} safe>
+          {t.retire.fromHoldings}
+          </a>{' · '}
         <a class="imports-link" href={pageHref(page, '/imports')} safe>
           {t.imports.holdingsLink}
         </a>

@@ -1,3 +1,4 @@
+import { TABLE_CONTENT_TYPE } from '@registry/documents';
 import type { RetirementView } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
 import { Badge, groupDigits, Pager } from './components';
@@ -23,6 +24,9 @@ export function RetirementsPage({ page, items, first, next }: RetirementsPagePro
       <p>
         <a class="download" href={pageHref(page, '/retirements.csv')} type="text/csv" download="retirements.csv" safe>
           {r.csv}
+        </a>{' '}
+        <a class="download" href={pageHref(page, '/retirements.xlsx')} type={TABLE_CONTENT_TYPE.xlsx} download="retirements.xlsx" safe>
+          {t.retirementPage.xlsx}
         </a>
       </p>
       {items.length === 0 ? (
@@ -60,8 +64,10 @@ export function RetirementsPage({ page, items, first, next }: RetirementsPagePro
           <tbody>
             {items.map((item) => (
               <tr>
-                <td data-label={r.retiredOn} class="nowrap" safe>
-                  {item.retiredOn}
+                <td data-label={r.retiredOn} class="nowrap">
+                  <a href={pageHref(page, `/retirements/${encodeURIComponent(item.id)}`)} safe>
+                    {item.retiredOn}
+                  </a>
                 </td>
                 <td data-label={r.certificate}>
                   <a class="mono" href={`/verify/${encodeURIComponent(item.certificateNumber)}`} safe>
