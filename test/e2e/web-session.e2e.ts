@@ -102,6 +102,7 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
     await createPerson('certifier', orgs.certifier.id, ['certifier']);
     await createPerson('verifier', orgs.verifier.id, ['verifier']);
     await createPerson('admin', orgs.operator.id, ['admin']);
+    SAMPLES['/admin/organizations/:id'] = { path: `/admin/organizations/${orgs.operator.id}`, owner: 'admin' };
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -116,9 +117,10 @@ describe(`web sessions (${TEST_ENGINE})`, () => {
   });
 
   describe('CSRF on every unsafe web route', () => {
-    /** A signed-in auditor (who may run the only role-bound unsafe route) and the right token for the route. */
+    /** A signed-in person whose roles open the route (an auditor by default), and the right token for the route. */
     async function signedInFor(route: WebRoute) {
-      const kind = route.signedIn && !opens(route.signedIn, PEOPLE_KINDS.auditor) ? 'provider' : 'auditor';
+      const kinds = ['auditor', ...Object.keys(PEOPLE_KINDS)] as (keyof typeof PEOPLE_KINDS)[];
+      const kind = kinds.find((candidate) => !route.signedIn || opens(route.signedIn, PEOPLE_KINDS[candidate]))!;
       const { token } = await signIn(people[kind].email);
       return { cookie: `session=${token}`, token };
     }

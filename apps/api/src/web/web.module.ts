@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { PeopleModule } from '@registry/auth';
+import { ApiKeysModule, PeopleModule } from '@registry/auth';
 import { LedgerModule } from '@registry/ledger';
 import { NotFoundPage } from './http/not-found-page';
 import { PageResponder } from './http/page-responder';
 import { AccountPageController } from './pages/account-page.controller';
+import { AdminPagesController } from './pages/admin-pages.controller';
 import { AuditorPagesController } from './pages/auditor-pages.controller';
 import { HomeController } from './pages/home.controller';
 import { ProviderPagesController } from './pages/provider-pages.controller';
@@ -24,7 +25,7 @@ import { WebSessionGuard } from './session/web-session.guard';
  * `@SignedIn(...roles)` (WebSessionGuard), and every unsafe method carries the form's CSRF token.
  */
 @Module({
-  imports: [LedgerModule, PeopleModule],
+  imports: [LedgerModule, PeopleModule, ApiKeysModule],
   controllers: [
     SiteController,
     HomeController,
@@ -36,6 +37,7 @@ import { WebSessionGuard } from './session/web-session.guard';
     AccountPageController,
     ProviderPagesController,
     AuditorPagesController,
+    AdminPagesController,
   ],
   providers: [PageResponder, NotFoundPage, SessionCookies, WebSessionGuard],
   exports: [PageResponder, NotFoundPage],

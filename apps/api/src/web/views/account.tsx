@@ -12,10 +12,11 @@ export interface AccountPageProps {
 }
 
 /** The signed-in pages, by the role that opens them (the web session guard checks the same roles). */
-export const ROLE_PAGES: readonly { path: string; roles: readonly Role[]; label: 'holdings' | 'retirements' | 'ledger' }[] = [
+export const ROLE_PAGES: readonly { path: string; roles: readonly Role[]; label: 'holdings' | 'retirements' | 'ledger' | 'admin' }[] = [
   { path: '/holdings', roles: ['provider'], label: 'holdings' },
   { path: '/retirements', roles: ['provider', 'applicant'], label: 'retirements' },
   { path: '/ledger', roles: ['auditor'], label: 'ledger' },
+  { path: '/admin', roles: ['admin'], label: 'admin' },
 ];
 
 /** Who is signed in, for which organisation, in which roles, and the pages those roles open. */
