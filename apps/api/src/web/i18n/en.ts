@@ -265,6 +265,7 @@ export const en: Strings = {
     keyOnce: 'This key is shown now only. Keep it somewhere safe: the registry keeps only a digest and cannot show it again.',
     key: 'API key',
     backToOrganization: 'Back to the organisation',
+    listSeparator: ', ',
     refused: 'Please check what you entered.',
   },
   roleNames: {

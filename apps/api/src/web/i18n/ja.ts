@@ -261,6 +261,7 @@ export const ja = {
     keyOnce: 'このキーは今だけ表示します。安全な場所に保管してください。登録簿には要約値しか残らず、再表示はできません。',
     key: 'API キー',
     backToOrganization: '組織のページに戻る',
+    listSeparator: '、',
     refused: '入力内容をご確認ください。',
   },
   roleNames: {

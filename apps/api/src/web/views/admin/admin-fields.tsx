@@ -1,7 +1,7 @@
 import type { Role } from '@registry/domain';
 import type { PageContext } from '../../http/page-context';
 import type { RefusedForm } from '../../forms/refused-form';
-import { attributeText, FieldError } from '../components';
+import { attributeText } from '../components';
 
 /** The refusal of one form of the page, if it is the one refused. */
 export function refusalOf(refused: RefusedForm | undefined, form: string): RefusedForm | undefined {
@@ -32,6 +32,7 @@ export function FormAlert({ page, refused, id }: { page: PageContext; refused?: 
 }
 
 export interface TextFieldProps {
+  page: PageContext;
   form: string;
   name: string;
   label: string;
@@ -45,7 +46,7 @@ export interface TextFieldProps {
 }
 
 /** A labelled input with its hint and, after a refusal, the message beside it (in the domain's English). */
-export function TextField({ form, name, label, type = 'text', hint, required, autocomplete, refused, initial }: TextFieldProps): JSX.Element {
+export function TextField({ page, form, name, label, type = 'text', hint, required, autocomplete, refused, initial }: TextFieldProps): JSX.Element {
   const id = `${form}-${name}`;
   const error = refused?.errors[name];
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -56,13 +57,6 @@ export function TextField({ form, name, label, type = 'text', hint, required, au
       <label for={id} safe>
         {label}
       </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`} safe>
-          {hint}
-        </p>
-      ) : (
-        ''
-      )}
       <input
         type={type}
         id={id}
@@ -73,7 +67,14 @@ export function TextField({ form, name, label, type = 'text', hint, required, au
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={described}
       />
-      <FieldError id={`${id}-error`} message={error} />
+      {hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      <FieldMessage page={page} id={`${id}-error`} message={error} />
     </div>
   );
 }
@@ -94,8 +95,33 @@ export function RoleChoices({ page, form, legend, roles, refused }: { page: Page
           </label>
         ))}
       </div>
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldMessage page={page} id={`${id}-error`} message={error} />
     </fieldset>
+  );
+}
+
+/**
+ * A refused field's message: the domain's words are English (as the API gives them), so a Japanese
+ * page says in Japanese that the field needs a look and marks the detail as English.
+ */
+function FieldMessage({ page, id, message }: { page: PageContext; id: string; message?: string }): JSX.Element {
+  if (!message) return '';
+  if (page.lang === 'en') {
+    return (
+      <p class="field-error" id={id} safe>
+        {message}
+      </p>
+    );
+  }
+  return (
+    <p class="field-error" id={id}>
+      <span safe>{page.t.common.fieldError}</span>
+      {'（'}
+      <span lang="en" safe>
+        {message}
+      </span>
+      {'）'}
+    </p>
   );
 }
 

@@ -55,7 +55,7 @@ export function AdminOrganizationPage({ page, organization, people, keys, notice
           {organization.corporateNumber ?? a.never}
         </dd>
         <dt safe>{a.roles}</dt>
-        <dd safe>{organization.roles.length === 0 ? a.noRoles : organization.roles.map((role) => t.roleNames[role] ?? role).join('、')}</dd>
+        <dd safe>{organization.roles.length === 0 ? a.noRoles : organization.roles.map((role) => t.roleNames[role] ?? role).join(a.listSeparator)}</dd>
         <dt safe>{a.createdAt}</dt>
         <dd>
           <Instant at={organization.createdAt} none={a.never} />
@@ -68,7 +68,7 @@ export function AdminOrganizationPage({ page, organization, people, keys, notice
       <form class="admin-form" method="post" action={pageHref(page, `${base}/rename`)}>
         <CsrfField page={page} />
         <FormAlert page={page} refused={rename} id="rename-alert" />
-        <TextField form="rename" name="name" label={a.name} hint={a.renameHint} required refused={rename} initial={organization.name} autocomplete="organization" />
+        <TextField page={page} form="rename" name="name" label={a.name} hint={a.renameHint} required refused={rename} initial={organization.name} autocomplete="organization" />
         <div class="actions">
           <button type="submit" safe>
             {a.renameSubmit}
@@ -112,7 +112,7 @@ export function AdminOrganizationPage({ page, organization, people, keys, notice
                   {p.email}
                 </td>
                 <td data-label={a.roles} safe>
-                  {p.roles.length === 0 ? a.noRoles : p.roles.map((role) => t.roleNames[role] ?? role).join('、')}
+                  {p.roles.length === 0 ? a.noRoles : p.roles.map((role) => t.roleNames[role] ?? role).join(a.listSeparator)}
                 </td>
                 <td data-label={a.status} safe>
                   {p.disabledAt ? a.disabled : a.active}
@@ -140,8 +140,8 @@ export function AdminOrganizationPage({ page, organization, people, keys, notice
         <CsrfField page={page} />
         <FormAlert page={page} refused={person} id="create-person-alert" />
         <div class="fields">
-          <TextField form="create-person" name="email" type="email" label={a.email} required refused={person} autocomplete="off" />
-          <TextField form="create-person" name="password" type="password" label={a.initialPassword} hint={a.initialPasswordHint} refused={person} autocomplete="new-password" />
+          <TextField page={page} form="create-person" name="email" type="email" label={a.email} required refused={person} autocomplete="off" />
+          <TextField page={page} form="create-person" name="password" type="password" label={a.initialPassword} hint={a.initialPasswordHint} refused={person} autocomplete="new-password" />
           <RoleChoices page={page} form="create-person" legend={a.personRolesLegend} roles={personRoles} refused={person} />
         </div>
         <div class="actions">
@@ -225,8 +225,8 @@ export function AdminOrganizationPage({ page, organization, people, keys, notice
         <CsrfField page={page} />
         <FormAlert page={page} refused={key} id="create-key-alert" />
         <div class="fields">
-          <TextField form="create-key" name="label" label={a.label} refused={key} autocomplete="off" />
-          <TextField form="create-key" name="expiresAt" label={a.expiresAt} hint={a.expiresAtHint} refused={key} autocomplete="off" />
+          <TextField page={page} form="create-key" name="label" label={a.label} refused={key} autocomplete="off" />
+          <TextField page={page} form="create-key" name="expiresAt" label={a.expiresAt} hint={a.expiresAtHint} refused={key} autocomplete="off" />
         </div>
         <div class="actions">
           <button type="submit" safe>

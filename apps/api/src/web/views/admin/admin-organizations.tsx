@@ -57,7 +57,7 @@ export function AdminOrganizationsPage({ page, items, first, next, refused }: Ad
                   {o.corporateNumber ?? a.never}
                 </td>
                 <td data-label={a.roles} safe>
-                  {o.roles.length === 0 ? a.noRoles : o.roles.map((role) => t.roleNames[role] ?? role).join('、')}
+                  {o.roles.length === 0 ? a.noRoles : o.roles.map((role) => t.roleNames[role] ?? role).join(a.listSeparator)}
                 </td>
               </tr>
             ))}
@@ -72,8 +72,8 @@ export function AdminOrganizationsPage({ page, items, first, next, refused }: Ad
         <CsrfField page={page} />
         <FormAlert page={page} refused={create} id="create-organization-alert" />
         <div class="fields">
-          <TextField form="create-organization" name="name" label={a.name} required refused={create} autocomplete="organization" />
-          <TextField form="create-organization" name="corporateNumber" label={a.corporateNumber} hint={a.corporateNumberHint} refused={create} autocomplete="off" />
+          <TextField page={page} form="create-organization" name="name" label={a.name} required refused={create} autocomplete="organization" />
+          <TextField page={page} form="create-organization" name="corporateNumber" label={a.corporateNumber} hint={a.corporateNumberHint} refused={create} autocomplete="off" />
           <RoleChoices page={page} form="create-organization" legend={a.rolesLegend} roles={ORGANIZATION_ROLES} refused={create} />
         </div>
         <div class="actions">
