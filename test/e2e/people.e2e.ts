@@ -2,7 +2,9 @@ import {
   CreateAdministratorUseCase,
   CreateOrganizationUseCase,
   CreatePersonUseCase,
+  generatePassword,
   JournalQueries,
+  ListPeopleQuery,
   PasswordHasher,
   ResetPasswordUseCase,
   ResolveSessionUseCase,
@@ -252,12 +254,46 @@ describe('people: accounts, sign-in, sessions (use cases on the real database, n
       const sessions = [await signIn(person.email), await signIn(person.email)];
       for (let i = 0; i < 5; i++) await refusal(signIn(person.email, `wrong password ${i}`));
       const newPassword = 'a whole new sentence';
-      expect(await use(ResetPasswordUseCase).execute({ email: person.email, newPassword })).toEqual({ personId: person.id, sessionsRevoked: 2 });
+      expect(await use(ResetPasswordUseCase).execute({ email: person.email, newPassword })).toEqual({ personId: person.id, organizationId: providerOrg.id, sessionsRevoked: 2 });
       for (const s of sessions) expect(await use(ResolveSessionUseCase).execute({ sessionToken: s.sessionToken })).toBeNull();
       expect((await refusal(signIn(person.email))).code).toBe('UNAUTHENTICATED');
       await expect(signIn(person.email, newPassword)).resolves.toMatchObject({ personId: person.id });
       const entries = (await t.journal('person.password_reset')).filter((e) => JSON.parse(e.payload).personId === person.id);
       expect(entries).toEqual([expect.objectContaining({ actor: 'operator:cli' })]);
+    });
+
+    it('an administrator resets by person id (the web page), with the same revocation; unknown ids are NOT_FOUND, others FORBIDDEN', async () => {
+      const person = await createPerson();
+      const session = await signIn(person.email);
+      const newPassword = generatePassword();
+      expect(newPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+      const actor: Actor = { kind: 'admin', personId: 'admin-person', organizationId: providerOrg.id };
+      expect(await use(ResetPasswordUseCase).execute({ personId: person.id, newPassword, actor })).toEqual({ personId: person.id, organizationId: providerOrg.id, sessionsRevoked: 1 });
+      expect(await use(ResolveSessionUseCase).execute({ sessionToken: session.sessionToken })).toBeNull();
+      await expect(signIn(person.email, newPassword)).resolves.toMatchObject({ personId: person.id });
+      const entries = (await t.journal('person.password_reset')).filter((e) => JSON.parse(e.payload).personId === person.id);
+      expect(entries).toEqual([expect.objectContaining({ actor: `admin/person:admin-person` })]);
+      expect((await refusal(use(ResetPasswordUseCase).execute({ personId: '00000000-0000-4000-8000-000000000000', newPassword, actor }))).code).toBe('NOT_FOUND');
+      const provider: Actor = { kind: 'organization', organizationId: providerOrg.id, roles: ['provider'], personId: 'someone' };
+      expect((await refusal(use(ResetPasswordUseCase).execute({ personId: person.id, newPassword, actor: provider }))).code).toBe('FORBIDDEN');
+    });
+
+    it("lists an organisation's people for an administrator, oldest first, never a hash", async () => {
+      const org = await use(CreateOrganizationUseCase).execute({ name: 'People list KK', roles: ['auditor', 'provider'] });
+      const emails = [uniqueEmail(), uniqueEmail()];
+      for (const [i, email] of emails.entries()) {
+        await use(CreatePersonUseCase).execute({ organizationId: org.id, email, password: PASSWORD, roles: i === 0 ? ['auditor'] : ['provider', 'auditor'], actor: ADMIN });
+      }
+      const { items } = await use(ListPeopleQuery).execute({ organizationId: org.id, actor: ADMIN });
+      expect(items.map((p) => [p.email, p.roles, p.organizationId])).toEqual([
+        [emails[0], ['auditor'], org.id],
+        [emails[1], ['auditor', 'provider'], org.id],
+      ]);
+      for (const item of items) expect(Object.keys(item).sort()).toEqual(['createdAt', 'disabledAt', 'email', 'id', 'organizationId', 'roles']);
+      expect((await use(ListPeopleQuery).execute({ organizationId: providerOrg.id, actor: ADMIN })).items.every((p) => p.organizationId === providerOrg.id)).toBe(true);
+      expect((await refusal(use(ListPeopleQuery).execute({ organizationId: '00000000-0000-4000-8000-000000000000', actor: ADMIN }))).code).toBe('NOT_FOUND');
+      const provider: Actor = { kind: 'organization', organizationId: org.id, roles: ['provider'], personId: 'someone' };
+      expect((await refusal(use(ListPeopleQuery).execute({ organizationId: org.id, actor: provider }))).code).toBe('FORBIDDEN');
     });
 
     it('a session opened before a password change is refused even if it escaped revocation', async () => {

@@ -34,6 +34,8 @@ export interface TestAppOptions {
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const redis: Record<string, string> = TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniqueName('test') } : {};
+  // REGISTRY_TEST_SESSION_STORE=redis runs the web suites with people's sessions in Redis (integration tier).
+  if (TEST_REDIS_URL && process.env.REGISTRY_TEST_SESSION_STORE === 'redis') redis.SESSION_STORE = 'redis';
   const config = loadConfig({ ADMIN_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...database.env, ...redis, ...env });
   const app = await createApiApp(config, { logDestination: options.logDestination });
   await readyApiApp(app);

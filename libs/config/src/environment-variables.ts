@@ -84,6 +84,10 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, _ or -' })
   REDIS_PREFIX?: string;
 
+  /** Where people's sessions are kept: the database (default) or the Redis of REDIS_URL. */
+  @IsOptional() @IsIn(['database', 'redis'])
+  SESSION_STORE?: string;
+
   @IsOptional() @IsString() @MinLength(1)
   CERTIFICATE_KEYS_DIR?: string;
 

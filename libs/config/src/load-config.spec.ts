@@ -17,6 +17,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://registry.example.jp' }).warnings).toEqual([]);
   });
 
+  it('keeps people’s sessions in the database unless SESSION_STORE=redis, which needs REDIS_URL', () => {
+    expect(loadConfig({}).sessionStore).toBe('database');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).sessionStore).toBe('database');
+    expect(loadConfig({ SESSION_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' }).sessionStore).toBe('redis');
+    expect(() => loadConfig({ SESSION_STORE: 'redis' })).toThrow(/SESSION_STORE: redis needs REDIS_URL/);
+    expect(() => loadConfig({ SESSION_STORE: 'memcached', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(ConfigError);
+  });
+
   it('selects PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1:5432/test', PORT: '8080' });
     expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://127.0.0.1:5432/test' });

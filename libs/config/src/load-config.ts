@@ -38,6 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
   if (vars.JOB_FAULT_INJECTION && env.NODE_ENV === 'production') {
     throw new ConfigError([{ variable: 'JOB_FAULT_INJECTION', message: 'is for test environments and refused when NODE_ENV=production' }]);
   }
+  if (vars.SESSION_STORE === 'redis' && !vars.REDIS_URL) {
+    throw new ConfigError([{ variable: 'SESSION_STORE', message: 'redis needs REDIS_URL' }]);
+  }
   const port = vars.PORT ?? 3000;
   const rateLimitPerMinute = vars.RATE_LIMIT_PER_MINUTE ?? 6000;
   const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     sqliteWriteGroup: vars.SQLITE_WRITE_GROUP ?? DEFAULT_SQLITE_WRITE_GROUP,
     redisUrl: vars.REDIS_URL,
     redisPrefix: vars.REDIS_PREFIX ?? 'registry',
+    sessionStore: vars.SESSION_STORE === 'redis' ? 'redis' : 'database',
     adminApiKey: vars.ADMIN_API_KEY,
     certificateKeysDir: vars.CERTIFICATE_KEYS_DIR ?? (vars.DATABASE_URL ? './data/keys' : join(dirname(sqlitePath), 'keys')),
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),

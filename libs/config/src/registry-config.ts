@@ -16,6 +16,11 @@ export interface RegistryConfig {
   redisUrl?: string;
   /** Key prefix of the BullMQ queues, so several registries can share one Redis. */
   redisPrefix: string;
+  /**
+   * Where people's sessions live: `database` (the sessions table), or `redis` (the Redis of
+   * redisUrl, under the prefix, each key expiring with its session).
+   */
+  sessionStore: 'database' | 'redis';
   /** Compared as a SHA-256 digest only; never logged. */
   adminApiKey?: string;
   publicBaseUrl: string;

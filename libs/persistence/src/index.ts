@@ -8,3 +8,5 @@ export * from './certificate-keys/file-key-ring';
 export * from './certificate-pdfs/sql-certificate-pdf-store';
 export * from './certificate-pdfs/sqlite-certificate-pdf-database';
 export * from './log/sequencer-lease';
+export * from './sessions/redis-session-store';
+export * from './sessions/session-store-override';

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { PeopleModule } from '@registry/auth';
+import { ApiKeysModule, PeopleModule } from '@registry/auth';
 import { LedgerModule } from '@registry/ledger';
 import { NotFoundPage } from './http/not-found-page';
 import { PageResponder } from './http/page-responder';
 import { AccountPageController } from './pages/account-page.controller';
 import { ApplicantPagesController } from './pages/applicant-pages.controller';
 import { VerifierPagesController } from './pages/verifier-pages.controller';
+import { AdminPagesController } from './pages/admin-pages.controller';
 import { AuditorPagesController } from './pages/auditor-pages.controller';
 import { CertifierPagesController } from './pages/certifier-pages.controller';
 import { BulkCheckPagesController } from './pages/bulk-check-pages.controller';
@@ -31,7 +32,7 @@ import { WebSessionGuard } from './session/web-session.guard';
  * `@SignedIn(...roles)` (WebSessionGuard), and every unsafe method carries the form's CSRF token.
  */
 @Module({
-  imports: [LedgerModule, PeopleModule],
+  imports: [LedgerModule, PeopleModule, ApiKeysModule],
   controllers: [
     SiteController,
     HomeController,
@@ -50,6 +51,7 @@ import { WebSessionGuard } from './session/web-session.guard';
     CertifierPagesController,
     ImportPagesController,
     BulkCheckPagesController,
+    AdminPagesController,
   ],
   providers: [PageResponder, NotFoundPage, SessionCookies, WebSessionGuard],
   exports: [PageResponder, NotFoundPage],

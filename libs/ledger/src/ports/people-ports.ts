@@ -34,6 +34,8 @@ export interface PersonStore {
   findByEmail(email: string): Promise<PersonRecord | null>;
   /** People holding the admin role, oldest first. */
   listAdministrators(): Promise<PersonRecord[]>;
+  /** The people of one organisation, oldest first. */
+  listByOrganization(organizationId: string): Promise<PersonRecord[]>;
   saveSignInFailures(id: string, counter: FailureCounter): Promise<void>;
   /** Stores a new hash, marks the change instant and clears the failure counter and any lock. */
   setPassword(id: string, passwordHash: string, at: string): Promise<void>;

@@ -52,6 +52,11 @@ export class SqlPersonStore implements PersonStore {
     return rows.map((row) => toRecord(row) as PersonRecord);
   }
 
+  async listByOrganization(organizationId: string): Promise<PersonRecord[]> {
+    const rows = await this.sql.query<PersonRow>(`SELECT * FROM people WHERE organization_id = ? ORDER BY created_at, id`, [organizationId]);
+    return rows.map((row) => toRecord(row) as PersonRecord);
+  }
+
   async saveSignInFailures(id: string, c: FailureCounter): Promise<void> {
     await this.sql.query(`UPDATE people SET failed_sign_ins = ?, failed_sign_ins_since = ?, locked_until = ? WHERE id = ?`, [
       c.failures, c.windowStartedAt, c.lockedUntil, id,

@@ -12,12 +12,17 @@ export interface AccountPageProps {
 }
 
 /** The signed-in pages, by the role that opens them (the web session guard checks the same roles). */
-export const ROLE_PAGES: readonly { path: string; roles: readonly Role[]; label: 'holdings' | 'retirements' | 'ledger' | 'claims' | 'verifications' }[] = [
+export const ROLE_PAGES: readonly { path: string; roles: readonly Role[]; label: 'holdings' | 'retire' | 'imports' | 'retirements' | 'ledger' | 'checks' | 'claims' | 'verifications' | 'review' | 'admin' }[] = [
   { path: '/holdings', roles: ['provider'], label: 'holdings' },
+  { path: '/retire', roles: ['provider'], label: 'retire' },
+  { path: '/imports', roles: ['provider'], label: 'imports' },
   { path: '/retirements', roles: ['provider', 'applicant'], label: 'retirements' },
   { path: '/ledger', roles: ['auditor'], label: 'ledger' },
+  { path: '/checks', roles: ['auditor'], label: 'checks' },
   { path: '/claims', roles: ['applicant'], label: 'claims' },
   { path: '/verifications', roles: ['verifier'], label: 'verifications' },
+  { path: '/review', roles: ['certifier'], label: 'review' },
+  { path: '/admin', roles: ['admin'], label: 'admin' },
 ];
 
 /** Who is signed in, for which organisation, in which roles, and the pages those roles open. */
