@@ -162,7 +162,7 @@ describe('ledger: holdings, transfers, retirements, status, journal', () => {
     expect(page.body.items[0]).toMatchObject({ type: 'organization.created', actor: 'admin' });
     const all = await t.http.get('/v1/ledger/entries').query({ limit: 1000 }).set(auditor.auth).expect(200);
     const types = new Set(all.body.items.map((e: { type: string }) => e.type));
-    expect(types).toEqual(new Set(['organization.created', 'holding.registered', 'retirement.created', 'transfer.completed', 'retirement.voided']));
+    expect(types).toEqual(new Set(['organization.created', 'api_key.issued', 'holding.registered', 'retirement.created', 'transfer.completed', 'retirement.voided']));
     await t.http.get('/v1/ledger/verify').set(provider.auth).expect(403);
   });
 

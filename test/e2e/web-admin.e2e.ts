@@ -145,6 +145,7 @@ describe(`web administrator pages (${TEST_ENGINE})`, () => {
     expect(issued.headers['cache-control']).toBe('no-store');
     const key = shownSecret(issued.text)!;
     expect(key).toMatch(/^ork_/);
+    const secret = key.split('_').slice(2).join('_');
     const me = await t.http.get('/v1/me').set('Authorization', `Bearer ${key}`).expect(200);
     expect(JSON.stringify(me.body)).toContain(id);
 
@@ -162,8 +163,22 @@ describe(`web administrator pages (${TEST_ENGINE})`, () => {
     expect(revoked.headers.location).toBe(`/admin/organizations/${id}?done=revoked`);
     await t.http.get('/v1/me').set('Authorization', `Bearer ${key}`).expect(401);
 
+    // Both journaled with the administrator's name, the key by id: never its secret or digest.
+    const journal = t.app.get(JournalQueries);
+    const entries = await eventually(async () => {
+      const found = [
+        ...(await journal.entries(0, 10_000, 'api_key.issued')).items,
+        ...(await journal.entries(0, 10_000, 'api_key.revoked')).items,
+      ].filter((e) => e.payload.includes(keyId));
+      return found.length === 2 ? found : undefined;
+    });
+    expect(entries.map((e) => [e.type, e.actor, JSON.parse(e.payload)])).toEqual([
+      ['api_key.issued', `admin/person:${admin.id}`, { apiKeyId: keyId, organizationId: id, expiresAt: null }],
+      ['api_key.revoked', `admin/person:${admin.id}`, { apiKeyId: keyId, organizationId: id }],
+    ]);
+    for (const entry of entries) expect(entry.payload).not.toContain(secret);
+
     // Never in a log line: the key, its secret part, a password typed or generated, the admin key.
-    const secret = key.split('_').slice(2).join('_');
     expect(lines.length).toBeGreaterThan(0);
     expect(generated.length).toBe(2);
     for (const line of lines) {

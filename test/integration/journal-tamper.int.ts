@@ -7,7 +7,7 @@ import { createTestDatabase, withPg } from '../support/test-engine';
 
 const run = promisify(execFile);
 
-/** Entry 1 opens the organisation; then three retirements, the middle one (entry 3) with a marker we can find. */
+/** Entry 1 opens the organisation, entry 2 issues its key; then three retirements, the middle one (entry 4) with a marker we can find. */
 async function writeLedger(env: Record<string, string>) {
   const t = await startTestApp(env);
   const provider = await createOrganizationWithKey(t, ['provider']);
@@ -39,7 +39,7 @@ describe('tampering with the journal is detected (ledger verify, offline)', () =
       // Keep the file (and its WAL, checkpointed on close) beyond the app's life.
       const env = { ...database.env, DATABASE_URL: '' };
       await writeLedger(env);
-      expect(await verifyOffline(env)).toMatchObject({ code: 0, result: { ok: true, checked: 4 } });
+      expect(await verifyOffline(env)).toMatchObject({ code: 0, result: { ok: true, checked: 5 } });
 
       const file = database.env.SQLITE_PATH;
       const bytes = readFileSync(file);
@@ -53,7 +53,7 @@ describe('tampering with the journal is detected (ledger verify, offline)', () =
 
       const { code, result } = await verifyOffline(env);
       expect(code).toBe(3);
-      expect(result).toMatchObject({ ok: false, firstBadSequence: 3 });
+      expect(result).toMatchObject({ ok: false, firstBadSequence: 4 });
     } finally {
       await database.drop();
     }
@@ -66,11 +66,11 @@ describe('tampering with the journal is detected (ledger verify, offline)', () =
       const url = database.env.DATABASE_URL;
       await withPg(async (c) => {
         await c.query('ALTER TABLE journal_entries DISABLE TRIGGER ALL');
-        await c.query(`UPDATE journal_entries SET payload = replace(payload, 'TAMPER-ME', 'TAMPER-MX') WHERE seq = 3`);
+        await c.query(`UPDATE journal_entries SET payload = replace(payload, 'TAMPER-ME', 'TAMPER-MX') WHERE seq = 4`);
       }, url);
       const { code, result } = await verifyOffline(database.env);
       expect(code).toBe(3);
-      expect(result).toMatchObject({ ok: false, firstBadSequence: 3 });
+      expect(result).toMatchObject({ ok: false, firstBadSequence: 4 });
     } finally {
       await database.drop();
     }

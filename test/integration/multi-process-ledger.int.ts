@@ -52,7 +52,7 @@ describe('two API processes on one PostgreSQL', () => {
     const retiredBy = new Set(status.body.segments.filter((s: any) => s.status === 'retired').map((s: any) => s.retirementId));
     expect([...retiredBy]).toEqual([winner.body.id]);
     const verify = await callApi(bases[0], 'GET', '/v1/ledger/verify', key);
-    expect(verify.body).toMatchObject({ ok: true, checked: 3 }); // the organisation, the holding, the one retirement
+    expect(verify.body).toMatchObject({ ok: true, checked: 4 }); // the organisation, its key, the holding, the one retirement
   });
 
   it('many non-overlapping retirements on both processes all succeed and chain one journal', async () => {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
+import { actorLabel, type Actor } from '@registry/ledger/actor';
+import { runLedgerCommand } from '@registry/ledger/ledger-command';
 import { UnitOfWork } from '@registry/ledger/ports';
 import { randomUUID } from 'node:crypto';
 import { generateApiKey } from './api-key-format';
@@ -12,6 +14,8 @@ export interface IssueApiKeyCommand {
   label?: string;
   /** ISO 8601 instant; the key is refused from then on. */
   expiresAt?: string;
+  /** Who issues it, for the journal; none: the operator's console (`keys create`, `seed demo`). */
+  actor?: Actor;
 }
 
 export interface IssuedApiKey {
@@ -43,11 +47,13 @@ export class IssueApiKeyUseCase {
       expiresAt,
       lastUsedAt: null,
     };
-    await this.uow.write(async ({ organizations, apiKeys }) => {
-      if (!(await organizations.findById(command.organizationId))) {
+    await runLedgerCommand(this.uow, command.actor ? actorLabel(command.actor) : 'operator:cli', undefined, async ({ stores }) => {
+      if (!(await stores.organizations.findById(command.organizationId))) {
         throw new DomainError('NOT_FOUND', `organization ${command.organizationId} does not exist`);
       }
-      await apiKeys.insert(record);
+      await stores.apiKeys.insert(record);
+      // The key's id, never its secret or digest: the journal is published in the transparency log.
+      return { journalType: 'api_key.issued', journalPayload: { apiKeyId: record.id, organizationId: record.organizationId, expiresAt }, result: null };
     });
     const { id, organizationId, label, createdAt } = record;
     return { id, organizationId, key: generated.key, label, createdAt, expiresAt };

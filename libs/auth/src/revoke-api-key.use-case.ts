@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@registry/domain';
-import type { Actor } from '@registry/ledger/actor';
+import { actorLabel, type Actor } from '@registry/ledger/actor';
+import { runLedgerCommand } from '@registry/ledger/ledger-command';
 import { UnitOfWork } from '@registry/ledger/ports';
 import { assertMayManageKeysOf } from './api-key-access';
 
@@ -20,11 +21,13 @@ export class RevokeApiKeyUseCase {
 
   async execute(command: RevokeApiKeyCommand): Promise<void> {
     const what = `API key ${command.apiKeyId}`;
-    await this.uow.write(async ({ apiKeys }) => {
-      const key = await apiKeys.findById(command.apiKeyId);
-      if (!key) throw new DomainError('NOT_FOUND', `${what} does not exist`);
-      assertMayManageKeysOf(command.actor, key.organizationId, what);
-      await apiKeys.revoke(key.id, new Date().toISOString());
+    const key = await this.uow.read(({ apiKeys }) => apiKeys.findById(command.apiKeyId));
+    if (!key) throw new DomainError('NOT_FOUND', `${what} does not exist`);
+    assertMayManageKeysOf(command.actor, key.organizationId, what);
+    if (key.revokedAt) return;
+    await runLedgerCommand(this.uow, actorLabel(command.actor), undefined, async ({ stores, now }) => {
+      await stores.apiKeys.revoke(key.id, now);
+      return { journalType: 'api_key.revoked', journalPayload: { apiKeyId: key.id, organizationId: key.organizationId }, result: null };
     });
   }
 }

@@ -51,8 +51,8 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Issue an API key (shown once)' })
   @HttpCode(201)
   @ApiCreatedResponse({ type: ApiKeyCreatedDto })
-  createKey(@Param('id') id: string, @Body() body: CreateApiKeyDto): Promise<ApiKeyCreatedDto> {
-    return this.issueApiKey.execute({ organizationId: id, label: body.label, expiresAt: body.expiresAt });
+  createKey(@Param('id') id: string, @Body() body: CreateApiKeyDto, @CurrentPrincipal() actor: Principal): Promise<ApiKeyCreatedDto> {
+    return this.issueApiKey.execute({ organizationId: id, label: body.label, expiresAt: body.expiresAt, actor });
   }
 
   /** The admin, or a key of this organisation; another organisation's list is NOT_FOUND. */

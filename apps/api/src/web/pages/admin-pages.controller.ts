@@ -158,7 +158,7 @@ export class AdminPagesController {
     const expiresAt = formField(body, 'expiresAt')?.trim() || undefined;
     try {
       const command = await validateBody(CreateApiKeyDto, { ...(label ? { label } : {}), ...(expiresAt ? { expiresAt } : {}) });
-      const issued = await this.issueApiKey.execute({ organizationId: id, label: command.label, expiresAt: command.expiresAt });
+      const issued = await this.issueApiKey.execute({ organizationId: id, label: command.label, expiresAt: command.expiresAt, actor: session.actor });
       const a = page.t.admin;
       this.sendSecret(reply, AdminSecretPage({ page, title: a.keyCreatedTitle, warning: a.keyOnce, label: a.key, secret: issued.key, organizationId: id }));
     } catch (error) {
