@@ -162,7 +162,8 @@ describe(`web pages (${TEST_ENGINE})`, () => {
     });
 
     it('answers the same claims as the API route with the same filters', async () => {
-      for (const params of [{ applicant: 'みどり' }, { product: 'ボールペン' }, { beneficiary: '文具' }, { periodFrom: '2025-04-01' }, { periodTo: '2024-04-01', type: 'CN' }]) {
+      const filters: Record<string, string>[] = [{ applicant: 'みどり' }, { product: 'ボールペン' }, { beneficiary: '文具' }, { periodFrom: '2025-04-01' }, { periodTo: '2024-04-01', type: 'CN' }];
+      for (const params of filters) {
         const api = ((await t.http.get('/v1/register').query(params).expect(200)).body.items as { certificationNumber: string }[]).map((e) => e.certificationNumber).sort();
         expect(await numbers(q(params))).toEqual(api);
       }

@@ -45,7 +45,8 @@ export class VerifyPagesController {
   @Get(':number')
   @ExpensiveEndpoint()
   @OnlyQueryParameters('lang')
-  async certificate(@Param('number') number: string, @CurrentPage() page: PageContext, @Res() reply: FastifyReply): Promise<void> {
+  // `@Query()` unused but declared: the global pipe then refuses a parameter given twice (`?lang=ja&lang=en`).
+  async certificate(@Param('number') number: string, @Query() _query: Record<string, string | undefined>, @CurrentPage() page: PageContext, @Res() reply: FastifyReply): Promise<void> {
     const document = await this.certificates.find(number);
     if (!document) return this.pages.send(reply, CertificateNotFoundPage({ page, number }), 404);
     const check = verifyCertificate(document, this.certificates.keys().keys as Parameters<typeof verifyCertificate>[1]);

@@ -5,6 +5,7 @@ import { pageHref, type PageContext } from '../http/page-context';
 import { CertificateFields, CertificateHeading, SignatureSection, StatusChange, verifyHref, type CertificateField } from './certificate-parts';
 import { VerifySearch } from './verify-search';
 import { Layout } from './layout';
+import { TableHead } from './table-head';
 
 export interface RetirementCertificateProps {
   page: PageContext;
@@ -120,19 +121,7 @@ function BlocksTable({ page, doc }: { page: PageContext; doc: CertificateDocumen
   return (
     <table class="stack blocks">
       <caption safe>{v.serialsCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>
-            {v.serial}
-          </th>
-          <th scope="col" safe>
-            {v.scheme}
-          </th>
-          <th scope="col" class="num" safe>
-            {v.quantity}
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[v.serial, v.scheme, { label: v.quantity, num: true }]} />
       <tbody>
         {certificateBlocks(doc).map((block) => (
           <tr>

@@ -59,6 +59,15 @@ export function SerialPage({ page, serial, status, cursor, error, pageSize }: Se
           </button>
         </div>
       </form>
+      {error?.field === 'cursor' && serial ? (
+        <p>
+          <a href={pageHref(page, '/serials', { serial })} safe>
+            {t.common.firstPage}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {status ? <SerialResult page={page} status={status} cursor={cursor} pageSize={pageSize} /> : ''}
     </Layout>
   ) as string;
