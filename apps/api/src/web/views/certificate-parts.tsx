@@ -3,7 +3,7 @@ import type { PageContext } from '../http/page-context';
 import { Badge, type Tone } from './components';
 
 /** A field of a certificate: plain text (escaped here), or markup a caller built from escaped parts. */
-export type CertificateField = [label: string, value: string | { html: JSX.Element }];
+export type CertificateField = [label: string, value: string | { safeHtml: JSX.Element }];
 
 /** The certificate's fields as a definition list; a narrow screen stacks label over value. */
 export function CertificateFields({ fields }: { fields: CertificateField[] }): JSX.Element {
@@ -12,11 +12,17 @@ export function CertificateFields({ fields }: { fields: CertificateField[] }): J
       {fields.map(([label, value]) => (
         <>
           <dt safe>{label}</dt>
-          {typeof value === 'string' ? <dd safe>{value}</dd> : <dd>{value.html}</dd>}
+          <FieldValue value={value} />
         </>
       ))}
     </dl>
   );
+}
+
+function FieldValue({ value }: { value: CertificateField[1] }): JSX.Element {
+  if (typeof value === 'string') return <dd safe>{value}</dd>;
+  const { safeHtml } = value;
+  return <dd>{safeHtml}</dd>;
 }
 
 /** The certificate's kind, its number as the page's heading, and its status in words. */
@@ -69,9 +75,9 @@ export function SignatureSection({ page, doc, check }: { page: PageContext; doc:
       </p>
       <CertificateFields
         fields={[
-          [v.digest, { html: <code safe>{doc.digest}</code> }],
-          [v.keyId, { html: <code safe>{doc.keyId}</code> }],
-          [v.signature, { html: <code safe>{doc.signature}</code> }],
+          [v.digest, { safeHtml: <code safe>{doc.digest}</code> }],
+          [v.keyId, { safeHtml: <code safe>{doc.keyId}</code> }],
+          [v.signature, { safeHtml: <code safe>{doc.signature}</code> }],
         ]}
       />
       <ul class="links downloads">

@@ -60,7 +60,7 @@ function fieldsOf(page: PageContext, doc: ClaimCertificateView, program: string)
           ...(doc.planPeriod ? ([[t.claim.planPeriod, span(doc.planPeriod)]] as CertificateField[]) : []),
         ];
   return [
-    [v.number, { html: <span class="mono" safe>{doc.number}</span> }],
+    [v.number, { safeHtml: <span class="mono" safe>{doc.number}</span> }],
     [t.claim.program, program],
     [v.applicant, `${doc.applicant.name || '—'}${doc.applicant.corporateNumber ? ` (${v.corporateNumber} ${doc.applicant.corporateNumber})` : ''}`],
     [v.certifier, doc.certifier?.name || '—'],
@@ -69,7 +69,7 @@ function fieldsOf(page: PageContext, doc: ClaimCertificateView, program: string)
     [v.validity, doc.validFrom || doc.validTo ? `${doc.validFrom ?? ''} – ${doc.validTo ?? ''}` : '—'],
     [v.required, t.common.tonnes(formatQuantity(doc.requiredTonnes))],
     [v.retired, t.common.tonnes(formatQuantity(doc.retiredTonnes))],
-    [v.retirements, { html: <RetirementLinks page={page} numbers={doc.retirementCertificates} /> }],
+    [v.retirements, { safeHtml: <RetirementLinks page={page} numbers={doc.retirementCertificates} /> }],
     [v.issuedAt, formatInstant(doc.issuedAt)],
   ];
 }

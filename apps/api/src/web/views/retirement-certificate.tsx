@@ -1,6 +1,6 @@
 import type { CertificateCheck } from '@registry/domain';
 import { certificateBlocks, formatInstant, formatQuantity, totalQuantity } from '@registry/documents';
-import type { CertificateDocument } from '@registry/ledger';
+import type { CertificateBlock, CertificateDocument } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
 import { CertificateFields, CertificateHeading, SignatureSection, StatusChange, verifyHref, type CertificateField } from './certificate-parts';
 import { VerifySearch } from './verify-search';
@@ -40,18 +40,18 @@ export function RetirementCertificatePage({ page, doc, check }: RetirementCertif
 function fieldsOf(page: PageContext, doc: CertificateDocument): CertificateField[] {
   const v = page.t.verify;
   const fields: CertificateField[] = [
-    [v.number, { html: <span class="mono" safe>{doc.number}</span> }],
+    [v.number, { safeHtml: <span class="mono" safe>{doc.number}</span> }],
     [v.issuedAt, formatInstant(doc.issuedAt)],
     [v.retiredOn, doc.retiredOn ?? '—'],
     [v.holder, doc.holder ? `${doc.holder.name || '—'}` : '—'],
     [v.beneficiary, doc.beneficiary],
     [v.purpose, doc.purpose],
     [v.quantity, totalQuantity(doc)],
-    [v.claim, { html: <ClaimOf page={page} doc={doc} /> }],
+    [v.claim, { safeHtml: <ClaimOf page={page} doc={doc} /> }],
   ];
-  if (doc.claimCertificate) fields.push([v.backs, { html: <BacksClaim page={page} link={doc.claimCertificate} /> }]);
+  if (doc.claimCertificate) fields.push([v.backs, { safeHtml: <BacksClaim page={page} link={doc.claimCertificate} /> }]);
   fields.push([v.evidence, doc.evidence ? `${doc.evidence.registry} (${doc.evidence.reference})` : v.evidencePending]);
-  fields.push([v.retirementId, { html: <span class="mono" safe>{doc.retirementId}</span> }]);
+  fields.push([v.retirementId, { safeHtml: <span class="mono" safe>{doc.retirementId}</span> }]);
   return fields;
 }
 
@@ -134,11 +134,16 @@ function BlocksTable({ page, doc }: { page: PageContext; doc: CertificateDocumen
               {block.schemeName || block.scheme}
             </td>
             <td data-label={v.quantity} class="num" safe>
-              {block.quantity ? `${formatQuantity(block.quantity)} ${block.unit}`.trim() : ''}
+              {blockQuantity(block)}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/** `2,001 t-CO2e`; empty for a bare serial (a certificate issued before blocks were printed). */
+function blockQuantity(block: CertificateBlock): string {
+  return block.quantity ? `${formatQuantity(block.quantity)} ${block.unit}`.trim() : '';
 }
