@@ -82,11 +82,11 @@ describe('retirement certificates', () => {
     expect(ja.headers['content-security-policy']).toContain("default-src 'none'");
     const en = await t.http.get(`/verify/${certificateNumber}`).query({ lang: 'en' }).expect(200);
     expect(en.text).toContain('Valid');
-    const serial = await t.http.get('/verify').query({ serial: 'JCL-ERL-R500-350-450', lang: 'en' }).expect(200);
+    const serial = await t.http.get('/serials').query({ serial: 'JCL-ERL-R500-350-450', lang: 'en' }).expect(200);
     expect(serial.text).toContain(certificateNumber);
     expect(serial.text).toMatch(/unknown|Unknown|held|Held/);
     await t.http.get('/verify/RC-1999-000001').expect(404);
-    const bad = await t.http.get('/verify').query({ serial: '<script>alert(1)</script>' }).expect(400);
+    const bad = await t.http.get('/serials').query({ serial: '<script>alert(1)</script>' }).expect(400);
     expect(bad.text).not.toContain('<script>alert(1)</script>');
   });
 });

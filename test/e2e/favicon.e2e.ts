@@ -33,10 +33,10 @@ describe('favicon of the verify pages', () => {
   });
 
   it('is linked from every verify page, and their CSP lets it load', async () => {
-    for (const path of ['/verify', '/verify?serial=JCL-ERL-R1-1-10', '/verify/RC-1999-000001']) {
+    for (const path of ['/verify', '/serials?serial=JCL-ERL-R1-1-10', '/verify/RC-1999-000001']) {
       const res = await t.http.get(path);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
-      expect(res.text).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+      expect(res.text).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
       expect(res.headers['content-security-policy']).toMatch(/(^|; )img-src 'self'[^;]*(;|$)/);
     }
   });

@@ -74,11 +74,20 @@ describe('lower limits for the expensive public endpoints', () => {
   it.each([
     ['GET /v1/serials/status', (t: TestApp) => t.http.get('/v1/serials/status?serial=JCL-ERL-R1-1-10')],
     ['POST /v1/serials/check', (t: TestApp) => t.http.post('/v1/serials/check').set(auditor.auth).send({ serials: ['JCL-ERL-R1-1-10'] })],
-    ['GET /verify', (t: TestApp) => t.http.get('/verify?serial=JCL-ERL-R1-1-10')],
-    ['GET /verify/{number}', (t: TestApp) => t.http.get('/verify/RC-1999-000001')],
   ])('%s answers 429 RATE_LIMITED beyond RATE_LIMIT_EXPENSIVE_PER_MINUTE', async (_route, send) => {
     for (let i = 0; i < 2; i++) expect((await send(t)).status).not.toBe(429);
     expectRateLimited(await send(t));
+  });
+
+  // The verify pages are web pages: the refusal is the web's error page, in HTML.
+  it.each([
+    ['GET /verify', (t: TestApp) => t.http.get('/verify?number=RC-1999-000001')],
+    ['GET /verify/{number}', (t: TestApp) => t.http.get('/verify/RC-1999-000001')],
+  ])('%s answers a 429 page beyond RATE_LIMIT_EXPENSIVE_PER_MINUTE', async (_route, send) => {
+    for (let i = 0; i < 2; i++) expect((await send(t)).status).not.toBe(429);
+    const res = await send(t);
+    expect(res.status).toBe(429);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
   it('leaves the other endpoints at the general limit', async () => {

@@ -33,7 +33,28 @@ describe('the public register: filters and exports (issue 15)', () => {
     expect(await numbers({ certifiedTo: '2020-01-01' })).toEqual([]);
   });
 
+  it('filters by applicant, product, beneficiary and the claim period, with the text search and each other', async () => {
+    expect(await numbers({ applicant: 'さくら' })).toEqual([cn]);
+    expect(await numbers({ applicant: '文具' })).toEqual([cfp]);
+    expect(await numbers({ product: 'ボールペン' })).toEqual([cfp]);
+    expect(await numbers({ product: 'さくら' })).toEqual([]);
+    expect(await numbers({ beneficiary: 'own' })).toEqual([cn, cfp].sort()); // test/support/claims retires for 'own'
+    expect(await numbers({ beneficiary: 'someone else' })).toEqual([]);
+    expect(await numbers({ beneficiary: 'own', type: 'CFP' })).toEqual([cfp]);
+    // Both periods are 2024-04-01 – 2025-03-31 (CN: targetPeriod, CFP: period): overlapping finds them, beside it does not.
+    expect(await numbers({ periodFrom: '2025-03-31', periodTo: '2025-12-31' })).toEqual([cn, cfp].sort());
+    expect(await numbers({ periodFrom: '2025-04-01' })).toEqual([]);
+    expect(await numbers({ periodTo: '2024-03-31' })).toEqual([]);
+    expect(await numbers({ periodTo: '2024-04-01', type: 'CN' })).toEqual([cn]);
+    expect(await numbers({ q: 'ボールペン', applicant: 'さくら' })).toEqual([]);
+    expect(await numbers({ q: 'ボールペン', applicant: '文具' })).toEqual([cfp]);
+  });
+
   it.each([
+    [{ periodFrom: '2025-02-30' }, 'periodFrom'],
+    [{ periodTo: 'soon' }, 'periodTo'],
+    [{ applicant: 'x'.repeat(201) }, 'applicant'],
+    [{ beneficiary: 'a\u0007b' }, 'beneficiary'],
     [{ status: 'draft' }, 'status'],
     [{ certifiedFrom: '2026-13-01' }, 'certifiedFrom'],
     [{ holder: 'x' }, 'holder'],

@@ -32,9 +32,9 @@ function runs(base: number): number {
 /** Stands for a serial number no request used before; replaced when the request is sent. */
 const FRESH = '@FRESH@';
 
-/** The verify pages (excluded from the document: HTML for people) take query parameters too. */
+/** The verify pages (web pages, excluded from the document) take query parameters too. */
 const UNDOCUMENTED_ROUTES: FuzzRoute[] = [
-  { key: 'GET /verify', method: 'GET', path: '/verify', operation: {}, queryNames: ['number', 'serial', 'lang'], html: true },
+  { key: 'GET /verify', method: 'GET', path: '/verify', operation: {}, queryNames: ['number', 'serial', 'cursor', 'lang'], html: true },
   { key: 'GET /verify/{number}', method: 'GET', path: '/verify/{number}', operation: {}, queryNames: ['lang'], html: true },
 ];
 

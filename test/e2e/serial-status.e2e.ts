@@ -72,8 +72,8 @@ describe('serial status: neighbours the caller cannot tell apart are one segment
       { start: '1', end: '10', status: 'held' },
       { start: '11', end: '20', status: 'held', holderId: beta.id },
     ]);
-    // The public verify page shows what an anonymous caller sees: one held row.
-    const page = await t.http.get('/verify').query({ serial, lang: 'en' }).expect(200);
+    // The public serial page shows what an anonymous caller sees: one held row.
+    const page = await t.http.get('/serials').query({ serial, lang: 'en' }).expect(200);
     expect([...page.text.matchAll(/<tr class="segment segment-(\w+)"><td[^>]*>([^<]*)<\/td>/g)].map((m) => [m[1], m[2]])).toEqual([['held', '1 – 20']]);
   });
 

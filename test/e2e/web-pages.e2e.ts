@@ -39,7 +39,21 @@ describe(`web pages (${TEST_ENGINE})`, () => {
     for (const landmark of ['<header', '<nav', '<main id="main"', '<footer']) expect(res.text).toContain(landmark);
   }
 
-  const publicPages = () => ['/', '/register', `/register/${seed.cn}`, `/register/${seed.cfp}`, '/serials', '/serials?serial=JCL-ERL-R1-1-1000', '/log', '/schemes'];
+  const publicPages = () => [
+    '/',
+    '/register',
+    `/register/${seed.cn}`,
+    `/register/${seed.cfp}`,
+    '/serials',
+    '/serials?serial=JCL-ERL-R1-1-1000',
+    '/verify',
+    `/verify/${seed.cn}`,
+    `/verify/${seed.cfp}`,
+    `/verify/${seed.cnRetirement}`,
+    `/verify/${seed.heldRetirement}`,
+    '/log',
+    '/schemes',
+  ];
 
   it('answers every public page as HTML with the strict CSP, in Japanese by default', async () => {
     for (const path of publicPages()) expectWebPage(await page(path));
@@ -62,6 +76,9 @@ describe(`web pages (${TEST_ENGINE})`, () => {
       claim: await page(`/register/${seed.cn}`),
       serial: await page('/serials?serial=JCL-ERL-R1-1-1000'),
       home: await page('/'),
+      certificate: await page(`/verify/${seed.cnRetirement}`),
+      held: await page(`/verify/${seed.heldRetirement}`),
+      claimCertificate: await page(`/verify/${seed.cn}`),
     };
     for (const res of Object.values(pages)) {
       expect(res.text).not.toContain(HOSTILE_BENEFICIARY);
@@ -74,6 +91,9 @@ describe(`web pages (${TEST_ENGINE})`, () => {
     expect(pages.claim.text).toContain(`<td data-label="受益者" class="beneficiary">${escaped(HOSTILE_BENEFICIARY)}</td>`);
     expect(pages.claim.text).toContain(escaped(HOSTILE_PURPOSE));
     expect(pages.serial.text).toContain(`class="beneficiary">${escaped(HOSTILE_BENEFICIARY)}</td>`);
+    expect(pages.certificate.text).toContain(`<dt>受益者</dt><dd>${escaped(HOSTILE_BENEFICIARY)}</dd>`);
+    expect(pages.held.text).toContain(`<dt>償却の目的</dt><dd>${escaped(HOSTILE_PURPOSE)}</dd>`);
+    expect(pages.claimCertificate.text).toContain(escaped(HOSTILE_HOLDER));
   });
 
   it('shows what was typed into a field back exactly, quotes and ampersands included', async () => {
@@ -116,6 +136,140 @@ describe(`web pages (${TEST_ENGINE})`, () => {
     expect(unknown.text).toContain('query parameter holder is not a known query parameter here');
     expectWebPage(await page('/register?q=a&q=b'), 400);
     expectWebPage(await page('/schemes?x=1'), 400);
+  });
+
+  describe('register filters', () => {
+    const numbers = async (query: string) => [...(await page(`/register?${query}`).expect(200)).text.matchAll(/href="\/register\/([A-Z]+-\d{4}-\d+)"/g)].map((m) => m[1]).sort();
+    const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+    it('filters by applicant, product, beneficiary and the claim period, each on its own and with the text search', async () => {
+      expect(await numbers(q({ applicant: 'みどり' }))).toEqual([seed.cn]);
+      expect(await numbers(q({ applicant: '文具' }))).toEqual([seed.cfp]);
+      expect(await numbers(q({ product: 'ボールペン' }))).toEqual([seed.cfp]);
+      expect(await numbers(q({ product: 'みどり' }))).toEqual([]); // the holder's name is not a product
+      expect(await numbers(q({ beneficiary: 'alert(1)' }))).toEqual([seed.cn]);
+      expect(await numbers(q({ beneficiary: '文具' }))).toEqual([seed.cfp]);
+      // Both claims' periods are 2024-04-01 – 2025-03-31: a period overlapping it finds them, one beside it does not.
+      expect(await numbers(q({ periodFrom: '2025-03-31' }))).toEqual([seed.cn, seed.cfp].sort());
+      expect(await numbers(q({ periodFrom: '2025-04-01' }))).toEqual([]);
+      expect(await numbers(q({ periodTo: '2024-04-01' }))).toEqual([seed.cn, seed.cfp].sort());
+      expect(await numbers(q({ periodTo: '2024-03-31' }))).toEqual([]);
+      expect(await numbers(q({ periodFrom: '2024-06-01', periodTo: '2024-06-30', type: 'CFP' }))).toEqual([seed.cfp]);
+      // Combined with the text search and with each other: every filter must hold.
+      expect(await numbers(q({ q: 'ボールペン', applicant: '文具' }))).toEqual([seed.cfp]);
+      expect(await numbers(q({ q: 'ボールペン', applicant: 'みどり' }))).toEqual([]);
+      expect(await numbers(q({ applicant: 'みどり', beneficiary: '文具' }))).toEqual([]);
+    });
+
+    it('answers the same claims as the API route with the same filters', async () => {
+      const filters: Record<string, string>[] = [{ applicant: 'みどり' }, { product: 'ボールペン' }, { beneficiary: '文具' }, { periodFrom: '2025-04-01' }, { periodTo: '2024-04-01', type: 'CN' }];
+      for (const params of filters) {
+        const api = ((await t.http.get('/v1/register').query(params).expect(200)).body.items as { certificationNumber: string }[]).map((e) => e.certificationNumber).sort();
+        expect(await numbers(q(params))).toEqual(api);
+      }
+    });
+
+    it('shows the filters back in the form, and carries them into the CSV link and the paging links', async () => {
+      const none = await page(`/register?${q({ product: 'x&y' })}`).expect(200);
+      expect(none.text).toContain(`<input type="search" id="product" name="product" value="${escaped('x&y')}"`);
+      expect(none.text).toContain('条件に合う認証はありません。');
+      const res = await page(`/register?${q({ applicant: 'みどり', periodFrom: '2024-01-01', lang: 'en' })}`).expect(200);
+      expect(res.text).toContain('<input type="search" id="applicant" name="applicant" value="みどり"');
+      expect(res.text).toContain('<input type="date" id="periodFrom" name="periodFrom" value="2024-01-01"');
+      expect(res.text).toContain('<label for="beneficiary">Beneficiary</label>');
+      expect(res.text).toContain(`href="/v1/register?applicant=${encodeURIComponent('みどり')}&periodFrom=2024-01-01&format=csv&lang=en"`);
+      // A later page links back to the first one with the same filters.
+      const later = await page(`/register?${q({ applicant: 'みどり', type: 'CN', cursor: '0', lang: 'en' })}`).expect(200);
+      expect(later.text).toContain(`<a href="/register?applicant=${encodeURIComponent('みどり')}&type=CN&lang=en">`);
+    });
+
+    it('refuses a bad filter value with a 400 page naming the field beside it', async () => {
+      const bad = await page(`/register?${q({ periodFrom: '2025-02-30', applicant: 'a\u0007b', lang: 'en' })}`);
+      expectWebPage(bad, 400, 'en');
+      expect(bad.text).toMatch(/id="periodFrom" name="periodFrom" value="2025-02-30" aria-invalid="true" aria-describedby="period-hint periodFrom-error"/);
+      expect(bad.text).toContain('<p class="field-error" id="periodFrom-error">Enter a date as year-month-day (e.g. 2026-04-01).</p>');
+      expect(bad.text).toMatch(/id="applicant" name="applicant" value="[^"]*" maxlength="200" aria-invalid="true" aria-describedby="applicant-error"/);
+      expect(bad.text).not.toContain('<table');
+      const reversed = await page(`/register?${q({ periodFrom: '2025-04-01', periodTo: '2025-03-31' })}`);
+      expectWebPage(reversed, 400);
+      expect(reversed.text).toContain('<p class="field-error" id="periodTo-error">「まで」の日付は「から」の日付以降にしてください。</p>');
+      const long = await page(`/register?${q({ beneficiary: 'x'.repeat(201) })}`);
+      expectWebPage(long, 400);
+      expect(long.text).toContain('id="beneficiary-error"');
+    });
+  });
+
+  describe('verify pages', () => {
+    it('shows the search form, and sends a certificate number to its page (303), keeping ?lang=', async () => {
+      const search = await page('/verify?lang=en');
+      expectWebPage(search, 200, 'en');
+      expect(search.text).toContain('<a href="/verify?lang=en" aria-current="page">Verify a certificate</a>');
+      expect(search.text).toContain('<form class="search" method="get" action="/verify" role="search" aria-labelledby="verify-h"><input type="hidden" name="lang" value="en"/>');
+      expect(search.text).toMatch(/<input type="text" id="q-number" name="number"/);
+      expect((await page(`/verify?number=%20${seed.cn}%20`).expect(303)).headers.location).toBe(`/verify/${seed.cn}`);
+      expect((await page(`/verify?number=${seed.cn}&lang=en`).expect(303)).headers.location).toBe(`/verify/${seed.cn}?lang=en`);
+      expect((await page('/verify?number=a%2Fb').expect(303)).headers.location).toBe('/verify/a%2Fb');
+    });
+
+    it('sends the serial searches of the old verify pages to the serial page (301), cursor and language kept', async () => {
+      const res = await page('/verify?serial=JCL-ERL-R1-1-10&cursor=abc&lang=en').expect(301);
+      expect(res.headers.location).toBe('/serials?serial=JCL-ERL-R1-1-10&cursor=abc&lang=en');
+    });
+
+    it("shows a retirement certificate: status, fields, the claim certificate it backs, the signature checked, JSON and PDF", async () => {
+      const res = await page(`/verify/${seed.cnRetirement}?lang=en`);
+      expectWebPage(res, 200, 'en');
+      expect(res.text).toContain(`<h1 id="cert-h" class="mono">${seed.cnRetirement}</h1>`);
+      expect(res.text).toContain('<span class="badge badge-ok">Valid</span>');
+      expect(res.text).toContain('<dt>Managing registry’s record</dt><dd>J-Credit registry (無効化通知 JC-5001)</dd>');
+      expect(res.text).toContain(`<a class="mono" href="/verify/${seed.cn}?lang=en">${seed.cn}</a>`);
+      expect(res.text).toContain(`href="/register/${seed.cn}?lang=en"`);
+      expect(res.text).toContain('Signature verified: this content is as the registry signed it.');
+      expect(res.text).toContain(`href="/v1/certificates/${seed.cnRetirement}.pdf"`);
+      expect(res.text).toContain(`href="/v1/certificates/${seed.cnRetirement}"`);
+      expect(res.text).toContain('href="/v1/certificate-keys"');
+      expect(res.text).toContain('<a href="/serials?serial=JCL-ERL-R5001-1-2001&lang=en">JCL-ERL-R5001-1-2001</a>');
+      expect(res.text).not.toContain('version 2');
+    });
+
+    it('says a retirement without the official record is pending, in Japanese and English', async () => {
+      const ja = await page(`/verify/${seed.heldRetirement}`);
+      expectWebPage(ja);
+      expect(ja.text).toContain('<dt>管理レジストリの記録</dt><dd>保留中 / Pending');
+      expect(ja.text).toContain('署名を確認しました');
+      const en = await page(`/verify/${seed.heldRetirement}`, { 'Accept-Language': 'en' });
+      expectWebPage(en, 200, 'en');
+      expect(en.text).toContain('<dd>Pending / 保留中');
+    });
+
+    it("shows a claim's certificate with its program, status and the retirement certificates behind it", async () => {
+      const res = await page(`/verify/${seed.cn}?lang=en`);
+      expectWebPage(res, 200, 'en');
+      expect(res.text).toContain('Certificate of the claim · Carbon Neutral certification');
+      expect(res.text).toContain('<span class="badge badge-ok">Valid</span>');
+      expect(res.text).toContain(`<a class="mono" href="/verify/${seed.cnRetirement}?lang=en">${seed.cnRetirement}</a>`);
+      expect(res.text).toContain('<dt>Required retirement</dt><dd>2,001 t-CO2</dd>');
+      expect(res.text).toContain('Signature verified');
+      expect(res.text).toContain(`href="/v1/certificates/${seed.cn}.pdf"`);
+      const cfp = await page(`/verify/${seed.cfp}?lang=en`);
+      expect(cfp.text).toContain('<dt>Product</dt><dd>ボールペン</dd>');
+    });
+
+    it('answers an unknown number with a 404 page that names it (escaped) and offers the form again', async () => {
+      const res = await page('/verify/%3Cb%3ERC-1999-000001');
+      expectWebPage(res, 404);
+      expect(res.text).toContain('証明書番号「&lt;b>RC-1999-000001」の証明書は登録されていません。');
+      expect(res.text).toContain('name="number" value="&lt;b>RC-1999-000001"');
+    });
+
+    it('refuses unknown and repeated query parameters with a 400 page naming them', async () => {
+      const unknown = await page('/verify/RC-1999-000001?version=1');
+      expectWebPage(unknown, 400);
+      expect(unknown.text).toContain('query parameter version is not a known query parameter here');
+      const twice = await page('/verify?number=a&number=b');
+      expectWebPage(twice, 400);
+      expect(twice.text).toContain('query parameter number must be given at most once');
+    });
   });
 
   it("shows a claim's certificate, its links and the retirements behind it", async () => {
@@ -222,7 +376,7 @@ describe(`web pages (${TEST_ENGINE})`, () => {
 
     it('keeps web routes out of the OpenAPI document', async () => {
       const paths = Object.keys((await t.http.get('/docs-json').expect(200)).body.paths as object);
-      for (const web of ['/', '/register', '/register/{number}', '/serials', '/log', '/schemes', '/language/{lang}', '/assets/{name}']) expect(paths).not.toContain(web);
+      for (const web of ['/', '/register', '/register/{number}', '/serials', '/verify', '/verify/{number}', '/log', '/schemes', '/language/{lang}', '/assets/{name}']) expect(paths).not.toContain(web);
     });
   });
 });

@@ -16,9 +16,9 @@ import { BUILT, freePort, REPO_ROOT, startProcess, waitForHttp, type RunningProc
 import { createTestDatabase, type TestDatabase } from '../support/test-engine';
 
 /**
- * The public verify pages in a real headless Chromium (Debian's `chromium`, driven by
+ * The public verify pages (web pages since issue 19) in a real headless Chromium (Debian's `chromium`, driven by
  * playwright-core) with JavaScript disabled: from the QR code printed on the certificate PDF to
- * the certificate page, the serial search, the certificate-number search, and a revoked
+ * the certificate page, on to the serial page, the certificate-number search, and a revoked
  * certificate. The PNGs it leaves in test-output/browser/ are meant to be looked at.
  *
  * Needs (Debian): chromium, poppler-utils (pdftoppm), fonts-noto-cjk (Japanese glyphs in Chromium).
@@ -70,7 +70,7 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
     expect(inkRatio(png)).toBeGreaterThan(0.05); // not a blank page
   }
 
-  /** Every page the user sees: HTML with the verify pages' CSP and no script at all. */
+  /** Every page the user sees: HTML with the web pages' CSP and no script at all. */
   async function expectVerifyDocument(response: Response | null, status = 200): Promise<void> {
     expect(response).not.toBeNull();
     expect(response!.status()).toBe(status);
@@ -163,9 +163,10 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
     const response = await page.goto(verifyUrl);
     await expectVerifyDocument(response);
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
-    expect(await text('.status-line .badge')).toBe('有効 / Valid');
-    expect(await page.locator('.status-line .badge').getAttribute('class')).toContain('badge-valid');
-    expect(await backgroundOf('.badge-valid')).toBe('rgb(230, 244, 234)'); // the inline style passed the CSP
+    expect(await text('.status-line .badge')).toBe('有効');
+    expect(await page.locator('.status-line .badge').getAttribute('class')).toContain('badge-ok');
+    expect(await backgroundOf('.status-line .badge-ok')).toBe('rgb(230, 244, 234)'); // the stylesheet passed the CSP
+    expect(await text('.signature-check')).toContain('署名を確認しました');
     expect(await text('h1#cert-h')).toBe(number);
     expect(await field('証明書番号')).toBe(number);
     expect(await field('受益者')).toBe(BENEFICIARY);
@@ -176,15 +177,16 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
     await assertJapaneseGlyphs(context, page, '.status-line + p.note');
   });
 
-  it('searches a serial with the page’s own form and shows retired and held segments', async () => {
-    await page.fill('#q-serial', 'JCL-ERL-R1-400-700');
-    const [response] = await Promise.all([page.waitForNavigation(), page.click('form:has(#q-serial) button[type=submit]')]);
+  it('goes on to the serial page, searches a serial there and shows retired and held segments', async () => {
+    const [serialPage] = await Promise.all([page.waitForNavigation(), page.click('main a[href="/serials"]')]);
+    await expectVerifyDocument(serialPage);
+    await page.fill('#serial', 'JCL-ERL-R1-400-700');
+    const [response] = await Promise.all([page.waitForNavigation(), page.click('form[action="/serials"] button[type=submit]')]);
     await expectVerifyDocument(response);
     const url = new URL(page.url());
-    expect(url.pathname).toBe('/verify');
+    expect(url.pathname).toBe('/serials');
     expect(url.searchParams.get('serial')).toBe('JCL-ERL-R1-400-700');
-    expect(url.searchParams.get('lang')).toBe('ja');
-    expect(await text('h1#serial-h')).toBe('JCL-ERL-R1-400-700');
+    expect(await text('h2#result-h')).toContain('JCL-ERL-R1-400-700');
 
     const rows = page.locator('tr.segment');
     expect(await rows.count()).toBe(2);
@@ -192,18 +194,18 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
     expect(await retired.getAttribute('class')).toContain('segment-retired');
     expect((await retired.locator('td').nth(0).textContent())?.trim()).toBe('400 – 500');
     expect((await retired.locator('td').nth(1).textContent())?.trim()).toBe('101');
-    expect((await retired.locator('.seg').textContent())?.trim()).toBe('償却済み / Retired');
+    expect((await retired.locator('.badge').textContent())?.trim()).toBe('償却済み');
     expect(await retired.locator('a').textContent()).toBe(number);
-    expect(await retired.locator('a').getAttribute('href')).toBe(`${base}/verify/${encodeURIComponent(number)}?lang=ja`);
+    expect(await retired.locator('a').getAttribute('href')).toBe(`/verify/${encodeURIComponent(number)}?lang=ja`);
     expect(await retired.textContent()).toContain(BENEFICIARY);
     const held = rows.nth(1);
     expect(await held.getAttribute('class')).toContain('segment-held');
     expect((await held.locator('td').nth(0).textContent())?.trim()).toBe('501 – 700');
     expect((await held.locator('td').nth(1).textContent())?.trim()).toBe('200');
-    expect((await held.locator('.seg').textContent())?.trim()).toBe('保有中 / Held');
+    expect((await held.locator('.badge').textContent())?.trim()).toBe('保有中');
     expect(await held.locator('a').count()).toBe(0);
     await screenshot('verify-serial.png');
-    await assertJapaneseGlyphs(context, page, 'tr.segment-held .seg');
+    await assertJapaneseGlyphs(context, page, 'tr.segment-held .badge');
 
     // The segment's certificate link leads to the certificate.
     const [linked] = await Promise.all([page.waitForNavigation(), retired.locator('a').click()]);
@@ -222,9 +224,9 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
     const redirect = await response!.request().redirectedFrom()?.response();
     expect(redirect?.status()).toBe(303);
     expect(new URL(redirect!.url()).searchParams.get('number')).toBe(number);
-    expect(page.url()).toBe(`${base}/verify/${encodeURIComponent(number)}?lang=ja`);
+    expect(page.url()).toBe(`${base}/verify/${encodeURIComponent(number)}`);
     expect(await text('h1#cert-h')).toBe(number);
-    expect(await text('.status-line .badge')).toBe('有効 / Valid');
+    expect(await text('.status-line .badge')).toBe('有効');
   });
 
   it('shows the certificate as revoked once its retirement is voided, in Japanese and English', async () => {
@@ -235,29 +237,30 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
     const response = await page.reload();
     await expectVerifyDocument(response);
     expect(await text('h1#cert-h')).toBe(number);
-    expect(await text('.status-line .badge')).toBe('無効 / Revoked');
-    expect(await page.locator('.status-line .badge').getAttribute('class')).toContain('badge-revoked');
-    expect(await backgroundOf('.badge-revoked')).toBe('rgb(253, 236, 234)');
+    expect(await text('.status-line .badge')).toBe('取消');
+    expect(await page.locator('.status-line .badge').getAttribute('class')).toContain('badge-bad');
+    expect(await backgroundOf('.status-line .badge-bad')).toBe('rgb(253, 236, 234)');
     expect(await text('.revocation')).toContain('この証明書は取り消されました。');
-    expect(await text('.revocation')).toContain(`取消理由: ${VOID_REASON}`);
+    expect(await text('.revocation')).toContain(`理由: ${VOID_REASON}`);
     expect(await page.locator('.status-line + p.note').count()).toBe(0); // no "valid" note any more
     await screenshot('verify-revoked.png');
     await assertJapaneseGlyphs(context, page, '.revocation p');
 
-    // The language link of the page itself.
-    expect(await text('header a.lang')).toBe('English');
-    const [english] = await Promise.all([page.waitForNavigation(), page.click('header a.lang')]);
+    // The language switch of the page itself: back to the same certificate, in English.
+    expect(await text('header a.lang-switch')).toBe('English');
+    const [english] = await Promise.all([page.waitForNavigation(), page.click('header a.lang-switch')]);
     await expectVerifyDocument(english);
-    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    expect(new URL(page.url()).pathname).toBe(`/verify/${encodeURIComponent(number)}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await text('.status-line .badge')).toBe('Revoked / 無効');
+    expect(await text('.status-line .badge')).toBe('Revoked');
     expect(await text('.revocation')).toContain('This certificate has been revoked.');
     expect(await text('.revocation')).toContain(`Reason: ${VOID_REASON}`);
     expect(await field('Beneficiary')).toBe(BENEFICIARY);
-    expect(await text('header a.lang')).toBe('日本語');
+    expect(await text('header a.lang-switch')).toBe('日本語');
     await screenshot('verify-revoked-en.png');
 
-    // The voided retirement's serials went back to their holder: the serial page no longer shows them retired.
+    // The voided retirement's serials went back to their holder: the serial page no longer shows them
+    // retired (reached by the old verify pages' serial address, which now leads there).
     const serial = await page.goto(`${base}/verify?serial=JCL-ERL-R1-400-700&lang=en`);
     await expectVerifyDocument(serial);
     const rows = page.locator('tr.segment');

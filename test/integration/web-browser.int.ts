@@ -41,10 +41,18 @@ describeWithBrowser(`public web pages in headless Chromium${skipNote}`, () => {
     ['register', '/register', 200],
     ['register-filtered', '/register?type=CN&q=%E3%81%BF%E3%81%A9%E3%82%8A', 200],
     ['register-invalid', '/register?certifiedFrom=2026-13-01', 400],
+    ['register-filters', `/register?${new URLSearchParams({ applicant: '文具', product: 'ボールペン', beneficiary: '文具', periodFrom: '2024-04-01', periodTo: '2025-03-31' })}`, 200],
+    ['register-filters-invalid', '/register?periodFrom=2025-04-01&periodTo=2025-03-31&applicant=%07', 400],
     ['claim-cn', `/register/${seed.cn}`, 200],
     ['claim-cfp', `/register/${seed.cfp}`, 200],
     ['serials', '/serials', 200],
     ['serial-result', '/serials?serial=JCL-ERL-R1-400-1200', 200],
+    ['verify', '/verify', 200],
+    ['verify-retirement', `/verify/${seed.cnRetirement}`, 200],
+    ['verify-pending', `/verify/${seed.heldRetirement}`, 200],
+    ['verify-claim-cn', `/verify/${seed.cn}`, 200],
+    ['verify-claim-cfp', `/verify/${seed.cfp}`, 200],
+    ['verify-not-found', '/verify/RC-1999-000001', 404],
     ['log', '/log', 200],
     ['schemes', '/schemes', 200],
     ['not-found', '/no-such-page', 404],
@@ -76,10 +84,11 @@ describeWithBrowser(`public web pages in headless Chromium${skipNote}`, () => {
     expect(headerBackground).toBe('rgb(11, 92, 67)');
   }
 
+  // One test per language, width and JavaScript setting: on a loaded machine each page with its axe run takes seconds.
   for (const { lang, locale } of LANGS) {
     for (const size of WIDTHS) {
-      it(`shows every page in ${lang} at ${size.name} width (${size.width} px), JavaScript on and off, with no serious or critical axe violation`, async () => {
-        for (const javaScriptEnabled of [true, false]) {
+      for (const javaScriptEnabled of [true, false]) {
+        it(`shows every page in ${lang} at ${size.name} width (${size.width} px), JavaScript ${javaScriptEnabled ? 'on' : 'off'}, with no serious or critical axe violation`, async () => {
           const { context, page, problems } = await open(locale, size, javaScriptEnabled);
           try {
             for (const [name, path, status] of pages()) {
@@ -99,10 +108,53 @@ describeWithBrowser(`public web pages in headless Chromium${skipNote}`, () => {
           } finally {
             await context.close();
           }
-        }
-      }, 180_000);
+        }, 420_000);
+      }
     }
   }
+
+  it('filters the register with the separate filters, pages keep them, and verifies a certificate by its number, without JavaScript', async () => {
+    const { context, page, problems } = await open('en-US', { width: 390, height: 844 }, false);
+    try {
+      await page.goto(`${base}/register`);
+      await page.fill('#product', 'ボールペン');
+      await page.fill('#periodFrom', '2024-04-01');
+      await page.selectOption('#type', 'CFP');
+      const [filtered] = await Promise.all([page.waitForNavigation(), page.click('form.filters button[type=submit]')]);
+      await expectPage(page, filtered, 200, 'en');
+      const asked = new URL(page.url()).searchParams;
+      expect([asked.get('product'), asked.get('periodFrom'), asked.get('type')]).toEqual(['ボールペン', '2024-04-01', 'CFP']);
+      expect(await page.locator('table.register tbody tr').count()).toBe(1);
+      expect(await page.inputValue('#product')).toBe('ボールペン');
+      await page.screenshot({ path: join(OUT, 'flow-register-filtered-en-mobile.png'), fullPage: true });
+
+      // A bad filter value: the same form, 400, the message beside the field.
+      await page.fill('#periodTo', '2024-01-01');
+      const [refused] = await Promise.all([page.waitForNavigation(), page.click('form.filters button[type=submit]')]);
+      await expectPage(page, refused, 400, 'en');
+      expect(await page.locator('#periodTo-error').textContent()).toBe('The “until” date must not be before the “from” date.');
+
+      // The claim's page links to its certificate; the certificate page says the signature holds.
+      await page.goto(`${base}/register/${seed.cfp}`);
+      const [certificate] = await Promise.all([page.waitForNavigation(), page.click(`main a[href="/verify/${seed.cfp}?lang=en"]`)]);
+      await expectPage(page, certificate, 200, 'en');
+      expect(await page.locator('h1#cert-h').textContent()).toBe(seed.cfp);
+      expect(await page.locator('.signature-check').textContent()).toContain('Signature verified');
+
+      // The number form: a 303 to the certificate's page.
+      await page.goto(`${base}/verify`);
+      await page.fill('#q-number', seed.cnRetirement);
+      const [verified] = await Promise.all([page.waitForNavigation(), page.click('form[action="/verify"] button[type=submit]')]);
+      await expectPage(page, verified, 200, 'en');
+      expect(await verified!.request().redirectedFrom()?.response().then((r) => r?.status())).toBe(303);
+      expect(new URL(page.url()).pathname).toBe(`/verify/${seed.cnRetirement}`);
+      expect(await page.locator('h1#cert-h').textContent()).toBe(seed.cnRetirement);
+      await page.screenshot({ path: join(OUT, 'flow-verify-en-mobile.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 
   it('searches the register and a serial with the forms, and follows the language switch, without JavaScript', async () => {
     const { context, page, problems } = await open('ja-JP', { width: 390, height: 844 }, false);
@@ -143,6 +195,6 @@ describeWithBrowser(`public web pages in headless Chromium${skipNote}`, () => {
 
   it('left a screenshot of each page, language, width and JavaScript setting in test-output/web/', () => {
     const shots = readdirSync(OUT).filter((f) => f.endsWith('.png'));
-    expect(shots.length).toBe(pages().length * LANGS.length * WIDTHS.length * 2 + 1);
+    expect(shots.length).toBe(pages().length * LANGS.length * WIDTHS.length * 2 + 3);
   });
 });

@@ -11,7 +11,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { CertificatesController } from './certificates/certificates.controller';
-import { VerifyController } from './certificates/verify.controller';
+import { FaviconController } from './certificates/favicon.controller';
 import { ClaimProvidersController } from './claims/claim-providers.controller';
 import { ClaimsController } from './claims/claims.controller';
 import { RegisterController } from './claims/register.controller';
@@ -88,7 +88,7 @@ export class ApiModule {
         ClaimsController,
         RegisterController,
         CertificatesController,
-        VerifyController,
+        FaviconController,
         WebhooksController,
         ReconciliationsController,
       ],

@@ -5,8 +5,5 @@ export * from './tables/register-columns';
 export * from './documents.module';
 export * from './certificates/pdf-certificate-renderer';
 export * from './certificates/certificate-format';
-export * from './certificates/serial-status-view';
-export * from './certificates/verify-page';
-export * from './certificates/claim-certificate-page';
 export * from './tables/refused-rows-csv';
 export * from './tables/reconciliation-report';

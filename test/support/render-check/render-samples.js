@@ -1,22 +1,18 @@
 #!/usr/bin/env node
-// Renders the sample certificates and verify pages, then turns them into PNGs to look at:
+// Renders the sample certificate PDFs, then turns them into PNGs to look at (the verify pages are
+// web pages now: test/integration/web-browser.int.ts screenshots them):
 //   node test/support/render-check/render-samples.js [outDir]      (default: test-output/render-check)
-// PDF → PNG needs pdftoppm (Debian poppler-utils); HTML → PNG needs Debian chromium. Missing tools are
-// reported and skipped. Chromium gets a fontconfig that adds the npm package's Noto Sans JP, so the
-// screenshots show Japanese even on a machine without CJK system fonts.
+// PDF → PNG needs pdftoppm (Debian poppler-utils); when it is missing that step is reported and skipped.
 require('./register-ts');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '../../..');
 const render = path.join(root, 'libs/documents/src/certificates');
 const { renderCertificatePdf } = require(path.join(render, 'certificate-pdf.ts'));
-const pages = require(path.join(render, 'verify-page.ts'));
 const samples = require(path.join(render, 'certificate-samples.ts'));
 const { certificateVerifyUrl } = require(path.join(render, 'certificate-format.ts'));
-const { resolveJapaneseFont } = require(path.join(render, 'japanese-font.ts'));
 
 const outDir = path.resolve(process.argv[2] ?? path.join(root, 'test-output/render-check'));
 const baseUrl = process.env.PUBLIC_BASE_URL ?? 'https://registry.example.jp';
@@ -40,51 +36,6 @@ function pdfToPng(pdfFile, pngPrefix, allPages = false) {
   execFileSync('pdftoppm', args);
 }
 
-function screenshot(htmlFile, pngFile, width, height, fontsConf) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'render-check-chromium-'));
-  try {
-    spawnSync(
-      'chromium',
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-        '--hide-scrollbars',
-        `--screenshot=${pngFile}`,
-        `--window-size=${width},${height}`,
-        `file://${htmlFile}`,
-      ],
-      { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, stdio: 'ignore', timeout: 60_000 },
-    );
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-  if (!fs.existsSync(pngFile)) throw new Error(`chromium wrote no screenshot for ${htmlFile}`);
-}
-
-function fontconfigWithJapanese(dir) {
-  const fontDir = path.dirname(resolveJapaneseFont().regular.path);
-  const file = path.join(dir, 'fonts.conf');
-  fs.writeFileSync(
-    file,
-    `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <dir>${fontDir}</dir>
-  <cachedir>${path.join(dir, 'fontconfig-cache')}</cachedir>
-</fontconfig>
-`,
-  );
-  return file;
-}
-
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const written = [];
@@ -98,19 +49,6 @@ async function main() {
     written.push(file);
   }
 
-  const html = {
-    'verify-valid-ja': pages.renderCertificatePage(certs.valid, 'ja', { baseUrl }),
-    'verify-revoked-en': pages.renderCertificatePage(certs.revoked, 'en', { baseUrl }),
-    'verify-notfound-ja': pages.renderCertificatePage(null, 'ja', { number: 'RC-2026-999999', baseUrl }),
-    'serial-ja': pages.renderSerialPage(samples.SAMPLE_SERIAL_STATUS, 'ja', { baseUrl }),
-    'serial-error-en': pages.renderSerialPage(null, 'en', { serial: 'JCL-???', error: 'certificationNo: expected 1–20 letters and digits', baseUrl }),
-  };
-  for (const [name, text] of Object.entries(html)) {
-    const file = path.join(outDir, `${name}.html`);
-    fs.writeFileSync(file, text);
-    written.push(file);
-  }
-
   if (has('pdftoppm')) {
     for (const name of Object.keys(certs)) {
       pdfToPng(path.join(outDir, `certificate-${name}.pdf`), path.join(outDir, `certificate-${name}`), name === 'many');
@@ -118,22 +56,6 @@ async function main() {
     written.push(...fs.readdirSync(outDir).filter((f) => /^certificate-.*\.png$/.test(f)).map((f) => path.join(outDir, f)));
   } else {
     console.log('pdftoppm not found (apt-get install -y poppler-utils): skipped PDF → PNG');
-  }
-
-  if (has('chromium')) {
-    const fontsConf = fontconfigWithJapanese(outDir);
-    for (const name of Object.keys(html)) {
-      const png = path.join(outDir, `${name}.png`);
-      screenshot(path.join(outDir, `${name}.html`), png, 1000, 1400, fontsConf);
-      written.push(png);
-    }
-    const phone = path.join(outDir, 'serial-ja-phone.png');
-    screenshot(path.join(outDir, 'serial-ja.html'), phone, 390, 1100, fontsConf);
-    const phoneCert = path.join(outDir, 'verify-valid-ja-phone.png');
-    screenshot(path.join(outDir, 'verify-valid-ja.html'), phoneCert, 390, 1400, fontsConf);
-    written.push(phone, phoneCert);
-  } else {
-    console.log('chromium not found (apt-get install -y chromium): skipped HTML screenshots');
   }
 
   console.log([...new Set(written)].filter((f) => f.endsWith('.png')).join('\n'));

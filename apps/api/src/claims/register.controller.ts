@@ -17,7 +17,7 @@ export class RegisterController {
 
   @Get()
   @ApiOperation({ summary: 'The public register of certified claims' })
-  @OnlyQueryParameters('cursor', 'limit', 'format', 'lang', 'type', 'status', 'certifiedFrom', 'certifiedTo', 'q')
+  @OnlyQueryParameters('cursor', 'limit', 'format', 'lang', 'type', 'status', 'certifiedFrom', 'certifiedTo', 'q', 'applicant', 'product', 'beneficiary', 'periodFrom', 'periodTo')
   @ApiProduces('application/json', 'text/csv', TABLE_CONTENT_TYPE.xlsx)
   @ApiPageResponse(RegisterEntryResponse, 'every claim ever certified, with its disclosure items and, per credit, scheme, project, type, retirement status and method; CSV and xlsx: one row per credit, the whole filtered register')
   list(@Query() query: RegisterQueryDto, @Headers('accept') accept?: string) {

@@ -15,4 +15,9 @@ export class RegisterQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'part of the holder’s name, the product, the boundary or a beneficiary' })
   @IsOptional() @IsString() @IsDisplayText() @MaxLength(200)
   q?: string;
+  @ApiPropertyOptional({ description: 'part of the holder’s (applicant’s) name' }) @IsOptional() @IsString() @IsDisplayText() @MaxLength(200) applicant?: string;
+  @ApiPropertyOptional({ description: 'part of the product’s name (CFP)' }) @IsOptional() @IsString() @IsDisplayText() @MaxLength(200) product?: string;
+  @ApiPropertyOptional({ description: 'part of a beneficiary of the claim’s retirements' }) @IsOptional() @IsString() @IsDisplayText() @MaxLength(200) beneficiary?: string;
+  @ApiPropertyOptional({ example: '2024-04-01', description: 'the claim’s period (target period; CFP: period) ends on or after' }) @IsOptional() @IsCalendarDateString() periodFrom?: string;
+  @ApiPropertyOptional({ example: '2025-03-31', description: 'the claim’s period starts on or before' }) @IsOptional() @IsCalendarDateString() periodTo?: string;
 }

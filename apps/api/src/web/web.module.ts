@@ -21,6 +21,7 @@ import { RegisterPagesController } from './pages/register-pages.controller';
 import { SchemesPageController } from './pages/schemes-page.controller';
 import { SerialPagesController } from './pages/serial-pages.controller';
 import { SiteController } from './pages/site.controller';
+import { VerifyPagesController } from './pages/verify-pages.controller';
 import { SessionCookies } from './session/session-cookies';
 import { WebSessionGuard } from './session/web-session.guard';
 
@@ -38,6 +39,7 @@ import { WebSessionGuard } from './session/web-session.guard';
     HomeController,
     RegisterPagesController,
     SerialPagesController,
+    VerifyPagesController,
     LogPageController,
     SchemesPageController,
     SignInController,

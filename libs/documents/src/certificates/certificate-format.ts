@@ -31,13 +31,6 @@ export function formatQuantity(value: string): string {
   return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + frac;
 }
 
-/** end − start + 1 of an inclusive range of decimal strings, as a decimal string; `''` if unreadable. */
-export function rangeSize(start: string, end: string): string {
-  if (!/^\d+$/.test(start) || !/^\d+$/.test(end)) return '';
-  const size = BigInt(end) - BigInt(start) + 1n;
-  return size > 0n ? size.toString() : '';
-}
-
 /**
  * `2026-03-01T09:30:00.000Z` → `2026-03-01 18:30 JST (UTC+9)`: the people who read certificates are in
  * Japan, and the zone is printed so nobody has to guess (Japan has no daylight saving time). Other

@@ -1,5 +1,4 @@
 import type { CertificateDocument, ClaimCertificateView } from '@registry/ledger';
-import type { SerialStatusView } from './serial-status-view';
 
 /**
  * Sample inputs for the renderers' tests and for test/support/render-check (looking at the output).
@@ -45,28 +44,6 @@ export const SAMPLE_REVOKED_CERTIFICATE: FullCertificateDocument = {
   number: 'RC-2026-000124',
   status: 'revoked',
   revocation: { reason: '償却の二重計上が判明したため（管理レジストリの訂正通知による） / Double counting found', at: '2026-04-10T06:00:00.000Z' },
-};
-
-export const SAMPLE_SERIAL_STATUS: SerialStatusView = {
-  serial: 'JCL-ERL-R012-999001-1001000',
-  scheme: 'JCREDIT',
-  namespace: 'JCREDIT_REGISTRY:JCL-ERL-R012',
-  start: '999001',
-  end: '1001000',
-  segments: [
-    { start: '999001', end: '1000000', status: 'unknown' },
-    {
-      start: '1000001',
-      end: '1000500',
-      status: 'retired',
-      retirementId: 'ret_01HZX7K3M9Q2V8T4B6N1C5D0EF',
-      certificateNumber: 'RC-2026-000123',
-      claimId: 'clm_01HZX6P0R7S3T9W2Y4A8B1C6DG',
-      retiredOn: '2026-02-27',
-      beneficiary: '株式会社みどり製菓 大阪工場',
-    },
-    { start: '1000501', end: '1001000', status: 'held' },
-  ],
 };
 
 /** A CN claim's own certificate, as read while the certification is valid. */

@@ -2,7 +2,6 @@ import type PDFDocumentClass from 'pdfkit';
 import { qrCodeRuns } from './certificate-pdf';
 import type { ClaimCertificateView } from '@registry/ledger';
 import { formatInstant, formatQuantity } from './certificate-format';
-import { CLAIM_STATUS_LABEL } from './claim-certificate-link';
 import { loadJapaneseFont } from './japanese-font';
 
 /**
@@ -11,6 +10,12 @@ import { loadJapaneseFont } from './japanese-font';
  * certificate's PDF (dates from `issuedAt`); one PDF per status, so a suspended, revoked,
  * withdrawn or expired certificate says so on its face.
  */
+/** How the claim certificate's status reads on its face. */
+const CLAIM_STATUS_LABEL: Record<'ja' | 'en', Record<string, string>> = {
+  ja: { valid: '有効 / Valid', suspended: '一時停止 / Suspended', revoked: '取消 / Revoked', withdrawn: '取下げ / Withdrawn', expired: '期限切れ / Expired' },
+  en: { valid: 'Valid / 有効', suspended: 'Suspended / 一時停止', revoked: 'Revoked / 取消', withdrawn: 'Withdrawn / 取下げ', expired: 'Expired / 期限切れ' },
+};
+
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
 const WIDTH = A4.width - 2 * MARGIN;

@@ -3,7 +3,7 @@ import type { CertificateStatus } from './certificate-ports';
 
 /**
  * A certificate as read: the JSON of `GET /v1/certificates/{number}` (API.md "Certificates"), which
- * CertificateRenderer and the public verify pages (libs/documents) take as input.
+ * CertificateRenderer (libs/documents) and the public verify pages (apps/api/src/web) take as input.
  *
  * Serial bounds and quantities are decimal strings, never JS numbers; dates are `YYYY-MM-DD`,
  * instants ISO 8601 UTC.

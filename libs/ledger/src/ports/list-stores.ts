@@ -33,6 +33,16 @@ export interface RegisterFilter {
   certifiedTo?: string;
   /** Part of the holder's name, the product's name, the boundary or a beneficiary of the claim's retirements. */
   text?: string;
+  /** Part of the holder's (applicant's) name. */
+  applicant?: string;
+  /** Part of the product's name (CFP claims). */
+  product?: string;
+  /** Part of a beneficiary named by one of the claim's retirements. */
+  beneficiary?: string;
+  /** Claims whose period (CN and CN plans: the target period; CFP: the period) ends on or after this day. */
+  periodFrom?: string;
+  /** Claims whose period starts on or before this day. */
+  periodTo?: string;
   afterId?: string;
   limit: number;
 }

@@ -81,11 +81,19 @@ export class SqlListStore implements ListStore {
     if (f.status) where.add('c.status = ?', f.status);
     if (f.certifiedFrom) where.add('c.certified_on >= ?', f.certifiedFrom);
     if (f.certifiedTo) where.add('c.certified_on <= ?', f.certifiedTo);
+    const field = (path: string) => (this.sql.postgres ? `COALESCE((c.draft::jsonb) #>> '{${path}}', '')` : `COALESCE(json_extract(c.draft, '$.${path.replace(',', '.')}'), '')`);
+    const beneficiary = `EXISTS (SELECT 1 FROM retirements r WHERE r.claim_id = c.id AND ${contains(this.sql, 'r.beneficiary')})`;
+    if (f.applicant) where.add(contains(this.sql, 'o.name'), f.applicant);
+    if (f.product) where.add(contains(this.sql, field('product,name')), f.product);
+    if (f.beneficiary) where.add(beneficiary, f.beneficiary);
+    // The claim's period: CN and CN plans state a target period, CFP a period (dates compare as text).
+    const period = (end: 'start' | 'end') => `COALESCE(NULLIF(${field(`targetPeriod,${end}`)}, ''), ${field(`period,${end}`)})`;
+    if (f.periodFrom) where.add(`${period('end')} >= ?`, f.periodFrom);
+    if (f.periodTo) where.add(`${period('start')} <> '' AND ${period('start')} <= ?`, f.periodTo);
     if (f.text) {
-      const field = (path: string) => (this.sql.postgres ? `COALESCE((c.draft::jsonb) #>> '{${path}}', '')` : `COALESCE(json_extract(c.draft, '$.${path.replace(',', '.')}'), '')`);
       where.add(
         `(${contains(this.sql, 'o.name')} OR ${contains(this.sql, field('product,name'))} OR ${contains(this.sql, field('boundary'))}
-          OR EXISTS (SELECT 1 FROM retirements r WHERE r.claim_id = c.id AND ${contains(this.sql, 'r.beneficiary')}))`,
+          OR ${beneficiary})`,
         f.text, f.text, f.text, f.text,
       );
     }

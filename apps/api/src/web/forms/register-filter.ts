@@ -6,7 +6,7 @@ import type { Strings } from '../i18n';
 export const REGISTER_STATUSES: readonly ClaimStatus[] = ['certified', 'suspended', 'revoked', 'withdrawn', 'withdrawal_requested'];
 
 /** The register form's fields: the query parameters of GET /register (besides cursor and lang). */
-export const REGISTER_FORM_FIELDS = ['q', 'type', 'status', 'certifiedFrom', 'certifiedTo'] as const;
+export const REGISTER_FORM_FIELDS = ['q', 'applicant', 'product', 'beneficiary', 'type', 'status', 'certifiedFrom', 'certifiedTo', 'periodFrom', 'periodTo'] as const;
 export type RegisterFormField = (typeof REGISTER_FORM_FIELDS)[number];
 
 export type RegisterFormValues = Partial<Record<RegisterFormField, string>>;
@@ -21,6 +21,11 @@ export interface RegisterFormReading {
 }
 
 const MAX_TEXT = 200;
+const TEXT_FIELDS = ['q', 'applicant', 'product', 'beneficiary'] as const;
+const DATE_RANGES = [
+  ['certifiedFrom', 'certifiedTo'],
+  ['periodFrom', 'periodTo'],
+] as const;
 
 /** Reads the register form as the API's list endpoint reads its filters, with messages a person can act on. */
 export function readRegisterForm(query: Record<string, unknown>, t: Strings['register']['errors']): RegisterFormReading {
@@ -30,20 +35,25 @@ export function readRegisterForm(query: Record<string, unknown>, t: Strings['reg
     if (typeof value === 'string' && value.trim() !== '') values[field] = value.trim();
   }
   const errors: RegisterFormReading['errors'] = {};
-  if (values.q !== undefined) {
-    if (values.q.length > MAX_TEXT) errors.q = t.tooLong;
-    else if (displayTextProblem(values.q)) errors.q = t.text;
+  for (const field of TEXT_FIELDS) {
+    const value = values[field];
+    if (value === undefined) continue;
+    if (value.length > MAX_TEXT) errors[field] = t.tooLong;
+    else if (displayTextProblem(value)) errors[field] = t.text;
   }
   if (values.type !== undefined && !(CLAIM_TYPES as readonly string[]).includes(values.type)) errors.type = t.choice;
   if (values.status !== undefined && !(REGISTER_STATUSES as readonly string[]).includes(values.status)) errors.status = t.choice;
-  for (const field of ['certifiedFrom', 'certifiedTo'] as const) {
-    if (values[field] !== undefined && !isIsoDate(values[field])) errors[field] = t.date;
-  }
-  if (!errors.certifiedFrom && !errors.certifiedTo && values.certifiedFrom && values.certifiedTo && values.certifiedTo < values.certifiedFrom) {
-    errors.certifiedTo = t.order;
+  for (const [from, to] of DATE_RANGES) {
+    for (const field of [from, to]) if (values[field] !== undefined && !isIsoDate(values[field])) errors[field] = t.date;
+    if (!errors[from] && !errors[to] && values[from] && values[to] && values[to] < values[from]) errors[to] = t.order;
   }
   const filter = {
     ...(values.q ? { text: values.q } : {}),
+    ...(values.applicant ? { applicant: values.applicant } : {}),
+    ...(values.product ? { product: values.product } : {}),
+    ...(values.beneficiary ? { beneficiary: values.beneficiary } : {}),
+    ...(values.periodFrom ? { periodFrom: values.periodFrom } : {}),
+    ...(values.periodTo ? { periodTo: values.periodTo } : {}),
     ...(values.type ? { type: values.type as ClaimType } : {}),
     ...(values.status ? { status: values.status as ClaimStatus } : {}),
     ...(values.certifiedFrom ? { certifiedFrom: values.certifiedFrom } : {}),

@@ -3,6 +3,7 @@ import type { PageContext } from '../http/page-context';
 import { Badge, groupDigits, statusTone } from './components';
 import { Layout } from './layout';
 import { subjectOf, validityOf } from './register-table';
+import { TableHead } from './table-head';
 
 interface Period {
   start?: string;
@@ -95,18 +96,7 @@ export function ClaimPage({ page, claim, certificateStatus }: ClaimPageProps): s
       ) : (
         <table class="stack retirements">
           <caption safe>{c.retirementsCaption}</caption>
-          <thead>
-            <tr>
-              {[c.retirementCertificate, c.retiredOn, c.beneficiary, c.purpose, c.serials, c.evidence, c.status].map((label) => (
-                <th scope="col" safe>
-                  {label}
-                </th>
-              ))}
-              <th scope="col" class="num" safe>
-                {c.quantity}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[c.retirementCertificate, c.retiredOn, c.beneficiary, c.purpose, c.serials, c.evidence, c.status, { label: c.quantity, num: true }]} />
           <tbody>
             {retirements.map((retirement) => (
               <tr class={`retirement retirement-${retirement.status}`}>
@@ -156,18 +146,7 @@ function CreditsTable({ page, credits }: { page: PageContext; credits: RegisterC
       </h2>
       <table class="stack credits">
         <caption safe>{c.creditsCaption}</caption>
-        <thead>
-          <tr>
-            {[c.serials, c.scheme, c.project, c.retirementCertificate].map((label) => (
-              <th scope="col" safe>
-                {label}
-              </th>
-            ))}
-            <th scope="col" class="num" safe>
-              {c.quantity}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[c.serials, c.scheme, c.project, c.retirementCertificate, { label: c.quantity, num: true }]} />
         <tbody>
           {credits.map((credit) => (
             <tr>

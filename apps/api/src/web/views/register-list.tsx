@@ -19,9 +19,8 @@ export interface RegisterListProps {
 export function RegisterListPage({ page, form, entries, nextCursor, paged }: RegisterListProps): string {
   const { t } = page;
   const r = t.register;
-  const { values, errors } = form;
-  const invalid = (field: RegisterFormField) => (errors[field] ? 'true' : undefined);
-  const describedBy = (field: RegisterFormField, hint?: string) => [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const f = t.registerFilters;
+  const { values } = form;
   const csvHref = `/v1/register?${new URLSearchParams({ ...values, format: 'csv', lang: page.lang }).toString()}`;
   return (
     <Layout page={page} title={r.title} nav="register">
@@ -36,62 +35,22 @@ export function RegisterListPage({ page, form, entries, nextCursor, paged }: Reg
             {r.filters}
           </legend>
           <div class="fields">
-            <div class="field wide">
-              <label for="q" safe>
-                {r.q}
-              </label>
-              <input type="search" id="q" name="q" value={attributeText(values.q)} maxlength="200" aria-invalid={invalid('q')} aria-describedby={describedBy('q')} />
-              <FieldError id="q-error" message={errors.q} />
-            </div>
-            <div class="field">
-              <label for="type" safe>
-                {r.type}
-              </label>
-              <select id="type" name="type" aria-invalid={invalid('type')} aria-describedby={describedBy('type')}>
-                <option value="" safe>
-                  {t.common.any}
-                </option>
-                {CLAIM_TYPES.map((type) => (
-                  <option value={type} selected={values.type === type} safe>
-                    {t.programs[type] ?? type}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="type-error" message={errors.type} />
-            </div>
-            <div class="field">
-              <label for="status" safe>
-                {r.status}
-              </label>
-              <select id="status" name="status" aria-invalid={invalid('status')} aria-describedby={describedBy('status')}>
-                <option value="" safe>
-                  {t.common.any}
-                </option>
-                {REGISTER_STATUSES.map((status) => (
-                  <option value={status} selected={values.status === status} safe>
-                    {t.claimStatus[status] ?? status}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="status-error" message={errors.status} />
-            </div>
-            <div class="field">
-              <label for="certifiedFrom" safe>
-                {r.certifiedFrom}
-              </label>
-              <input type="date" id="certifiedFrom" name="certifiedFrom" value={attributeText(values.certifiedFrom)} aria-invalid={invalid('certifiedFrom')} aria-describedby={describedBy('certifiedFrom', 'date-hint')} />
-              <FieldError id="certifiedFrom-error" message={errors.certifiedFrom} />
-            </div>
-            <div class="field">
-              <label for="certifiedTo" safe>
-                {r.certifiedTo}
-              </label>
-              <input type="date" id="certifiedTo" name="certifiedTo" value={attributeText(values.certifiedTo)} aria-invalid={invalid('certifiedTo')} aria-describedby={describedBy('certifiedTo', 'date-hint')} />
-              <FieldError id="certifiedTo-error" message={errors.certifiedTo} />
-            </div>
+            <TextFilter field="q" label={r.q} form={form} wide />
+            {(['applicant', 'product', 'beneficiary'] as const).map((field) => (
+              <TextFilter field={field} label={f[field]} form={form} />
+            ))}
+            <ChoiceFilter field="type" label={r.type} form={form} page={page} choices={CLAIM_TYPES.map((type) => [type, t.programs[type] ?? type])} />
+            <ChoiceFilter field="status" label={r.status} form={form} page={page} choices={REGISTER_STATUSES.map((status) => [status, t.claimStatus[status] ?? status])} />
+            <DateFilter field="certifiedFrom" label={r.certifiedFrom} hint="date-hint" form={form} />
+            <DateFilter field="certifiedTo" label={r.certifiedTo} hint="date-hint" form={form} />
+            <DateFilter field="periodFrom" label={f.periodFrom} hint="period-hint" form={form} />
+            <DateFilter field="periodTo" label={f.periodTo} hint="period-hint" form={form} />
           </div>
           <p class="hint" id="date-hint" safe>
             {`${r.certifiedOn}: ${r.dateHint}`}
+          </p>
+          <p class="hint" id="period-hint" safe>
+            {`${f.period}: ${r.dateHint}`}
           </p>
         </fieldset>
         <div class="actions">
@@ -126,4 +85,54 @@ export function RegisterListPage({ page, form, entries, nextCursor, paged }: Reg
       )}
     </Layout>
   ) as string;
+}
+
+function describedByOf(form: RegisterFormReading, field: RegisterFormField, hint?: string): string | undefined {
+  return [hint, form.errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+}
+
+/** A filter on part of a name: what was typed comes back in the field, its error beside it. */
+function TextFilter({ field, label, form, wide }: { field: RegisterFormField; label: string; form: RegisterFormReading; wide?: boolean }): JSX.Element {
+  return (
+    <div class={wide ? 'field wide' : 'field'}>
+      <label for={field} safe>
+        {label}
+      </label>
+      <input type="search" id={field} name={field} value={attributeText(form.values[field])} maxlength="200" aria-invalid={form.errors[field] ? 'true' : undefined} aria-describedby={describedByOf(form, field)} />
+      <FieldError id={`${field}-error`} message={form.errors[field]} />
+    </div>
+  );
+}
+
+function DateFilter({ field, label, hint, form }: { field: RegisterFormField; label: string; hint: string; form: RegisterFormReading }): JSX.Element {
+  return (
+    <div class="field">
+      <label for={field} safe>
+        {label}
+      </label>
+      <input type="date" id={field} name={field} value={attributeText(form.values[field])} aria-invalid={form.errors[field] ? 'true' : undefined} aria-describedby={describedByOf(form, field, hint)} />
+      <FieldError id={`${field}-error`} message={form.errors[field]} />
+    </div>
+  );
+}
+
+function ChoiceFilter({ field, label, form, page, choices }: { field: RegisterFormField; label: string; form: RegisterFormReading; page: PageContext; choices: [string, string][] }): JSX.Element {
+  return (
+    <div class="field">
+      <label for={field} safe>
+        {label}
+      </label>
+      <select id={field} name={field} aria-invalid={form.errors[field] ? 'true' : undefined} aria-describedby={describedByOf(form, field)}>
+        <option value="" safe>
+          {page.t.common.any}
+        </option>
+        {choices.map(([value, text]) => (
+          <option value={value} selected={form.values[field] === value} safe>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${field}-error`} message={form.errors[field]} />
+    </div>
+  );
 }

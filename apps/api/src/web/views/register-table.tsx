@@ -1,6 +1,7 @@
 import type { RegisterEntry } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
 import { Badge, groupDigits, statusTone } from './components';
+import { TableHead } from './table-head';
 
 /** What the claim is about: its boundary (CN, CN plans) or its product (CFP). */
 export function subjectOf(entry: RegisterEntry): string {
@@ -34,34 +35,7 @@ export function RegisterTable({ page, entries, caption }: { page: PageContext; e
   return (
     <table class="stack register">
       <caption safe>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>
-            {r.number}
-          </th>
-          <th scope="col" safe>
-            {r.type}
-          </th>
-          <th scope="col" safe>
-            {r.holder}
-          </th>
-          <th scope="col" safe>
-            {r.subject}
-          </th>
-          <th scope="col" safe>
-            {r.certifiedOn}
-          </th>
-          <th scope="col" safe>
-            {r.validity}
-          </th>
-          <th scope="col" safe>
-            {r.status}
-          </th>
-          <th scope="col" class="num" safe>
-            {r.tonnes}
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[r.number, r.type, r.holder, r.subject, r.certifiedOn, r.validity, r.status, { label: r.tonnes, num: true }]} />
       <tbody>
         {entries.map((entry) => (
           <tr>

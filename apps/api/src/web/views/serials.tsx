@@ -1,7 +1,8 @@
 import type { SerialStatus } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
-import { attributeText, Badge, FieldError, groupDigits, LangField, Pager, type Tone } from './components';
+import { Badge, groupDigits, Pager, type Tone } from './components';
 import { Layout } from './layout';
+import { SearchForm } from './search-card';
 
 export interface SerialPageProps {
   page: PageContext;
@@ -26,39 +27,22 @@ export function SerialPage({ page, serial, status, cursor, error, pageSize }: Se
   const serialError = error ? (error.field === 'serial' ? `${s.invalidSerial}: ${error.detail}` : s.invalidCursor) : undefined;
   return (
     <Layout page={page} title={status ? s.resultTitle(status.serial) : s.title} nav="serials">
-      <h1 safe>{s.title}</h1>
+      <h1 id="serials-h" safe>
+        {s.title}
+      </h1>
       <p class="lead" safe>
         {s.lead}
       </p>
-      <form class="search" method="get" action="/serials" role="search" aria-label={s.title}>
-        <LangField page={page} />
-        <div class="inline-search">
-          <div class="field">
-            <label for="serial" safe>
-              {s.serial}
-            </label>
-            <input
-              type="text"
-              id="serial"
-              name="serial"
-              value={attributeText(serial)}
-              required
-              spellcheck="false"
-              autocomplete="off"
-              class="mono"
-              aria-invalid={serialError ? 'true' : undefined}
-              aria-describedby={serialError ? 'serial-hint serial-error' : 'serial-hint'}
-            />
-            <span class="hint mono" id="serial-hint" safe>
-              {s.serialHint}
-            </span>
-            <FieldError id="serial-error" message={serialError} />
-          </div>
-          <button type="submit" safe>
-            {t.common.search}
-          </button>
-        </div>
-      </form>
+      <SearchForm page={page} action="/serials" id="serial" name="serial" label={s.serial} hint={s.serialHint} code value={serial} error={serialError} labelledBy="serials-h" />
+      {error?.field === 'cursor' && serial ? (
+        <p>
+          <a href={pageHref(page, '/serials', { serial })} safe>
+            {t.common.firstPage}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {status ? <SerialResult page={page} status={status} cursor={cursor} pageSize={pageSize} /> : ''}
     </Layout>
   ) as string;
