@@ -7,7 +7,7 @@ import { assertJapaneseGlyphs, inkRatio, launchChromium, readPng, waitForFiles }
 import { callApi } from '../support/http-client';
 import { startPeopleContext, type PeopleContext } from '../support/people-context';
 import { BUILT, REPO_ROOT } from '../support/processes';
-import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
+import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, inBrowserMatrix, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
 
 /**
  * A certification body's reviewer (issue 19) in Debian's Chromium: signs in from the queue, opens a
@@ -35,7 +35,9 @@ const SCRIPTS = [
 /** The screenshots each run leaves: queue, claim, certified, suspension refused, suspended. */
 const SHOTS_PER_RUN = 5;
 
-const RUNS = LANGS.flatMap((lang) => WIDTHS.flatMap((size) => SCRIPTS.map((script) => ({ ...lang, size, script, tag: `${lang.lang}-${size.name}-${script.name}` }))));
+const RUNS = LANGS.flatMap((lang) => WIDTHS.flatMap((size) => SCRIPTS.map((script) => ({ ...lang, size, script, tag: `${lang.lang}-${size.name}-${script.name}` })))).filter((run) =>
+  inBrowserMatrix(run.lang, run.size.width, run.script.javaScriptEnabled),
+);
 
 const { describeWithBrowser, skipNote } = describeWithChromium('web-certifier-browser.int');
 
