@@ -7,7 +7,7 @@ import { assertJapaneseGlyphs, inkRatio, launchChromium, readPng, waitForFiles }
 import { callApi } from '../support/http-client';
 import { startPeopleContext, type PeopleContext } from '../support/people-context';
 import { BUILT, REPO_ROOT } from '../support/processes';
-import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, inBrowserMatrix, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
+import { describeWithChromium, inBrowserMatrix, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi, expectFittingPage, screenshotInto, axeAsSignedIn } from '../support/web-browser';
 
 /**
  * A certification body's reviewer (issue 19) in Debian's Chromium: signs in from the queue, opens a
@@ -93,33 +93,9 @@ describeWithBrowser(`the certifier's review in headless Chromium${skipNote}`, ()
     await web?.database.drop();
   });
 
-  async function expectPage(page: Page, response: Response | null, status: number, lang: string, width: number): Promise<void> {
-    await expectHtmlPage(page, response, status, lang);
-    await expectNoHorizontalScroll(page, width);
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    const file = join(OUT, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    expect(inkRatio(readPng(file))).toBeGreaterThan(0.02);
-  }
-
-  /** axe in a context with JavaScript on (it injects its script), with the same cookies. */
-  async function axe(context: BrowserContext, paths: string[], locale: string, viewport: { width: number; height: number }): Promise<string[]> {
-    const checker = await browser!.newContext({ locale, viewport, javaScriptEnabled: true });
-    try {
-      await checker.addCookies(await context.cookies());
-      const page = await checker.newPage();
-      const found: string[] = [];
-      for (const path of paths) {
-        await page.goto(`${base}${path}`);
-        found.push(...(await seriousAxeViolations(page, path)));
-      }
-      return found;
-    } finally {
-      await checker.close();
-    }
-  }
+  const expectPage = expectFittingPage;
+  const shoot = (page: Page, name: string) => screenshotInto(OUT, page, name);
+  const axe = (context: BrowserContext, paths: string[], locale: string, viewport: { width: number; height: number }) => axeAsSignedIn(browser!, base, context, paths, locale, viewport);
 
   const submit = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]).then(([response]) => response);
 

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { inkRatio, launchChromium, readPng, waitForFiles } from '../support/browser-tools';
 import { startPeopleContext, type PeopleContext } from '../support/people-context';
 import { BUILT, REPO_ROOT } from '../support/processes';
-import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
+import { describeWithChromium, openBrowserContext, startSeededWebApi, type WebApi, expectFittingPage, screenshotInto, axeAsSignedIn } from '../support/web-browser';
 
 /**
  * The applicant's and the verifier's pages (issue 19) in Debian's Chromium: an applicant signs in,
@@ -99,17 +99,8 @@ describeWithBrowser(`applicant and verifier web pages in headless Chromium${skip
     await web?.database.drop();
   });
 
-  async function expectPage(page: Page, response: Response | null, status: number, lang: string, width: number): Promise<void> {
-    await expectHtmlPage(page, response, status, lang);
-    await expectNoHorizontalScroll(page, width);
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    const file = join(OUT, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    expect(inkRatio(readPng(file))).toBeGreaterThan(0.02);
-  }
-
+  const expectPage = expectFittingPage;
+  const shoot = (page: Page, name: string) => screenshotInto(OUT, page, name);
   /** Clicks a form's submit button and answers the response the browser lands on (after a 303, the page it was sent to). */
   async function send(page: Page, selector: string): Promise<Response | null> {
     const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
@@ -124,22 +115,7 @@ describeWithBrowser(`applicant and verifier web pages in headless Chromium${skip
     return send(page, 'form.sign-in button[type=submit]');
   }
 
-  /** axe runs with JavaScript on (it injects its script), with the same cookies, on each page. */
-  async function axe(context: BrowserContext, paths: string[], locale: string, viewport: { width: number; height: number }): Promise<string[]> {
-    const checker = await browser!.newContext({ locale, viewport, javaScriptEnabled: true });
-    try {
-      await checker.addCookies(await context.cookies());
-      const page = await checker.newPage();
-      const found: string[] = [];
-      for (const path of paths) {
-        await page.goto(`${base}${path}`);
-        found.push(...(await seriousAxeViolations(page, path)));
-      }
-      return found;
-    } finally {
-      await checker.close();
-    }
-  }
+  const axe = (context: BrowserContext, paths: string[], locale: string, viewport: { width: number; height: number }) => axeAsSignedIn(browser!, base, context, paths, locale, viewport);
 
   RUNS.forEach((run, index) => {
     const tag = `${run.lang}-${run.width === 1280 ? 'desktop' : 'mobile'}-js-${run.js ? 'on' : 'off'}`;

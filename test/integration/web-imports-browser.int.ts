@@ -6,7 +6,7 @@ import { inkRatio, launchChromium, readPng, waitForFiles } from '../support/brow
 import { callApi } from '../support/http-client';
 import { startPeopleContext, type PeopleContext } from '../support/people-context';
 import { BUILT, REPO_ROOT } from '../support/processes';
-import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, inBrowserMatrix, browserMatrixRuns, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
+import { describeWithChromium, expectNoHorizontalScroll, inBrowserMatrix, browserMatrixRuns, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi, expectFittingPage, screenshotInto, axeAsSignedIn } from '../support/web-browser';
 
 /**
  * Issue 19's import and bulk check pages in Debian's Chromium (playwright-core), JavaScript off and
@@ -80,17 +80,8 @@ describeWithBrowser(`import and bulk check pages in headless Chromium${skipNote}
     await web?.database.drop();
   });
 
-  async function expectPage(page: Page, response: Response | null, status: number, lang: string, width: number): Promise<void> {
-    await expectHtmlPage(page, response, status, lang);
-    await expectNoHorizontalScroll(page, width);
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    const file = join(OUT, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    expect(inkRatio(readPng(file))).toBeGreaterThan(0.02);
-  }
-
+  const expectPage = expectFittingPage;
+  const shoot = (page: Page, name: string) => screenshotInto(OUT, page, name);
   async function signIn(page: Page, email: string, path: string): Promise<void> {
     await page.goto(`${base}${path}`);
     await page.fill('#email', email);
@@ -99,22 +90,7 @@ describeWithBrowser(`import and bulk check pages in headless Chromium${skipNote}
     expect(new URL(page.url()).pathname).toBe(path);
   }
 
-  /** axe on GET pages, in a context with JavaScript on (it injects its script) and the same cookies. */
-  async function axe(context: BrowserContext, paths: string[], locale: string, viewport: { width: number; height: number }): Promise<string[]> {
-    const checker = await browser!.newContext({ locale, viewport, javaScriptEnabled: true });
-    try {
-      await checker.addCookies(await context.cookies());
-      const page = await checker.newPage();
-      const found: string[] = [];
-      for (const path of paths) {
-        await page.goto(`${base}${path}`);
-        found.push(...(await seriousAxeViolations(page, path)));
-      }
-      return found;
-    } finally {
-      await checker.close();
-    }
-  }
+  const axe = (context: BrowserContext, paths: string[], locale: string, viewport: { width: number; height: number }) => axeAsSignedIn(browser!, base, context, paths, locale, viewport);
 
   for (const { lang, locale, done, checkTitle } of LANGS) {
     for (const size of WIDTHS) {

@@ -5,7 +5,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { assertJapaneseGlyphs, inkRatio, launchChromium, readPng, waitForFiles } from '../support/browser-tools';
 import { startPeopleContext, type PeopleContext } from '../support/people-context';
 import { BUILT, REPO_ROOT } from '../support/processes';
-import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, inBrowserMatrix, browserMatrixRuns, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
+import { describeWithChromium, inBrowserMatrix, browserMatrixRuns, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi, expectFittingPage, screenshotInto } from '../support/web-browser';
 
 /**
  * A provider's retire path (issue 19) in Debian's Chromium through playwright-core: holdings → the
@@ -62,17 +62,8 @@ describeWithBrowser(`the retire path in headless Chromium${skipNote}`, () => {
     await web?.database.drop();
   });
 
-  async function expectPage(page: Page, response: Response | null, status: number, lang: string, width: number): Promise<void> {
-    await expectHtmlPage(page, response, status, lang);
-    await expectNoHorizontalScroll(page, width);
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    const file = join(OUT, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    expect(inkRatio(readPng(file))).toBeGreaterThan(0.02);
-  }
-
+  const expectPage = expectFittingPage;
+  const shoot = (page: Page, name: string) => screenshotInto(OUT, page, name);
   async function submit(page: Page, selector: string): Promise<Response | null> {
     const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
     return response;

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { assertJapaneseGlyphs, inkRatio, launchChromium, readPng, waitForFiles } from '../support/browser-tools';
 import { startPeopleContext, type PeopleContext } from '../support/people-context';
 import { BUILT, REPO_ROOT } from '../support/processes';
-import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
+import { describeWithChromium, openBrowserContext, startSeededWebApi, type WebApi, expectFittingPage, screenshotInto, axeAsSignedIn } from '../support/web-browser';
 import { HOSTILE_HOLDER, type WebSeed } from '../support/web-seed';
 
 /**
@@ -64,33 +64,9 @@ describeWithBrowser(`signed-in web pages in headless Chromium${skipNote}`, () =>
   const open = (locale: string, viewport: { width: number; height: number }, javaScriptEnabled: boolean) =>
     openBrowserContext(browser!, { locale, viewport, javaScriptEnabled, expectedStatuses: /status of 4(22|03)/ });
 
-  async function expectPage(page: Page, response: Response | null, status: number, lang: string, width: number): Promise<void> {
-    await expectHtmlPage(page, response, status, lang);
-    await expectNoHorizontalScroll(page, width);
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    const file = join(OUT, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    expect(inkRatio(readPng(file))).toBeGreaterThan(0.02);
-  }
-
-  /** axe runs in a context with JavaScript on (it injects its script), on the same pages with the same cookies. */
-  async function axe(context: BrowserContext, paths: string[], locale: string, viewport: { width: number; height: number }): Promise<string[]> {
-    const checker = await browser!.newContext({ locale, viewport, javaScriptEnabled: true });
-    try {
-      await checker.addCookies(await context.cookies());
-      const page = await checker.newPage();
-      const found: string[] = [];
-      for (const path of paths) {
-        await page.goto(`${base}${path}`);
-        found.push(...(await seriousAxeViolations(page, path)));
-      }
-      return found;
-    } finally {
-      await checker.close();
-    }
-  }
+  const expectPage = expectFittingPage;
+  const shoot = (page: Page, name: string) => screenshotInto(OUT, page, name);
+  const axe = (context: BrowserContext, paths: string[], locale: string, viewport: { width: number; height: number }) => axeAsSignedIn(browser!, base, context, paths, locale, viewport);
 
   for (const { lang, locale, holdings } of LANGS) {
     for (const size of WIDTHS) {

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { CHROMIUM_PATH } from './browser-tools';
+import { join } from 'node:path';
+import { CHROMIUM_PATH, inkRatio, readPng } from './browser-tools';
 import { callApi } from './http-client';
 import { BUILT, freePort, startProcess, waitForHttp, type RunningProcess } from './processes';
 import { createTestDatabase, type TestDatabase } from './test-engine';
@@ -82,6 +83,46 @@ export async function expectHtmlPage(page: Page, response: Response | null, stat
 export async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
   const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(width);
+}
+
+/** An HTML page of the registry (expectHtmlPage) that fits `width` without scrolling sideways. */
+export async function expectFittingPage(page: Page, response: Response | null, status: number, lang: string, width: number): Promise<void> {
+  await expectHtmlPage(page, response, status, lang);
+  await expectNoHorizontalScroll(page, width);
+}
+
+/** A full-page screenshot into `dir` as `<name>.png`, checked to show something (not a blank page). */
+export async function screenshotInto(dir: string, page: Page, name: string): Promise<void> {
+  const file = join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  expect(inkRatio(readPng(file))).toBeGreaterThan(0.02);
+}
+
+/**
+ * axe on `paths` of `base` as the person of `context` sees them: in a second context with JavaScript
+ * on (axe injects its script) and the same cookies, so JavaScript-off runs are checked too.
+ */
+export async function axeAsSignedIn(
+  browser: Browser,
+  base: string,
+  context: BrowserContext,
+  paths: readonly string[],
+  locale: string,
+  viewport: { width: number; height: number },
+): Promise<string[]> {
+  const checker = await browser.newContext({ locale, viewport, javaScriptEnabled: true });
+  try {
+    await checker.addCookies(await context.cookies());
+    const page = await checker.newPage();
+    const found: string[] = [];
+    for (const path of paths) {
+      await page.goto(`${base}${path}`);
+      found.push(...(await seriousAxeViolations(page, path)));
+    }
+    return found;
+  } finally {
+    await checker.close();
+  }
 }
 
 /** axe-core's serious and critical violations on the page (WCAG 2.0–2.2 A/AA and best practice), one line each. */
