@@ -109,6 +109,21 @@ describe.each(['sqlite', 'postgres'] as const)('npm run cli -- import holdings (
     expect(summaryOf(result)).toMatchObject({ status: 'failed', error: expect.stringMatching(/header: no known statement format/) });
   }, 60_000);
 
+  it('says in one line what is wrong on the command line, before any import starts (exit code 1)', async () => {
+    const { env, orgId } = await database();
+    const statement = join(dir, `one-row-${engine}.csv`);
+    writeFileSync(statement, 'serial,scheme,registry,reference\nJCL-ERL-ARGS1-1-10,,J-Credit registry,statement 1\n');
+    const missing = join(dir, 'no-such-statement.csv');
+    expect(await cli(['import', 'holdings', missing, '--org', orgId], env)).toMatchObject({ code: 1, stderr: `statement ${missing}: no such file or directory\n` });
+    const report = join(dir, 'no-such-folder', 'refused.csv');
+    expect(await cli(['import', 'holdings', statement, '--org', orgId, '--report', report], env)).toMatchObject({ code: 1, stderr: `--report ${report}: no such file or directory\n` });
+    expect(await cli(['import', 'holdings', statement], env)).toMatchObject({ code: 1, stderr: '--org <id> is required: the provider organisation that holds the blocks\n' });
+    // None of them registered the row: the same statement now imports it.
+    const imported = await cli(['import', 'holdings', statement, '--org', orgId], env);
+    expect(imported.code).toBe(0);
+    expect(summaryOf(imported)).toMatchObject({ status: 'done', accepted: 1, skipped: 0 });
+  }, 60_000);
+
   it(`kill -9 midway through ${KILL_ROWS[engine].toLocaleString('en')} rows, run again: the same ledger as one uninterrupted import, and the journal verifies`, async () => {
     const rows = KILL_ROWS[engine];
     const file = join(dir, `big-${engine}.csv`);

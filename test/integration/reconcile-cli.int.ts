@@ -85,4 +85,18 @@ describe('npm run cli -- reconcile', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/VALIDATION_FAILED: the header matches no known export format/);
   }, 60_000);
+
+  it('says in one line which file it cannot open, before any work (exit code 1)', async () => {
+    const auditor = await createOrganizationWithKey(t, ['auditor']);
+    const before = (await t.http.get('/v1/ledger/entries?type=reconciliation.completed&limit=1000').set(auditor.auth).expect(200)).body.items.length;
+    const missing = await reconcile([join(dir, 'no-such-export.csv')]);
+    expect(missing).toMatchObject({ code: 1, stderr: `export ${join(dir, 'no-such-export.csv')}: no such file or directory\n` });
+    const verra = join(EXPORTS_DIR, 'verra', 'transactions.csv');
+    const unwritable = await reconcile([verra, '--report', join(dir, 'no-such-folder', 'report.csv')]);
+    expect(unwritable).toMatchObject({ code: 1, stderr: `--report ${join(dir, 'no-such-folder', 'report.csv')}: no such file or directory\n` });
+    const folder = await reconcile([dir]);
+    expect(folder).toMatchObject({ code: 1, stderr: `export ${dir}: is a directory\n` });
+    // Refused before the reconciliation started: none was run or journaled.
+    expect((await t.http.get('/v1/ledger/entries?type=reconciliation.completed&limit=1000').set(auditor.auth).expect(200)).body.items).toHaveLength(before);
+  }, 60_000);
 });

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@registry/config';
 import { DomainError } from '@registry/domain';
 import { backupCommand, restoreCommand } from './commands/backup.command';
 import { certificateCommand } from './commands/certificate.command';
+import { CliUsageError } from './commands/cli-files';
 import { dbCommand } from './commands/db.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
@@ -32,7 +33,7 @@ const program = new Command('registry')
   .addCommand(restoreCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof CliUsageError || error instanceof CommanderError) process.stderr.write(`${error.message}\n`);
   else if (error instanceof DomainError) process.stderr.write(`${error.code}: ${error.message}\n`);
   else process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);

@@ -1,12 +1,13 @@
 import { Command, Option } from 'commander';
 import { refusedRowsCsvHeader, refusedRowsCsvLines } from '@registry/documents';
 import { CreateHoldingsImportUseCase, holdingsFormatNames, RunHoldingsImportUseCase } from '@registry/ledger';
-import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import { withCliContext } from '../cli-context';
+import { CliUsageError, openInputFile, openOutputFile } from './cli-files';
 import { ImportProgressDisplay } from './import-progress';
 
 interface ImportHoldingsOptions {
@@ -31,9 +32,10 @@ export function importCommand(): Command {
     .option('--report <file>', 'write every refused row with its reason (CSV)')
     .addOption(new Option('--batch-size <rows>', 'rows per transaction and journal entry').default(String(CLI_BATCH)).hideHelp())
     .action(async (file: string, options: ImportHoldingsOptions) => {
-      if (!options.org) throw new Error('--org <id> is required: the provider organisation that holds the blocks');
-      const totalBytes = statSync(file).size;
-      const report = options.report ? createWriteStream(options.report) : null;
+      if (!options.org) throw new CliUsageError('--org <id> is required: the provider organisation that holds the blocks');
+      const input = openInputFile(file, 'statement');
+      const totalBytes = input.bytes;
+      const report = options.report ? openOutputFile(options.report, '--report') : null;
       if (report) report.write(refusedRowsCsvHeader());
       const progress = new ImportProgressDisplay();
       const record = await withCliContext(async (app) => {
@@ -47,7 +49,7 @@ export function importCommand(): Command {
         process.stderr.write(`import ${created.id} (formats: ${holdingsFormatNames().join(', ')})\n`);
         let bytesRead = 0;
         // Counted on the way through (a 'data' listener would start the file flowing before the parser reads it).
-        const source = createReadStream(file).pipe(
+        const source = input.stream.pipe(
           new Transform({
             transform(chunk: Buffer, _encoding, done) {
               bytesRead += chunk.length;

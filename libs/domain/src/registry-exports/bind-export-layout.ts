@@ -1,5 +1,6 @@
 import type { SchemeCode } from '../schemes/scheme-catalog';
 import { SCHEME_CODES } from '../schemes/scheme-catalog';
+import { detachedText } from '../text/detached-text';
 import { exportDate } from './export-dates';
 import type { ColumnReader, ExportColumns, ExportLayout, ExportRowKind } from './export-layout';
 
@@ -75,7 +76,7 @@ export function bindExportLayout(layout: ExportLayout, header: readonly string[]
     if (value === undefined && !dates.has(text)) {
       value = exportDate(text);
       // The key is copied: a cell is a slice of a large chunk of the file, which a kept slice keeps alive.
-      if (dates.size < 10_000) dates.set(JSON.parse(JSON.stringify(text)) as string, value);
+      if (dates.size < 10_000) dates.set(detachedText(text), value);
     }
     return value;
   };

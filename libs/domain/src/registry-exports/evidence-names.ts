@@ -1,6 +1,7 @@
+import { memoizeText } from '../text/text-memo';
 import type { RegistryExportTable } from './export-layout';
 
-const words = (text: string) => ` ${text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const words = memoizeText((text: string) => ` ${text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
 
 /**
  * Whether a free-text evidence `registry` ("Verra Registry", "VCS", "verra.org") names the

@@ -1,4 +1,5 @@
 import { isCalendarDate, isoDate } from '../serials/calendar-date';
+import { memoizeText } from '../text/text-memo';
 
 /**
  * Reads the date of an export cell as YYYY-MM-DD: ISO dates and instants ("2026-04-10",
@@ -19,5 +20,7 @@ export function exportDate(text: string | undefined): string | undefined | null 
 
 /** Whole days from `a` to `b` (both YYYY-MM-DD). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return Math.round((midnightUtc(b) - midnightUtc(a)) / 86_400_000);
 }
+
+const midnightUtc = memoizeText((date: string) => Date.parse(`${date}T00:00:00Z`));

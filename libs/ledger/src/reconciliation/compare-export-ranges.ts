@@ -104,7 +104,10 @@ export async function compareExportRanges(
       if (block.start > row.end) break;
       const start = block.start > row.start ? block.start : row.start;
       const end = block.end < row.end ? block.end : row.end;
-      for (const outcome of compareOverlap(row, block, { namespace, start, end }, options)) await emit(outcome);
+      for (const outcome of compareOverlap(row, block, { namespace, start, end }, options)) {
+        const emitted = emit(outcome);
+        if (emitted) await emitted;
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 import {
   bindExportLayout,
   DomainError,
+  detachedText,
   detectExportLayout,
   parseSerial,
   REGISTRY_EXPORT_TABLES,
@@ -25,15 +26,6 @@ export interface ExportRanges {
   readonly ranges: ExportRange[];
 }
 
-/**
- * A copy of `text` that holds on to nothing else. A cell is a slice of the chunk of the file it was
- * read from, and V8 keeps a whole chunk alive for any slice of it that is kept: a million kept cells
- * kept the whole file in memory (935 MB for a 580 MB export).
- */
-function detached(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
 /** Many rows repeat a date, a beneficiary or a project: one string each keeps a million rows small. */
 class Interned {
   private readonly strings = new Map<string, string>();
@@ -41,7 +33,7 @@ class Interned {
     if (text === undefined) return undefined;
     const known = this.strings.get(text);
     if (known !== undefined) return known;
-    const copy = detached(text);
+    const copy = detachedText(text);
     if (this.strings.size < 100_000) this.strings.set(copy, copy);
     return copy;
   }
@@ -87,13 +79,13 @@ export async function readExportRanges(
         namespace: interned.of(parsed.namespace)!,
         start: parsed.range.start,
         end: parsed.range.end,
-        canonical: detached(parsed.canonical),
+        canonical: detachedText(parsed.canonical),
         project: interned.of(projectOf(parsed.attributes))!,
         kind: read.kind,
         retiredOn: interned.of(read.retiredOn),
         beneficiary: interned.of(read.beneficiary),
         registry: interned.of(read.registry),
-        reference: read.reference === undefined ? undefined : detached(read.reference),
+        reference: read.reference === undefined ? undefined : detachedText(read.reference),
       });
     } catch (error) {
       unreadable({ row: rows, serial: read?.serial ?? cells.join(',').slice(0, 200), message: (error as Error).message });

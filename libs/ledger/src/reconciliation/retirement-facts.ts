@@ -1,11 +1,9 @@
-import { daysBetween } from '@registry/domain';
+import { daysBetween, memoizeText } from '@registry/domain';
 
 /** Words registries print when they do not disclose the beneficiary: nothing to compare. */
 const UNDISCLOSED = new Set(['not disclosed', 'not public', 'undisclosed', 'anonymous', 'confidential', 'n a', 'na', 'none']);
 
-function comparable(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
+const comparable = memoizeText((text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
 
 /**
  * Beneficiaries agree when one names the other: registries print "Emergent retiring on behalf of

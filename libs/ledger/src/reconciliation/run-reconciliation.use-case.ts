@@ -58,16 +58,18 @@ export class RunReconciliationUseCase {
       const alerts = lines.filter((line) => line.outcome !== 'matched' && line.outcome !== 'unreadable');
       if (alerts.length > 0) await this.alerts.alertsRaised(record, alerts);
     };
-    const add = async (line: ReconciliationLine) => {
+    // Waits only when the report's writer or the store has to: a million lines do not each cost a promise.
+    const add = (line: ReconciliationLine): void | Promise<void> => {
       if (line.outcome === 'matched') matched++;
       else if (line.outcome === 'unreadable') unreadable++;
       else {
         alertCount++;
         alertsByKind[line.outcome] = (alertsByKind[line.outcome] ?? 0) + 1;
       }
-      await command.onLine?.(line);
       if (line.outcome !== 'matched' || command.keepMatchedLines) pending.push(line);
-      if (pending.length >= LINES_PER_WRITE) await flush();
+      const written = command.onLine?.(line);
+      if (written) return pending.length >= LINES_PER_WRITE ? written.then(flush) : written;
+      if (pending.length >= LINES_PER_WRITE) return flush();
     };
 
     try {

@@ -1,4 +1,4 @@
-import type { RegistryExportFormat, SchemeCode, SerialAttributes } from '@registry/domain';
+import { memoizeText, type RegistryExportFormat, type SchemeCode, type SerialAttributes } from '@registry/domain';
 import type {
   LedgerRange,
   ReconciliationLine,
@@ -183,18 +183,17 @@ function toLine(row: LineRow): ReconciliationLine {
   };
 }
 
+/** The blocks of a namespace mostly share their attributes' text: each text is parsed once (frozen: shared). */
+const attributesOf = memoizeText((text: string) => Object.freeze(JSON.parse(text) as SerialAttributes), 50_000);
+
 function toLedgerRange(row: LiveBlockRow): LedgerRange {
-  let attributes: SerialAttributes | undefined;
   return {
     blockId: row.id,
     scheme: row.scheme as SchemeCode,
     namespace: row.namespace,
     start: BigInt(row.start_serial),
     end: BigInt(row.end_serial),
-    // Read only for the few blocks a report prints on their own: most of a million never need it.
-    get attributes() {
-      return (attributes ??= JSON.parse(row.attributes) as SerialAttributes);
-    },
+    attributes: attributesOf(row.attributes),
     status: row.status,
     ownerId: row.owner_id,
     retirementId: row.retirement_id,

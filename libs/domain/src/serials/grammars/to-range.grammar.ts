@@ -2,6 +2,7 @@ import type { SchemeCode } from '../../schemes/scheme-catalog';
 import { numberAttribute, stringAttribute, type ParsedSerial, type SerialGrammar } from '../parsed-serial';
 import { invalidSerial, quote } from '../serial-error';
 import { readSerialRange } from '../serial-number';
+import { memoizeText } from '../../text/text-memo';
 
 /*
  * "<prefix>-<start> to <end>" of the APX-hosted registries (ACR, Climate Action Reserve, ART):
@@ -83,12 +84,8 @@ export const toRangeGrammar: SerialGrammar = {
     if (!m) {
       throw invalidSerial(`expected "<prefix>-<start> to <end>", got ${quote(text)}`, 'serial', EXPECTED);
     }
-    const parts = m[1]!.toUpperCase().split('-');
-    const form = FORM_BY_LEAD.get(parts[0]!);
-    if (!form) throw invalidSerial(`unknown serial prefix ${quote(parts[0]!)}`, 'serial', EXPECTED);
-    const attributes = readPrefix(form, parts);
+    const { form, attributes, body } = prefixOf(m[1]!);
     const range = readSerialRange(m[2]!, m[3]!);
-    const body = parts.join('-');
     return {
       scheme: form.scheme,
       namespace: `${form.scheme}:${body}`,
@@ -104,6 +101,17 @@ export const toRangeGrammar: SerialGrammar = {
     return `${body.join('-')}-${parsed.range.start} to ${parsed.range.end}`;
   },
 };
+
+/**
+ * The constant part of a serial, read once per distinct prefix: an export's million rows name a few
+ * thousand blocks' prefixes. Its attributes are shared by every serial of that prefix, so frozen.
+ */
+const prefixOf = memoizeText((prefix: string) => {
+  const parts = prefix.toUpperCase().split('-');
+  const form = FORM_BY_LEAD.get(parts[0]!);
+  if (!form) throw invalidSerial(`unknown serial prefix ${quote(parts[0]!)}`, 'serial', EXPECTED);
+  return { form, attributes: Object.freeze(readPrefix(form, parts)), body: parts.join('-') };
+});
 
 function readPrefix(form: ToRangeForm, parts: readonly string[]): ParsedSerial['attributes'] {
   if (parts.length !== form.fields.length) {
