@@ -1,13 +1,5 @@
-import { corporateNumberCheckDigit } from '@registry/domain';
-import { CreatePersonUseCase } from '@registry/ledger';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { inkRatio, launchChromium, readPng, waitForFiles } from '../support/browser-tools';
-import { startPeopleContext, type PeopleContext } from '../support/people-context';
-import { BUILT, REPO_ROOT } from '../support/processes';
-import { describeWithChromium, openBrowserContext, startSeededWebApi, type WebApi, expectFittingPage, screenshotInto, axeAsSignedIn } from '../support/web-browser';
+import { clickThrough, describeWithChromium, expectFittingPage, openBrowserContext, organizationWithKey, webBrowserSuite } from '../support/web-browser';
 
 /**
  * The applicant's and the verifier's pages (issue 19) in Debian's Chromium: an applicant signs in,
@@ -19,8 +11,6 @@ import { describeWithChromium, openBrowserContext, startSeededWebApi, type WebAp
  */
 
 const ADMIN = 'web-claims-browser-admin-key-0123456789';
-const OUT = join(REPO_ROOT, 'test-output', 'web-claims');
-const PASSWORD = 'a long enough demo password';
 
 /** Each language at each width, JavaScript off for one width and on for the other. */
 const RUNS = [
@@ -34,10 +24,7 @@ const SHOTS = ['claims-empty', 'claim-new', 'claim-refused', 'claim-created', 'c
 const { describeWithBrowser, skipNote } = describeWithChromium('web-claims-browser.int');
 
 describeWithBrowser(`applicant and verifier web pages in headless Chromium${skipNote}`, () => {
-  let web: WebApi | undefined;
-  let people: PeopleContext | undefined;
-  let browser: Browser | undefined;
-  let base: string;
+  const suite = webBrowserSuite('web-claims', ADMIN);
   let provider: { id: string; key: string };
   let serial = 0;
   const accounts: { lang: string; applicant: string; verifier: string }[] = [];
@@ -50,7 +37,7 @@ describeWithBrowser(`applicant and verifier web pages in headless Chromium${skip
     const idempotencyKey = `web-claims-${randomUUID()}`;
     for (let attempt = 1; ; attempt++) {
       try {
-        const res = await fetch(`${base}${path}`, {
+        const res = await fetch(`${suite.base}${path}`, {
           method,
           headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', ...(method === 'POST' ? { 'Idempotency-Key': idempotencyKey } : {}) },
           body: body === undefined ? undefined : JSON.stringify(body),
@@ -63,59 +50,21 @@ describeWithBrowser(`applicant and verifier web pages in headless Chromium${skip
       }
     }
   };
-  const organization = async (name: string, roles: string[]) => {
-    const digits = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
-    const corporate = roles.includes('applicant') ? { corporateNumber: `${corporateNumberCheckDigit(digits)}${digits}` } : {};
-    const org = await api('POST', '/v1/organizations', ADMIN, { name, roles, ...corporate }, 201);
-    const key = await api('POST', `/v1/organizations/${org.id}/api-keys`, ADMIN, {}, 201);
-    return { id: org.id as string, key: key.key as string };
-  };
+  const organization = (name: string, roles: string[]) => organizationWithKey(api, ADMIN, name, roles);
 
   beforeAll(async () => {
-    rmSync(OUT, { recursive: true, force: true });
-    mkdirSync(OUT, { recursive: true });
-    await waitForFiles([BUILT.api]);
-    web = await startSeededWebApi(ADMIN);
-    base = web.base;
     provider = await organization('オフセット・プロバイダー株式会社', ['provider']);
-    people = await startPeopleContext({ database: web.database });
     for (const run of RUNS) {
       const tag = `${run.lang}${run.width}`;
       // An applicant and a verifier of their own per run: each run's claims list starts empty.
       const applicant = await organization(`申請者 ${tag} 株式会社`, ['applicant']);
       const verifier = await organization(`検証機関 ${tag}`, ['verifier']);
       const account = { lang: tag, applicant: `applicant.${tag}.${Date.now()}@example.jp`, verifier: `verifier.${tag}.${Date.now()}@example.jp` };
-      await people.app.get(CreatePersonUseCase).execute({ organizationId: applicant.id, email: account.applicant, password: PASSWORD, roles: ['applicant'], actor: { kind: 'admin' } });
-      await people.app.get(CreatePersonUseCase).execute({ organizationId: verifier.id, email: account.verifier, password: PASSWORD, roles: ['verifier'], actor: { kind: 'admin' } });
+      await suite.addPerson(applicant.id, account.applicant, ['applicant']);
+      await suite.addPerson(verifier.id, account.verifier, ['verifier']);
       accounts.push(account);
     }
-    browser = await launchChromium();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await people?.close();
-    await web?.api.stop();
-    await web?.database.drop();
-  });
-
-  const expectPage = expectFittingPage;
-  const shoot = (page: Page, name: string) => screenshotInto(OUT, page, name);
-  /** Clicks a form's submit button and answers the response the browser lands on (after a 303, the page it was sent to). */
-  async function send(page: Page, selector: string): Promise<Response | null> {
-    const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-    return response;
-  }
-
-  async function signIn(page: Page, path: string, email: string): Promise<Response | null> {
-    await page.goto(`${base}${path}`);
-    expect(new URL(page.url()).pathname).toBe('/sign-in');
-    await page.fill('#email', email);
-    await page.fill('#password', PASSWORD);
-    return send(page, 'form.sign-in button[type=submit]');
-  }
-
-  const axe = (context: BrowserContext, paths: string[], locale: string, viewport: { width: number; height: number }) => axeAsSignedIn(browser!, base, context, paths, locale, viewport);
 
   RUNS.forEach((run, index) => {
     const tag = `${run.lang}-${run.width === 1280 ? 'desktop' : 'mobile'}-js-${run.js ? 'on' : 'off'}`;
@@ -124,17 +73,17 @@ describeWithBrowser(`applicant and verifier web pages in headless Chromium${skip
     it(`an applicant files, authorises, is refused while short, submits; a verifier records (${tag})`, async () => {
       const account = accounts[index];
       // The refusals (422, 400) are answered on purpose.
-      const applicantBrowser = await openBrowserContext(browser!, { locale: run.locale, viewport, javaScriptEnabled: run.js, expectedStatuses: /status of 4(22|00)/ });
+      const applicantBrowser = await openBrowserContext(suite.browser, { locale: run.locale, viewport, javaScriptEnabled: run.js, expectedStatuses: /status of 4(22|00)/ });
       let claimId = '';
       try {
         const { page, context, problems } = applicantBrowser;
-        await expectPage(page, await signIn(page, '/claims', account.applicant), 200, run.lang, run.width);
+        await expectFittingPage(page, await suite.signIn(page, '/claims', account.applicant), 200, run.lang, run.width);
         expect(new URL(page.url()).pathname).toBe('/claims');
-        await shoot(page, `claims-empty-${tag}`);
+        await suite.shoot(page, `claims-empty-${tag}`);
 
-        await expectPage(page, await send(page, 'main a.button-link'), 200, run.lang, run.width);
+        await expectFittingPage(page, await clickThrough(page, 'main a.button-link'), 200, run.lang, run.width);
         expect(new URL(page.url()).pathname).toBe('/claims/new');
-        await shoot(page, `claim-new-${tag}`);
+        await suite.shoot(page, `claim-new-${tag}`);
         await page.fill('#f-boundary', '本社及び国内全事業所');
         await page.fill('#f-baseYear', '2013');
         await page.fill('#f-targetPeriod-start', '2024-04-01');
@@ -143,68 +92,68 @@ describeWithBrowser(`applicant and verifier web pages in headless Chromium${skip
         await page.fill('#f-emissions-scope2', '800');
         await page.check('#f-declarations-independentOfCertifierAndVerifier');
         // A target period under a year: refused, citing the rule; what was typed stays.
-        await expectPage(page, await send(page, 'form.claim-form button[type=submit]'), 422, run.lang, run.width);
+        await expectFittingPage(page, await clickThrough(page, 'form.claim-form button[type=submit]'), 422, run.lang, run.width);
         expect(await page.locator('#refusal .rule-id').first().textContent()).toBe('CN-2.1.2-3');
         expect(await page.locator('#f-emissions-scope1').inputValue()).toBe('1200.4');
-        await shoot(page, `claim-refused-${tag}`);
+        await suite.shoot(page, `claim-refused-${tag}`);
         await page.fill('#f-targetPeriod-end', '2025-03-31');
-        await expectPage(page, await send(page, 'form.claim-form button[type=submit]'), 200, run.lang, run.width);
+        await expectFittingPage(page, await clickThrough(page, 'form.claim-form button[type=submit]'), 200, run.lang, run.width);
         claimId = /\/claims\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)![1];
         expect(await page.locator('.coverage-text').textContent()).toBe('0 / 2,001 t-CO2');
-        await shoot(page, `claim-created-${tag}`);
+        await suite.shoot(page, `claim-created-${tag}`);
 
         await page.selectOption('#provider-choice', provider.id);
-        await expectPage(page, await send(page, 'form.authorize-provider button[type=submit]'), 200, run.lang, run.width);
+        await expectFittingPage(page, await clickThrough(page, 'form.authorize-provider button[type=submit]'), 200, run.lang, run.width);
         expect(await page.locator(`tr[data-provider="${provider.id}"]`).count()).toBe(1);
-        await shoot(page, `claim-authorized-${tag}`);
+        await suite.shoot(page, `claim-authorized-${tag}`);
 
         // The provider retires a part for the claim through the API: submitting is refused while short.
         await api('POST', '/v1/retirements', provider.key, { serials: [`JCL-ERL-R${7100 + index * 10 + ++serial}-1-1000`], claimId, beneficiary: 'applicant', purpose: 'offset', evidence: { registry: 'J-Credit registry', reference: `JC-B-${serial}` } }, 201);
         await page.reload();
-        await expectPage(page, await send(page, 'form.submit-claim button[type=submit]'), 422, run.lang, run.width);
+        await expectFittingPage(page, await clickThrough(page, 'form.submit-claim button[type=submit]'), 422, run.lang, run.width);
         expect(await page.locator('#refusal .rule-id').allTextContents()).toContain('CN-2.1.6');
         expect(await page.locator('.coverage-text').textContent()).toBe('1,000 / 2,001 t-CO2');
-        await shoot(page, `claim-short-${tag}`);
+        await suite.shoot(page, `claim-short-${tag}`);
 
         await api('POST', '/v1/retirements', provider.key, { serials: [`JCL-ERL-R${7100 + index * 10 + ++serial}-1-1001`], claimId, beneficiary: 'applicant', purpose: 'offset', evidence: { registry: 'J-Credit registry', reference: `JC-B-${serial}` } }, 201);
-        await page.goto(`${base}/claims/${claimId}`);
+        await page.goto(`${suite.base}/claims/${claimId}`);
         expect(await page.locator('.coverage-state').textContent()).toBe(run.covered);
-        await expectPage(page, await send(page, 'form.submit-claim button[type=submit]'), 200, run.lang, run.width);
+        await expectFittingPage(page, await clickThrough(page, 'form.submit-claim button[type=submit]'), 200, run.lang, run.width);
         expect(await page.locator('.alert.ok').count()).toBe(1);
         expect(await page.locator('form.submit-claim').count()).toBe(0);
-        await shoot(page, `claim-submitted-${tag}`);
+        await suite.shoot(page, `claim-submitted-${tag}`);
 
-        await expectPage(page, await page.goto(`${base}/claims`), 200, run.lang, run.width);
+        await expectFittingPage(page, await page.goto(`${suite.base}/claims`), 200, run.lang, run.width);
         expect(await page.locator('table.my-claims tbody tr').count()).toBe(1);
-        await shoot(page, `claims-${tag}`);
+        await suite.shoot(page, `claims-${tag}`);
 
-        expect(await axe(context, ['/claims', '/claims/new', '/claims/new?type=CFP', `/claims/${claimId}`], run.locale, viewport)).toEqual([]);
+        expect(await suite.axe(context, ['/claims', '/claims/new', '/claims/new?type=CFP', `/claims/${claimId}`], run.locale, viewport)).toEqual([]);
         expect(problems).toEqual([]);
       } finally {
         await applicantBrowser.context.close();
       }
 
-      const verifierBrowser = await openBrowserContext(browser!, { locale: run.locale, viewport, javaScriptEnabled: run.js, expectedStatuses: /status of 4(22|00)/ });
+      const verifierBrowser = await openBrowserContext(suite.browser, { locale: run.locale, viewport, javaScriptEnabled: run.js, expectedStatuses: /status of 4(22|00)/ });
       try {
         const { page, context, problems } = verifierBrowser;
-        await expectPage(page, await signIn(page, '/verifications', account.verifier), 200, run.lang, run.width);
-        await shoot(page, `verifications-${tag}`);
+        await expectFittingPage(page, await suite.signIn(page, '/verifications', account.verifier), 200, run.lang, run.width);
+        await suite.shoot(page, `verifications-${tag}`);
         await page.fill('#f-claim', claimId);
-        await expectPage(page, await send(page, 'form.open-claim button[type=submit]'), 200, run.lang, run.width);
+        await expectFittingPage(page, await clickThrough(page, 'form.open-claim button[type=submit]'), 200, run.lang, run.width);
         expect(new URL(page.url()).pathname).toBe(`/verifications/${claimId}`);
-        await shoot(page, `verification-form-${tag}`);
+        await suite.shoot(page, `verification-form-${tag}`);
         await page.fill('#f-reportReference', `VR-${tag}`);
         await page.fill('#f-verifiedEmissions-scope1', '1200.4');
         await page.fill('#f-verifiedEmissions-scope2', '800');
         // Not declared independent of the applicant: refused, citing CN-2.2.2.
-        await expectPage(page, await send(page, 'form.verification-form button[type=submit]'), 422, run.lang, run.width);
+        await expectFittingPage(page, await clickThrough(page, 'form.verification-form button[type=submit]'), 422, run.lang, run.width);
         expect(await page.locator('#refusal .rule-id').first().textContent()).toBe('CN-2.2.2');
-        await shoot(page, `verification-refused-${tag}`);
+        await suite.shoot(page, `verification-refused-${tag}`);
         await page.check('#f-independentOfApplicant');
-        await expectPage(page, await send(page, 'form.verification-form button[type=submit]'), 200, run.lang, run.width);
+        await expectFittingPage(page, await clickThrough(page, 'form.verification-form button[type=submit]'), 200, run.lang, run.width);
         expect(await page.locator('.alert.ok').count()).toBe(1);
-        await shoot(page, `verification-recorded-${tag}`);
-        expect(await axe(context, ['/verifications', `/verifications/${claimId}`], run.locale, viewport)).toEqual([]);
+        await suite.shoot(page, `verification-recorded-${tag}`);
+        expect(await suite.axe(context, ['/verifications', `/verifications/${claimId}`], run.locale, viewport)).toEqual([]);
         expect(problems).toEqual([]);
       } finally {
         await verifierBrowser.context.close();
@@ -215,7 +164,6 @@ describeWithBrowser(`applicant and verifier web pages in headless Chromium${skip
   });
 
   it('left a screenshot of each page for each run in test-output/web-claims/', () => {
-    const shots = readdirSync(OUT).filter((f) => f.endsWith('.png'));
-    expect(shots.length).toBe(SHOTS.length * RUNS.length);
+    expect(suite.screenshotCount()).toBe(SHOTS.length * RUNS.length);
   });
 });

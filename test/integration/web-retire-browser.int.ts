@@ -1,11 +1,5 @@
-import { CreatePersonUseCase } from '@registry/ledger';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page, Response } from 'playwright-core';
-import { assertJapaneseGlyphs, inkRatio, launchChromium, readPng, waitForFiles } from '../support/browser-tools';
-import { startPeopleContext, type PeopleContext } from '../support/people-context';
-import { BUILT, REPO_ROOT } from '../support/processes';
-import { describeWithChromium, inBrowserMatrix, browserMatrixRuns, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi, expectFittingPage, screenshotInto } from '../support/web-browser';
+import { assertJapaneseGlyphs } from '../support/browser-tools';
+import { BROWSER_SCRIPTS, BROWSER_WIDTHS, browserMatrixRuns, clickThrough, describeWithChromium, expectFittingPage, inBrowserMatrix, openBrowserContext, seriousAxeViolations, webBrowserSuite } from '../support/web-browser';
 
 /**
  * A provider's retire path (issue 19) in Debian's Chromium through playwright-core: holdings → the
@@ -16,20 +10,10 @@ import { describeWithChromium, inBrowserMatrix, browserMatrixRuns, openBrowserCo
  */
 
 const ADMIN = 'web-retire-browser-admin-key-0123456789';
-const OUT = join(REPO_ROOT, 'test-output', 'web-retire');
-const PASSWORD = 'a long enough demo password';
 
 const LANGS = [
   { lang: 'ja', locale: 'ja-JP', retire: 'クレジットを償却する', recorded: '登録済み' },
   { lang: 'en', locale: 'en-US', retire: 'Retire credits', recorded: 'Recorded' },
-] as const;
-const WIDTHS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'mobile', width: 390, height: 844 },
-] as const;
-const SCRIPTS = [
-  { name: 'nojs', enabled: false },
-  { name: 'js', enabled: true },
 ] as const;
 /** The pages of one run, each a screenshot. */
 const SHOTS = ['holdings', 'retire', 'check-refused', 'check', 'retirement', 'retirement-recorded'] as const;
@@ -37,41 +21,15 @@ const SHOTS = ['holdings', 'retire', 'check-refused', 'check', 'retirement', 're
 const { describeWithBrowser, skipNote } = describeWithChromium('web-retire-browser.int');
 
 describeWithBrowser(`the retire path in headless Chromium${skipNote}`, () => {
-  let web: WebApi | undefined;
-  let people: PeopleContext | undefined;
-  let browser: Browser | undefined;
-  let base: string;
+  const suite = webBrowserSuite('web-retire', ADMIN);
   const email = `retire.provider.${Date.now()}@example.jp`;
   let run = 0;
 
-  beforeAll(async () => {
-    rmSync(OUT, { recursive: true, force: true });
-    mkdirSync(OUT, { recursive: true });
-    await waitForFiles([BUILT.api]);
-    web = await startSeededWebApi(ADMIN);
-    base = web.base;
-    people = await startPeopleContext({ database: web.database });
-    await people.app.get(CreatePersonUseCase).execute({ organizationId: web.seed.providerId, email, password: PASSWORD, roles: ['provider', 'applicant'], actor: { kind: 'admin' } });
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await people?.close();
-    await web?.api.stop();
-    await web?.database.drop();
-  });
-
-  const expectPage = expectFittingPage;
-  const shoot = (page: Page, name: string) => screenshotInto(OUT, page, name);
-  async function submit(page: Page, selector: string): Promise<Response | null> {
-    const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-    return response;
-  }
+  beforeAll(() => suite.addPerson(suite.seed.providerId, email, ['provider', 'applicant']));
 
   for (const { lang, locale, retire, recorded } of LANGS) {
-    for (const size of WIDTHS) {
-      for (const script of SCRIPTS) {
+    for (const size of BROWSER_WIDTHS) {
+      for (const script of BROWSER_SCRIPTS) {
         if (!inBrowserMatrix(lang, size.width, script.enabled)) continue;
         it(`retires from the holdings page and records the reference in ${lang} at ${size.width} px, JavaScript ${script.enabled ? 'on' : 'off'}`, async () => {
           // The seed's provider holds JCL-ERL-R1-501-1000: each run retires ten units of its own.
@@ -81,19 +39,16 @@ describeWithBrowser(`the retire path in headless Chromium${skipNote}`, () => {
           const tag = `${lang}-${size.name}-${script.name}`;
           const violations: string[] = [];
           const check = async (name: string) => {
-            await shoot(page, `${name}-${tag}`);
+            await suite.shoot(page, `${name}-${tag}`);
             if (script.enabled) violations.push(...(await seriousAxeViolations(page, `${name} ${tag}`)));
           };
           try {
-            await page.goto(`${base}/holdings`);
-            await page.fill('#email', email);
-            await page.fill('#password', PASSWORD);
-            await expectPage(page, await submit(page, 'form.sign-in button[type=submit]'), 200, lang, size.width);
+            await expectFittingPage(page, await suite.signIn(page, '/holdings', email), 200, lang, size.width);
             expect(new URL(page.url()).pathname).toBe('/holdings');
             expect(await page.locator('table.totals tbody tr').count()).toBe(1);
             await check('holdings');
 
-            await expectPage(page, await submit(page, 'a.action-link[href="/retire"]'), 200, lang, size.width);
+            await expectFittingPage(page, await clickThrough(page, 'a.action-link[href="/retire"]'), 200, lang, size.width);
             expect(await page.locator('h1').textContent()).toBe(retire);
             await check('retire');
 
@@ -102,7 +57,7 @@ describeWithBrowser(`the retire path in headless Chromium${skipNote}`, () => {
             await page.fill('#beneficiary', '株式会社サンプル <b>');
             await page.fill('#purpose', 'CN FY2024');
             await page.selectOption('#claimId', { index: 1 });
-            await expectPage(page, await submit(page, 'form.retire button[type=submit]'), 422, lang, size.width);
+            await expectFittingPage(page, await clickThrough(page, 'form.retire button[type=submit]'), 422, lang, size.width);
             expect(await page.locator('tr[data-verdict="ALREADY_RETIRED"]').count()).toBe(1);
             expect(await page.locator('#serials-error').count()).toBe(1);
             expect(await page.locator('form.confirm-retire').count()).toBe(0);
@@ -110,12 +65,12 @@ describeWithBrowser(`the retire path in headless Chromium${skipNote}`, () => {
             await check('check-refused');
 
             await page.fill('#serials', `${serial}\n`);
-            await expectPage(page, await submit(page, 'form.retire button[type=submit]'), 200, lang, size.width);
+            await expectFittingPage(page, await clickThrough(page, 'form.retire button[type=submit]'), 200, lang, size.width);
             expect(await page.locator('tr[data-verdict="ok"]').count()).toBe(1);
             expect(await page.locator('tr[data-verdict="ok"] .rule').textContent()).toMatch(/^CN-/);
             await check('check');
 
-            await expectPage(page, await submit(page, 'form.confirm-retire button[type=submit]'), 200, lang, size.width);
+            await expectFittingPage(page, await clickThrough(page, 'form.confirm-retire button[type=submit]'), 200, lang, size.width);
             expect(new URL(page.url()).pathname).toMatch(/^\/retirements\/[0-9a-f-]{36}$/);
             expect(await page.locator('dd.serials').textContent()).toBe(serial);
             expect(await page.locator('dd.beneficiary').textContent()).toBe('株式会社サンプル <b>');
@@ -123,7 +78,7 @@ describeWithBrowser(`the retire path in headless Chromium${skipNote}`, () => {
 
             await page.fill('#registry', 'J-Credit registry');
             await page.fill('#reference', `MK-${first}`);
-            await expectPage(page, await submit(page, 'form.attach-evidence button[type=submit]'), 200, lang, size.width);
+            await expectFittingPage(page, await clickThrough(page, 'form.attach-evidence button[type=submit]'), 200, lang, size.width);
             expect(await page.locator('dd.reference .badge').textContent()).toBe(recorded);
             expect(await page.locator('form.attach-evidence').count()).toBe(0);
             await check('retirement-recorded');
@@ -141,11 +96,10 @@ describeWithBrowser(`the retire path in headless Chromium${skipNote}`, () => {
 
   /** The refused check (422) is answered on purpose. */
   function open(locale: string, viewport: { width: number; height: number }, javaScriptEnabled: boolean) {
-    return openBrowserContext(browser!, { locale, viewport, javaScriptEnabled, expectedStatuses: /status of 422/ });
+    return openBrowserContext(suite.browser, { locale, viewport, javaScriptEnabled, expectedStatuses: /status of 422/ });
   }
 
   it('left a screenshot of each page, language, width and script setting in test-output/web-retire/', () => {
-    const shots = readdirSync(OUT).filter((f) => f.endsWith('.png'));
-    expect(shots.length).toBe(SHOTS.length * browserMatrixRuns());
+    expect(suite.screenshotCount()).toBe(SHOTS.length * browserMatrixRuns());
   });
 });

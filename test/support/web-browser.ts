@@ -1,10 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync } from 'node:fs';
+import { corporateNumberCheckDigit, type Role } from '@registry/domain';
+import { CreatePersonUseCase } from '@registry/ledger';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { join } from 'node:path';
-import { CHROMIUM_PATH, inkRatio, readPng } from './browser-tools';
+import { CHROMIUM_PATH, inkRatio, launchChromium, readPng, waitForFiles } from './browser-tools';
 import { callApi } from './http-client';
-import { BUILT, freePort, startProcess, waitForHttp, type RunningProcess } from './processes';
+import { startPeopleContext, type PeopleContext } from './people-context';
+import { BUILT, freePort, REPO_ROOT, startProcess, waitForHttp, type RunningProcess } from './processes';
 import { createTestDatabase, type TestDatabase } from './test-engine';
 import { seedWebRegistry, type WebSeed } from './web-seed';
 
@@ -19,6 +22,18 @@ export function inBrowserMatrix(lang: string, width: number, javaScriptEnabled: 
   if (process.env.BROWSER_MATRIX === 'full') return true;
   return (lang === 'ja') === (width >= 1000) ? !javaScriptEnabled : javaScriptEnabled;
 }
+
+/** The matrix's two widths, named as the screenshots are. */
+export const BROWSER_WIDTHS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'mobile', width: 390, height: 844 },
+] as const;
+
+/** JavaScript off and on, named as the screenshots are. */
+export const BROWSER_SCRIPTS = [
+  { name: 'nojs', enabled: false },
+  { name: 'js', enabled: true },
+] as const;
 
 /** How many runs inBrowserMatrix lets through. */
 export function browserMatrixRuns(): number {
@@ -131,4 +146,107 @@ export async function seriousAxeViolations(page: Page, label: string): Promise<s
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The password of every person a browser suite opens (suite.addPerson). */
+export const SUITE_PASSWORD = 'a long enough demo password';
+
+/** What a signed-in role's browser suite works with; set by its beforeAll, before any test runs. */
+export interface WebBrowserSuite extends WebApi {
+  /** The people use cases on the API's database: accounts are opened beside it, as `people` commands do. */
+  people: PeopleContext;
+  browser: Browser;
+  /** test-output/<name>/: the suite's screenshots, emptied before it runs. */
+  out: string;
+  /** A person of `organizationId` with `roles` and SUITE_PASSWORD. */
+  addPerson(organizationId: string, email: string, roles: Role[]): Promise<void>;
+  /** Goes to `path`, is sent to the sign-in form, signs in as `email`: the response of the page it lands on. */
+  signIn(page: Page, path: string, email: string): Promise<Response | null>;
+  /** screenshotInto the suite's folder. */
+  shoot(page: Page, name: string): Promise<void>;
+  /** axeAsSignedIn on this suite's API. */
+  axe(context: BrowserContext, paths: readonly string[], locale: string, viewport: { width: number; height: number }): Promise<string[]>;
+  /** How many screenshots the suite has left. */
+  screenshotCount(): number;
+}
+
+/**
+ * A signed-in role's browser suite, from inside its describe: beforeAll empties test-output/<name>/,
+ * starts the built API on a seeded ledger (startSeededWebApi), the people context on its database and
+ * Chromium; afterAll stops them. The suite's own set-up (accounts, claims) goes in a beforeAll after it.
+ */
+export function webBrowserSuite(name: string, adminKey: string): WebBrowserSuite {
+  const out = join(REPO_ROOT, 'test-output', name);
+  const started: Partial<WebApi & { people: PeopleContext; browser: Browser }> = {};
+  const suite: WebBrowserSuite = {
+    get database() {
+      return started.database!;
+    },
+    get api() {
+      return started.api!;
+    },
+    get base() {
+      return started.base!;
+    },
+    get seed() {
+      return started.seed!;
+    },
+    get people() {
+      return started.people!;
+    },
+    get browser() {
+      return started.browser!;
+    },
+    out,
+    addPerson: async (organizationId, email, roles) => {
+      await suite.people.app.get(CreatePersonUseCase).execute({ organizationId, email, password: SUITE_PASSWORD, roles, actor: { kind: 'admin' } });
+    },
+    signIn: async (page, path, email) => {
+      await page.goto(`${suite.base}${path}`);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      await page.fill('#email', email);
+      await page.fill('#password', SUITE_PASSWORD);
+      return clickThrough(page, 'form.sign-in button[type=submit]');
+    },
+    shoot: (page, shot) => screenshotInto(out, page, shot),
+    axe: (context, paths, locale, viewport) => axeAsSignedIn(suite.browser, suite.base, context, paths, locale, viewport),
+    screenshotCount: () => readdirSync(out).filter((f) => f.endsWith('.png')).length,
+  };
+
+  beforeAll(async () => {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    await waitForFiles([BUILT.api]);
+    Object.assign(started, await startSeededWebApi(adminKey));
+    started.people = await startPeopleContext({ database: started.database });
+    started.browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await started.browser?.close().catch(() => undefined);
+    await started.people?.close();
+    await started.api?.stop();
+    await started.database?.drop();
+  });
+  return suite;
+}
+
+/** Clicks `selector` (a link, a form's button): the response of the page the browser lands on (after a 303, the page it was sent to). */
+export async function clickThrough(page: Page, selector: string): Promise<Response | null> {
+  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  return response;
+}
+
+/** An organisation registered by the administrator, with an API key of its own; applicants get a valid corporate number. */
+export async function organizationWithKey(
+  call: (method: 'POST', path: string, key: string, body: object, status: number) => Promise<Record<string, any>>,
+  adminKey: string,
+  name: string,
+  roles: string[],
+): Promise<{ id: string; key: string }> {
+  const digits = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
+  const corporate = roles.includes('applicant') ? { corporateNumber: `${corporateNumberCheckDigit(digits)}${digits}` } : {};
+  const org = await call('POST', '/v1/organizations', adminKey, { name, roles, ...corporate }, 201);
+  const key = await call('POST', `/v1/organizations/${org.id}/api-keys`, adminKey, {}, 201);
+  return { id: org.id as string, key: key.key as string };
 }

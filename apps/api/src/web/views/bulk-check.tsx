@@ -1,7 +1,9 @@
 import type { SerialCheckItem, StatusSegment } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
-import { attributeText, Badge, FieldError, groupDigits, type Tone } from './components';
+import { attributeText, Badge, CsrfField, FieldError, FieldsRefusedAlert, groupDigits, type Tone } from './components';
 import { Layout } from './layout';
+import { TableHead } from './table-head';
+import { UploadField, UploadForm } from './upload-form';
 
 export interface BulkCheckPageProps {
   page: PageContext;
@@ -35,16 +37,9 @@ export function BulkCheckPage({ page, limitKb, pasted, errors = {}, items, seria
       <p class="lead" safe>
         {b.lead}
       </p>
-      {invalid ? (
-        <p class="alert" role="alert" safe>
-          {t.common.fieldError}
-        </p>
-      ) : (
-        ''
-      )}
+      <FieldsRefusedAlert page={page} shown={invalid} />
       {items && serials ? <CheckResult page={page} items={items} serials={serials} /> : ''}
-      <form class="upload bulk-check" method="post" action={pageHref(page, '/checks')} enctype="multipart/form-data">
-        <input type="hidden" name="_csrf" value={page.account?.csrfToken ?? ''} />
+      <UploadForm page={page} formClass="bulk-check" action={pageHref(page, '/checks')} submit={b.submit}>
         <div class="field">
           <label for="serials" safe>
             {b.paste}
@@ -65,29 +60,8 @@ export function BulkCheckPage({ page, limitKb, pasted, errors = {}, items, seria
           </p>
           <FieldError id="serials-error" message={errors.serials} />
         </div>
-        <div class="field">
-          <label for="list" safe>
-            {b.file}
-          </label>
-          <input
-            type="file"
-            id="list"
-            name="list"
-            accept=".csv,.txt,text/csv,text/plain"
-            aria-invalid={errors.list ? 'true' : undefined}
-            aria-describedby={errors.list ? 'list-hint list-error' : 'list-hint'}
-          />
-          <p class="hint" id="list-hint" safe>
-            {b.fileHint(limitKb)}
-          </p>
-          <FieldError id="list-error" message={errors.list} />
-        </div>
-        <div>
-          <button type="submit" safe>
-            {b.submit}
-          </button>
-        </div>
-      </form>
+        <UploadField name="list" label={b.file} accept=".csv,.txt,text/csv,text/plain" hint={b.fileHint(limitKb)} error={errors.list} />
+      </UploadForm>
     </Layout>
   ) as string;
 }
@@ -105,7 +79,7 @@ function CheckResult({ page, items, serials }: { page: PageContext; items: Seria
         {b.summary(groupDigits(String(items.length)), count('retired'), count('held'), count('unknown'), unreadable)}
       </p>
       <form method="post" action={pageHref(page, '/checks.csv')} class="check-csv">
-        <input type="hidden" name="_csrf" value={page.account?.csrfToken ?? ''} />
+        <CsrfField page={page} />
         <input type="hidden" name="serials" value={attributeText(serials.join('\n'))} />
         <button type="submit" safe>
           {b.csv}
@@ -113,34 +87,7 @@ function CheckResult({ page, items, serials }: { page: PageContext; items: Seria
       </form>
       <table class="stack check-table">
         <caption safe>{b.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {b.serial}
-            </th>
-            <th scope="col" safe>
-              {b.range}
-            </th>
-            <th scope="col" safe>
-              {b.status}
-            </th>
-            <th scope="col" safe>
-              {b.holder}
-            </th>
-            <th scope="col" safe>
-              {b.retirement}
-            </th>
-            <th scope="col" safe>
-              {b.retiredOn}
-            </th>
-            <th scope="col" safe>
-              {b.beneficiary}
-            </th>
-            <th scope="col" safe>
-              {b.conflicts}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[b.serial, b.range, b.status, b.holder, b.retirement, b.retiredOn, b.beneficiary, b.conflicts]} />
         <tbody>
           {items.map((item) => (
             <ItemRows page={page} item={item} />

@@ -1,9 +1,11 @@
 import type { ClaimProvider, ClaimView, DirectoryEntry } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
 import { fieldId, type FormRefusal } from '../forms/form-refusal';
-import { attributeText, Badge, FieldError, groupDigits, statusTone } from './components';
+import { attributeText, Badge, CsrfField, FieldError, groupDigits, RowActionForm, statusTone } from './components';
 import { Coverage, RefusalAlert, RulesTable } from './claim-parts';
+import { ClaimRetirementsTable } from './claim-retirements';
 import { Layout } from './layout';
+import { TableHead } from './table-head';
 
 /** Which of the page's forms a refusal belongs to: its message shows beside that form. */
 export type ManageForm = 'submit' | 'authorize';
@@ -55,7 +57,6 @@ export function ClaimManagePage({ page, claim, providers, directory, done, refus
   ];
   const doneText = done ? c.done[done] : undefined;
   const words = { fields: c.refusedFields, rules: c.refusedRules, state: c.refusedState };
-  const csrf = <input type="hidden" name="_csrf" value={page.account?.csrfToken ?? ''} />;
   const authorizeError = refusal?.form === 'authorize' ? refusal.refusal.fields.providerId : undefined;
   return (
     <Layout page={page} title={subject}>
@@ -113,7 +114,7 @@ export function ClaimManagePage({ page, claim, providers, directory, done, refus
           <p safe>{c.submitLead}</p>
           {refusal?.form === 'submit' ? <RefusalAlert page={page} refusal={refusal.refusal} words={words} /> : ''}
           <form method="post" action={pageHref(page, `/claims/${claim.id}/submit`)} class="submit-claim">
-            {csrf}
+            <CsrfField page={page} />
             <button type="submit" safe>
               {c.submit}
             </button>
@@ -126,48 +127,12 @@ export function ClaimManagePage({ page, claim, providers, directory, done, refus
       <h2 id="retirements-h" safe>
         {c.retirementsTitle}
       </h2>
-      {claim.retirements.length === 0 ? (
-        <p safe>{c.retirementsEmpty}</p>
-      ) : (
-        <table class="stack claim-retirements">
-          <caption safe>{c.retirementsCaption}</caption>
-          <thead>
-            <tr>
-              {[c.certificate, c.retiredOn, c.serials, c.status].map((label) => (
-                <th scope="col" safe>
-                  {label}
-                </th>
-              ))}
-              <th scope="col" class="num" safe>
-                {t.claim.quantity}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {claim.retirements.map((r) => (
-              <tr>
-                <td data-label={c.certificate}>
-                  <a class="mono" href={pageHref(page, `/verify/${encodeURIComponent(r.certificateNumber)}`)} safe>
-                    {r.certificateNumber}
-                  </a>
-                </td>
-                <td data-label={c.retiredOn} safe>
-                  {r.retiredOn}
-                </td>
-                <td data-label={c.serials} class="mono" safe>
-                  {r.serials.join(', ')}
-                </td>
-                <td data-label={c.status}>
-                  <Badge tone={r.status === 'active' ? 'ok' : 'bad'} label={c.retirementStatus[r.status] ?? r.status} />
-                </td>
-                <td data-label={t.claim.quantity} class="num" safe>
-                  {groupDigits(r.quantity)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ClaimRetirementsTable
+        retirements={claim.retirements}
+        words={{ ...c, quantity: t.claim.quantity }}
+        tableClass="claim-retirements"
+        certificateHref={(number) => pageHref(page, `/verify/${encodeURIComponent(number)}`)}
+      />
 
       <h2 id="providers-h" safe>
         {c.providersTitle}
@@ -177,15 +142,7 @@ export function ClaimManagePage({ page, claim, providers, directory, done, refus
       ) : (
         <table class="stack claim-providers">
           <caption safe>{c.providersCaption}</caption>
-          <thead>
-            <tr>
-              {[c.providerName, c.providerId, c.corporateNumber, c.revoke].map((label) => (
-                <th scope="col" safe>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={[c.providerName, c.providerId, c.corporateNumber, c.revoke]} />
           <tbody>
             {providers.map((p) => (
               <tr data-provider={p.id}>
@@ -199,12 +156,7 @@ export function ClaimManagePage({ page, claim, providers, directory, done, refus
                   {p.corporateNumber ?? t.common.none}
                 </td>
                 <td data-label={c.revoke}>
-                  <form method="post" action={pageHref(page, `/claims/${claim.id}/providers/${p.id}/revoke`)} class="revoke-provider">
-                    {csrf}
-                    <button type="submit" class="secondary" aria-label={c.revokeLabel(p.name)} safe>
-                      {c.revoke}
-                    </button>
-                  </form>
+                  <RowActionForm page={page} class="revoke-provider" action={pageHref(page, `/claims/${claim.id}/providers/${p.id}/revoke`)} label={c.revokeLabel(p.name)} text={c.revoke} />
                 </td>
               </tr>
             ))}
@@ -220,7 +172,7 @@ export function ClaimManagePage({ page, claim, providers, directory, done, refus
           <p safe>{c.chooseProviderEmpty}</p>
         ) : (
           <form method="post" action={pageHref(page, `/claims/${claim.id}/providers`)} class="authorize-provider inline-search">
-            {csrf}
+            <CsrfField page={page} />
             <div class="field">
               <label for="provider-choice" safe>
                 {c.chooseProvider}
@@ -239,7 +191,7 @@ export function ClaimManagePage({ page, claim, providers, directory, done, refus
           </form>
         )}
         <form method="post" action={pageHref(page, `/claims/${claim.id}/providers`)} class="authorize-provider-id inline-search">
-          {csrf}
+          <CsrfField page={page} />
           <div class="field">
             <label for={fieldId('providerId')} safe>
               {c.byIdTitle}

@@ -77,3 +77,31 @@ export function FieldError({ id, message }: { id: string; message?: string }): J
     ''
   );
 }
+
+/** The hidden CSRF field every form of a signed-in page carries. */
+export function CsrfField({ page }: { page: PageContext }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={page.account?.csrfToken ?? ''} />;
+}
+
+/** A one-button POST form in a table row (revoke, reset a password): its aria-label names the row it acts on. */
+export function RowActionForm({ page, class: formClass, action, label, text }: { page: PageContext; class: string; action: string; label: string; text: string }): JSX.Element {
+  return (
+    <form class={formClass} method="post" action={action}>
+      <CsrfField page={page} />
+      <button type="submit" class="secondary" aria-label={label} safe>
+        {text}
+      </button>
+    </form>
+  );
+}
+
+/** The alert above a form some of whose fields were refused (each field says why beside it). */
+export function FieldsRefusedAlert({ page, shown }: { page: PageContext; shown: boolean }): JSX.Element {
+  return shown ? (
+    <p class="alert" role="alert" safe>
+      {page.t.common.fieldError}
+    </p>
+  ) : (
+    ''
+  );
+}

@@ -1,6 +1,7 @@
 import { pageHref, type PageContext } from '../http/page-context';
-import { FieldError } from './components';
+import { FieldError, FieldsRefusedAlert } from './components';
 import { Layout } from './layout';
+import { UploadField, UploadForm } from './upload-form';
 
 export interface ImportFormPageProps {
   page: PageContext;
@@ -26,15 +27,8 @@ export function ImportFormPage({ page, formats, limitMb, values = {}, errors = {
       <p class="lead" safe>
         {i.newLead}
       </p>
-      {invalid ? (
-        <p class="alert" role="alert" safe>
-          {t.common.fieldError}
-        </p>
-      ) : (
-        ''
-      )}
-      <form class="upload import-form" method="post" action={pageHref(page, '/imports')} enctype="multipart/form-data">
-        <input type="hidden" name="_csrf" value={page.account?.csrfToken ?? ''} />
+      <FieldsRefusedAlert page={page} shown={invalid} />
+      <UploadForm page={page} formClass="import-form" action={pageHref(page, '/imports')} submit={i.submit}>
         <div class="field">
           <label for="format" safe>
             {i.formatLabel}
@@ -54,30 +48,15 @@ export function ImportFormPage({ page, formats, limitMb, values = {}, errors = {
         <label class="checkbox">
           <input type="checkbox" name="dryRun" value="true" checked={values.dryRun === true} /> <span safe>{i.dryRunLabel}</span>
         </label>
-        <div class="field">
-          <label for="statement" safe>
-            {i.file}
-          </label>
-          <input
-            type="file"
-            id="statement"
-            name="statement"
-            accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-            aria-invalid={errors.statement ? 'true' : undefined}
-            aria-describedby={errors.statement ? 'statement-hint statement-error' : 'statement-hint'}
-          />
-          <p class="hint" id="statement-hint" safe>
-            {i.fileHint(limitMb)}
-          </p>
-          <FieldError id="statement-error" message={errors.statement} />
-        </div>
-        <div>
-          <button type="submit" safe>
-            {i.submit}
-          </button>
-        </div>
-      </form>
+        <UploadField
+          name="statement"
+          label={i.file}
+          accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hint={i.fileHint(limitMb)}
+          error={errors.statement}
+          required
+        />
+      </UploadForm>
       <p>
         <a href={pageHref(page, '/imports')} safe>
           {i.backToList}

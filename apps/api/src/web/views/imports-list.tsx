@@ -2,6 +2,7 @@ import type { ImportSummary } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
 import { Badge, groupDigits, Pager, type Tone } from './components';
 import { Layout } from './layout';
+import { ListTable } from './list-table';
 
 export interface ImportsListPageProps {
   page: PageContext;
@@ -36,71 +37,42 @@ export function ImportsListPage({ page, items, first, next }: ImportsListPagePro
           {i.newLink}
         </a>
       </p>
-      {items.length === 0 ? (
-        <p class="empty" safe>
-          {i.empty}
-        </p>
-      ) : (
-        <table class="stack imports">
-          <caption safe>{i.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {i.startedAt}
-              </th>
-              <th scope="col" safe>
-                {i.state}
-              </th>
-              <th scope="col" safe>
-                {i.format}
-              </th>
-              <th scope="col" class="num" safe>
-                {i.rowsRead}
-              </th>
-              <th scope="col" class="num" safe>
-                {i.accepted}
-              </th>
-              <th scope="col" class="num" safe>
-                {i.skipped}
-              </th>
-              <th scope="col" class="num" safe>
-                {i.refused}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr>
-                <td data-label={i.startedAt} class="nowrap">
-                  <a href={pageHref(page, `/imports/${item.id}`)}>
-                    <time datetime={item.createdAt} safe>
-                      {startedAt(item.createdAt)}
-                    </time>
-                  </a>
-                </td>
-                <td data-label={i.state}>
-                  <ImportStateBadge page={page} status={item.status} /> {item.dryRun ? <Badge tone="neutral" label={i.dryRun} /> : ''}
-                </td>
-                <td data-label={i.format} class="mono" safe>
-                  {item.format ?? i.formatDetected}
-                </td>
-                <td data-label={i.rowsRead} class="num" safe>
-                  {groupDigits(String(item.total))}
-                </td>
-                <td data-label={i.accepted} class="num" safe>
-                  {groupDigits(String(item.accepted))}
-                </td>
-                <td data-label={i.skipped} class="num" safe>
-                  {groupDigits(String(item.skipped))}
-                </td>
-                <td data-label={i.refused} class="num" safe>
-                  {groupDigits(String(item.refused))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        items={items}
+        empty={i.empty}
+        tableClass="imports"
+        caption={i.caption}
+        columns={[i.startedAt, i.state, i.format, { label: i.rowsRead, num: true }, { label: i.accepted, num: true }, { label: i.skipped, num: true }, { label: i.refused, num: true }]}
+        row={(item) => (
+          <tr>
+            <td data-label={i.startedAt} class="nowrap">
+              <a href={pageHref(page, `/imports/${item.id}`)}>
+                <time datetime={item.createdAt} safe>
+                  {startedAt(item.createdAt)}
+                </time>
+              </a>
+            </td>
+            <td data-label={i.state}>
+              <ImportStateBadge page={page} status={item.status} /> {item.dryRun ? <Badge tone="neutral" label={i.dryRun} /> : ''}
+            </td>
+            <td data-label={i.format} class="mono" safe>
+              {item.format ?? i.formatDetected}
+            </td>
+            <td data-label={i.rowsRead} class="num" safe>
+              {groupDigits(String(item.total))}
+            </td>
+            <td data-label={i.accepted} class="num" safe>
+              {groupDigits(String(item.accepted))}
+            </td>
+            <td data-label={i.skipped} class="num" safe>
+              {groupDigits(String(item.skipped))}
+            </td>
+            <td data-label={i.refused} class="num" safe>
+              {groupDigits(String(item.refused))}
+            </td>
+          </tr>
+        )}
+      />
       <Pager page={page} first={first} next={next} />
     </Layout>
   ) as string;

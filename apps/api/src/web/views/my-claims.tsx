@@ -3,6 +3,7 @@ import { pageHref, type PageContext } from '../http/page-context';
 import { Badge, Pager, statusTone } from './components';
 import { Coverage } from './claim-parts';
 import { Layout } from './layout';
+import { ListTable } from './list-table';
 
 export interface MyClaimsPageProps {
   page: PageContext;
@@ -27,44 +28,31 @@ export function MyClaimsPage({ page, claims, first, next }: MyClaimsPageProps): 
           {c.newClaim}
         </a>
       </p>
-      {claims.length === 0 ? (
-        <p class="empty" safe>
-          {c.empty}
-        </p>
-      ) : (
-        <table class="stack my-claims">
-          <caption safe>{c.caption}</caption>
-          <thead>
-            <tr>
-              {[c.subject, c.program, c.status, c.coverage].map((label) => (
-                <th scope="col" safe>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {claims.map(({ summary, view }) => (
-              <tr data-claim={summary.id}>
-                <td data-label={c.subject}>
-                  <a href={pageHref(page, `/claims/${summary.id}`)} safe>
-                    {summary.subject ?? summary.id}
-                  </a>
-                </td>
-                <td data-label={c.program} safe>
-                  {t.programs[summary.type] ?? summary.type}
-                </td>
-                <td data-label={c.status}>
-                  <Badge tone={statusTone(summary.status)} label={t.claimStatus[summary.status] ?? summary.status} />
-                </td>
-                <td data-label={c.coverage}>
-                  <Coverage page={page} id={summary.id} eligible={view.eligibleTonnes} required={view.requiredTonnes} covered={view.covered} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        items={claims}
+        empty={c.empty}
+        tableClass="my-claims"
+        caption={c.caption}
+        columns={[c.subject, c.program, c.status, c.coverage]}
+        row={({ summary, view }) => (
+          <tr data-claim={summary.id}>
+            <td data-label={c.subject}>
+              <a href={pageHref(page, `/claims/${summary.id}`)} safe>
+                {summary.subject ?? summary.id}
+              </a>
+            </td>
+            <td data-label={c.program} safe>
+              {t.programs[summary.type] ?? summary.type}
+            </td>
+            <td data-label={c.status}>
+              <Badge tone={statusTone(summary.status)} label={t.claimStatus[summary.status] ?? summary.status} />
+            </td>
+            <td data-label={c.coverage}>
+              <Coverage page={page} id={summary.id} eligible={view.eligibleTonnes} required={view.requiredTonnes} covered={view.covered} />
+            </td>
+          </tr>
+        )}
+      />
       <Pager page={page} first={first} next={next} />
     </Layout>
   ) as string;

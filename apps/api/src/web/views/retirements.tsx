@@ -3,6 +3,7 @@ import type { RetirementView } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
 import { Badge, groupDigits, Pager } from './components';
 import { Layout } from './layout';
+import { ListTable } from './list-table';
 
 export interface RetirementsPageProps {
   page: PageContext;
@@ -29,75 +30,46 @@ export function RetirementsPage({ page, items, first, next }: RetirementsPagePro
           {t.retirementPage.xlsx}
         </a>
       </p>
-      {items.length === 0 ? (
-        <p class="empty" safe>
-          {r.empty}
-        </p>
-      ) : (
-        <table class="stack retirements">
-          <caption safe>{r.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {r.retiredOn}
-              </th>
-              <th scope="col" safe>
-                {r.certificate}
-              </th>
-              <th scope="col" safe>
-                {r.serials}
-              </th>
-              <th scope="col" class="num" safe>
-                {r.quantity}
-              </th>
-              <th scope="col" safe>
-                {r.beneficiary}
-              </th>
-              <th scope="col" safe>
-                {r.reference}
-              </th>
-              <th scope="col" safe>
-                {r.status}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr>
-                <td data-label={r.retiredOn} class="nowrap">
-                  <a href={pageHref(page, `/retirements/${encodeURIComponent(item.id)}`)} safe>
-                    {item.retiredOn}
-                  </a>
-                </td>
-                <td data-label={r.certificate}>
-                  <a class="mono" href={`/verify/${encodeURIComponent(item.certificateNumber)}`} safe>
-                    {item.certificateNumber}
-                  </a>
-                </td>
-                <td data-label={r.serials} class="mono serials">
-                  {item.serials.map((serial) => (
-                    <span class="serial" safe>
-                      {serial}
-                    </span>
-                  ))}
-                </td>
-                <td data-label={r.quantity} class="num" safe>
-                  {groupDigits(item.quantity)}
-                </td>
-                <td data-label={r.beneficiary} class="beneficiary" safe>
-                  {item.beneficiary}
-                </td>
-                <td data-label={r.reference} safe>
-                  {item.evidence ? `${item.evidence.registry} ${item.evidence.reference}` : t.common.pending}
-                </td>
-                <td data-label={r.status}>
-                  <Badge tone={item.status === 'active' ? 'ok' : 'bad'} label={r.statusNames[item.status] ?? item.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        items={items}
+        empty={r.empty}
+        tableClass="retirements"
+        caption={r.caption}
+        columns={[r.retiredOn, r.certificate, r.serials, { label: r.quantity, num: true }, r.beneficiary, r.reference, r.status]}
+        row={(item) => (
+          <tr>
+            <td data-label={r.retiredOn} class="nowrap">
+              <a href={pageHref(page, `/retirements/${encodeURIComponent(item.id)}`)} safe>
+                {item.retiredOn}
+              </a>
+            </td>
+            <td data-label={r.certificate}>
+              <a class="mono" href={`/verify/${encodeURIComponent(item.certificateNumber)}`} safe>
+                {item.certificateNumber}
+              </a>
+            </td>
+            <td data-label={r.serials} class="mono serials">
+              {item.serials.map((serial) => (
+                <span class="serial" safe>
+                  {serial}
+                </span>
+              ))}
+            </td>
+            <td data-label={r.quantity} class="num" safe>
+              {groupDigits(item.quantity)}
+            </td>
+            <td data-label={r.beneficiary} class="beneficiary" safe>
+              {item.beneficiary}
+            </td>
+            <td data-label={r.reference} safe>
+              {item.evidence ? `${item.evidence.registry} ${item.evidence.reference}` : t.common.pending}
+            </td>
+            <td data-label={r.status}>
+              <Badge tone={item.status === 'active' ? 'ok' : 'bad'} label={r.statusNames[item.status] ?? item.status} />
+            </td>
+          </tr>
+        )}
+      />
       <Pager page={page} first={first} next={next} />
     </Layout>
   ) as string;

@@ -1,8 +1,10 @@
 import type { ClaimHistoryEntry, ReviewedClaim } from '@registry/ledger';
 import { pageHref, type PageContext } from '../http/page-context';
 import { Badge, groupDigits, statusTone } from './components';
+import { ClaimRetirementsTable } from './claim-retirements';
 import { Layout } from './layout';
 import { ReviewDecisions, type RefusedDecision } from './review-decisions';
+import { TableHead } from './table-head';
 
 export interface ReviewClaimPageProps {
   page: PageContext;
@@ -88,15 +90,7 @@ function Findings({ page, reviewed }: { page: PageContext; reviewed: ReviewedCla
       ) : (
         <table class="stack findings">
           <caption safe>{r.findingsCaption}</caption>
-          <thead>
-            <tr>
-              {[r.rule, r.severity, r.message].map((label) => (
-                <th scope="col" safe>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={[r.rule, r.severity, r.message]} />
           <tbody>
             {findings.map((finding) => (
               <tr>
@@ -156,52 +150,16 @@ function Verification({ page, reviewed }: { page: PageContext; reviewed: Reviewe
 
 function Retirements({ page, reviewed }: { page: PageContext; reviewed: ReviewedClaim }): JSX.Element {
   const r = page.t.review;
-  const retirements = reviewed.claim.retirements;
   return (
     <>
       <h2 safe>{r.retirementsTitle}</h2>
-      {retirements.length === 0 ? (
-        <p safe>{r.retirementsEmpty}</p>
-      ) : (
-        <table class="stack retirements">
-          <caption safe>{r.retirementsCaption}</caption>
-          <thead>
-            <tr>
-              {[r.certificate, r.retiredOn, r.serials, r.status].map((label) => (
-                <th scope="col" safe>
-                  {label}
-                </th>
-              ))}
-              <th scope="col" class="num" safe>
-                {r.quantity}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {retirements.map((retirement) => (
-              <tr>
-                <td data-label={r.certificate}>
-                  <a class="mono" href={`/verify/${encodeURIComponent(retirement.certificateNumber)}?lang=${page.lang}`} safe>
-                    {retirement.certificateNumber}
-                  </a>
-                </td>
-                <td data-label={r.retiredOn} class="nowrap" safe>
-                  {retirement.retiredOn}
-                </td>
-                <td data-label={r.serials} class="mono" safe>
-                  {retirement.serials.join(', ')}
-                </td>
-                <td data-label={r.status}>
-                  <Badge tone={retirement.status === 'active' ? 'ok' : 'bad'} label={r.retirementStatus[retirement.status] ?? retirement.status} />
-                </td>
-                <td data-label={r.quantity} class="num" safe>
-                  {groupDigits(retirement.quantity)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ClaimRetirementsTable
+        retirements={reviewed.claim.retirements}
+        words={r}
+        tableClass="retirements"
+        certificateHref={(number) => `/verify/${encodeURIComponent(number)}?lang=${page.lang}`}
+        retiredOnClass="nowrap"
+      />
     </>
   );
 }
@@ -252,15 +210,7 @@ function History({ page, history }: { page: PageContext; history: ClaimHistoryEn
       </h2>
       <table class="stack history">
         <caption safe>{r.historyCaption}</caption>
-        <thead>
-          <tr>
-            {[r.when, r.step, r.change, r.reason, r.by].map((label) => (
-              <th scope="col" safe>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={[r.when, r.step, r.change, r.reason, r.by]} />
         <tbody>
           {history.map((entry) => (
             <tr class={`history-${entry.step}`}>

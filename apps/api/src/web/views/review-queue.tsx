@@ -3,6 +3,7 @@ import { REVIEW_COUNT_CAP, REVIEW_STATES, type ReviewQueue } from '@registry/led
 import { pageHref, type PageContext } from '../http/page-context';
 import { Badge, groupDigits, Pager, statusTone } from './components';
 import { Layout } from './layout';
+import { ListTable } from './list-table';
 
 export interface ReviewQueuePageProps {
   page: PageContext;
@@ -37,58 +38,37 @@ export function ReviewQueuePage({ page, queue, first, next }: ReviewQueuePagePro
           ))}
         </ul>
       </nav>
-      {queue.items.length === 0 ? (
-        <p class="empty" safe>
-          {r.empty}
-        </p>
-      ) : (
-        <table class="stack review-queue">
-          <caption safe>{r.caption(stateName)}</caption>
-          <thead>
-            <tr>
-              {[r.subject, r.applicant, r.program].map((label) => (
-                <th scope="col" safe>
-                  {label}
-                </th>
-              ))}
-              <th scope="col" class="num" safe>
-                {r.requiredTonnes}
-              </th>
-              {[r.status, r.updatedAt].map((label) => (
-                <th scope="col" safe>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {queue.items.map((item) => (
-              <tr>
-                <td data-label={r.subject}>
-                  <a href={pageHref(page, `/review/${encodeURIComponent(item.id)}`)} safe>
-                    {item.subject ?? item.id}
-                  </a>
-                </td>
-                <td data-label={r.applicant} safe>
-                  {item.applicantName}
-                </td>
-                <td data-label={r.program} safe>
-                  {t.programs[item.type] ?? item.type}
-                </td>
-                <td data-label={r.requiredTonnes} class="num" safe>
-                  {t.common.tonnes(groupDigits(item.requiredTonnes))}
-                </td>
-                <td data-label={r.status}>
-                  <Badge tone={statusTone(item.status)} label={t.claimStatus[item.status] ?? item.status} />
-                </td>
-                <td data-label={r.updatedAt} class="nowrap" safe>
-                  {todayInJapan(new Date(item.updatedAt))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        items={queue.items}
+        empty={r.empty}
+        tableClass="review-queue"
+        caption={r.caption(stateName)}
+        columns={[r.subject, r.applicant, r.program, { label: r.requiredTonnes, num: true }, r.status, r.updatedAt]}
+        row={(item) => (
+          <tr>
+            <td data-label={r.subject}>
+              <a href={pageHref(page, `/review/${encodeURIComponent(item.id)}`)} safe>
+                {item.subject ?? item.id}
+              </a>
+            </td>
+            <td data-label={r.applicant} safe>
+              {item.applicantName}
+            </td>
+            <td data-label={r.program} safe>
+              {t.programs[item.type] ?? item.type}
+            </td>
+            <td data-label={r.requiredTonnes} class="num" safe>
+              {t.common.tonnes(groupDigits(item.requiredTonnes))}
+            </td>
+            <td data-label={r.status}>
+              <Badge tone={statusTone(item.status)} label={t.claimStatus[item.status] ?? item.status} />
+            </td>
+            <td data-label={r.updatedAt} class="nowrap" safe>
+              {todayInJapan(new Date(item.updatedAt))}
+            </td>
+          </tr>
+        )}
+      />
       <Pager page={page} first={first} next={next} />
     </Layout>
   ) as string;

@@ -1,6 +1,7 @@
 import type { Scheme } from '@registry/domain';
 import type { PageContext } from '../http/page-context';
 import { Layout } from './layout';
+import { TableHead } from './table-head';
 
 export function SchemesPage({ page, schemes }: { page: PageContext; schemes: readonly Scheme[] }): string {
   const { t, lang } = page;
@@ -13,15 +14,7 @@ export function SchemesPage({ page, schemes }: { page: PageContext; schemes: rea
       </p>
       <table class="stack schemes">
         <caption safe>{s.caption}</caption>
-        <thead>
-          <tr>
-            {[s.code, s.name, s.unit, s.registry].map((label) => (
-              <th scope="col" safe>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={[s.code, s.name, s.unit, s.registry]} />
         <tbody>
           {schemes.map((scheme) => (
             <tr>

@@ -1,7 +1,8 @@
+import type { PropsWithChildren } from '@kitajs/html';
 import type { Role } from '@registry/domain';
 import type { PageContext } from '../../http/page-context';
 import type { RefusedForm } from '../../forms/refused-form';
-import { attributeText } from '../components';
+import { attributeText, CsrfField } from '../components';
 
 /** The refusal of one form of the page, if it is the one refused. */
 export function refusalOf(refused: RefusedForm | undefined, form: string): RefusedForm | undefined {
@@ -125,9 +126,33 @@ function FieldMessage({ page, id, message }: { page: PageContext; id: string; me
   );
 }
 
-/** The hidden CSRF field every form of a signed-in page carries. */
-export function CsrfField({ page }: { page: PageContext }): JSX.Element {
-  return <input type="hidden" name="_csrf" value={page.account?.csrfToken ?? ''} />;
+export interface AdminFormProps {
+  page: PageContext;
+  /** The form's name: its alert's id is `${form}-alert`. */
+  form: string;
+  action: string;
+  /** This form's refusal, if it is the one refused. */
+  refused?: RefusedForm;
+  submit: string;
+  /** Whether the form names its alert in aria-describedby when refused. */
+  describedByAlert?: boolean;
+}
+
+/** An admin form: the CSRF field, the alert of a refusal, its fields (children) and its submit button. */
+export function AdminForm({ page, form, action, refused, submit, describedByAlert, children }: PropsWithChildren<AdminFormProps>): JSX.Element {
+  const alertId = `${form}-alert`;
+  return (
+    <form class="admin-form" method="post" action={action} aria-describedby={describedByAlert && refused ? alertId : undefined}>
+      <CsrfField page={page} />
+      <FormAlert page={page} refused={refused} id={alertId} />
+      {children}
+      <div class="actions">
+        <button type="submit" safe>
+          {submit}
+        </button>
+      </div>
+    </form>
+  );
 }
 
 /** An instant as the pages show it: `2026-11-30 20:48:00 UTC`, or a dash. */

@@ -3,8 +3,10 @@ import type { Role } from '@registry/domain';
 import type { OrganizationRecord, PersonSummary } from '@registry/ledger';
 import type { RefusedForm } from '../../forms/refused-form';
 import { pageHref, type PageContext } from '../../http/page-context';
+import { RowActionForm } from '../components';
 import { Layout } from '../layout';
-import { CsrfField, FormAlert, Instant, refusalOf, RoleChoices, TextField } from './admin-fields';
+import { ListTable } from '../list-table';
+import { AdminForm, Instant, refusalOf, RoleChoices, TextField } from './admin-fields';
 
 /** What a 303 after a successful form came back to say (`?done=`). */
 export const ADMIN_NOTICES = ['created', 'renamed', 'person-created', 'revoked'] as const;
@@ -65,175 +67,95 @@ export function AdminOrganizationPage({ page, organization, people, keys, notice
       <h2 id="rename" safe>
         {a.rename}
       </h2>
-      <form class="admin-form" method="post" action={pageHref(page, `${base}/rename`)}>
-        <CsrfField page={page} />
-        <FormAlert page={page} refused={rename} id="rename-alert" />
+      <AdminForm page={page} form="rename" action={pageHref(page, `${base}/rename`)} refused={rename} submit={a.renameSubmit}>
         <TextField page={page} form="rename" name="name" label={a.name} hint={a.renameHint} required refused={rename} initial={organization.name} autocomplete="organization" />
-        <div class="actions">
-          <button type="submit" safe>
-            {a.renameSubmit}
-          </button>
-        </div>
-      </form>
+      </AdminForm>
 
       <h2 id="people" safe>
         {a.people}
       </h2>
-      {people.length === 0 ? (
-        <p class="empty" safe>
-          {a.noPeople}
-        </p>
-      ) : (
-        <table class="stack people">
-          <caption safe>{a.peopleCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {a.email}
-              </th>
-              <th scope="col" safe>
-                {a.roles}
-              </th>
-              <th scope="col" safe>
-                {a.status}
-              </th>
-              <th scope="col" safe>
-                {a.createdAt}
-              </th>
-              <th scope="col" safe>
-                {a.resetPassword}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr>
-                <td data-label={a.email} class="email" safe>
-                  {p.email}
-                </td>
-                <td data-label={a.roles} safe>
-                  {p.roles.length === 0 ? a.noRoles : p.roles.map((role) => t.roleNames[role] ?? role).join(a.listSeparator)}
-                </td>
-                <td data-label={a.status} safe>
-                  {p.disabledAt ? a.disabled : a.active}
-                </td>
-                <td data-label={a.createdAt}>
-                  <Instant at={p.createdAt} none={a.never} />
-                </td>
-                <td data-label={a.resetPassword}>
-                  <form class="inline" method="post" action={pageHref(page, `/admin/people/${encodeURIComponent(p.id)}/reset-password`)}>
-                    <CsrfField page={page} />
-                    <button type="submit" class="secondary" aria-label={a.resetPasswordLabel(p.email)} safe>
-                      {a.resetPasswordSubmit}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        items={people}
+        empty={a.noPeople}
+        tableClass="people"
+        caption={a.peopleCaption}
+        columns={[a.email, a.roles, a.status, a.createdAt, a.resetPassword]}
+        row={(p) => (
+          <tr>
+            <td data-label={a.email} class="email" safe>
+              {p.email}
+            </td>
+            <td data-label={a.roles} safe>
+              {p.roles.length === 0 ? a.noRoles : p.roles.map((role) => t.roleNames[role] ?? role).join(a.listSeparator)}
+            </td>
+            <td data-label={a.status} safe>
+              {p.disabledAt ? a.disabled : a.active}
+            </td>
+            <td data-label={a.createdAt}>
+              <Instant at={p.createdAt} none={a.never} />
+            </td>
+            <td data-label={a.resetPassword}>
+              <RowActionForm page={page} class="inline" action={pageHref(page, `/admin/people/${encodeURIComponent(p.id)}/reset-password`)} label={a.resetPasswordLabel(p.email)} text={a.resetPasswordSubmit} />
+            </td>
+          </tr>
+        )}
+      />
       <h3 id="create-person" safe>
         {a.createPerson}
       </h3>
-      <form class="admin-form" method="post" action={pageHref(page, `${base}/people`)}>
-        <CsrfField page={page} />
-        <FormAlert page={page} refused={person} id="create-person-alert" />
+      <AdminForm page={page} form="create-person" action={pageHref(page, `${base}/people`)} refused={person} submit={a.createPersonSubmit}>
         <div class="fields">
           <TextField page={page} form="create-person" name="email" type="email" label={a.email} required refused={person} autocomplete="off" />
           <TextField page={page} form="create-person" name="password" type="password" label={a.initialPassword} hint={a.initialPasswordHint} refused={person} autocomplete="new-password" />
           <RoleChoices page={page} form="create-person" legend={a.personRolesLegend} roles={personRoles} refused={person} />
         </div>
-        <div class="actions">
-          <button type="submit" safe>
-            {a.createPersonSubmit}
-          </button>
-        </div>
-      </form>
+      </AdminForm>
 
       <h2 id="keys" safe>
         {a.keys}
       </h2>
-      {keys.length === 0 ? (
-        <p class="empty" safe>
-          {a.noKeys}
-        </p>
-      ) : (
-        <table class="stack keys">
-          <caption safe>{a.keysCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {a.prefix}
-              </th>
-              <th scope="col" safe>
-                {a.label}
-              </th>
-              <th scope="col" safe>
-                {a.createdAt}
-              </th>
-              <th scope="col" safe>
-                {a.lastUsedAt}
-              </th>
-              <th scope="col" safe>
-                {a.expiresAt}
-              </th>
-              <th scope="col" safe>
-                {a.revokedAt}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr>
-                <td data-label={a.prefix} class="mono" safe>
-                  {k.prefix}
-                </td>
-                <td data-label={a.label} safe>
-                  {k.label ?? a.never}
-                </td>
-                <td data-label={a.createdAt}>
-                  <Instant at={k.createdAt} none={a.never} />
-                </td>
-                <td data-label={a.lastUsedAt}>
-                  <Instant at={k.lastUsedAt} none={a.never} />
-                </td>
-                <td data-label={a.expiresAt}>
-                  <Instant at={k.expiresAt} none={a.never} />
-                </td>
-                <td data-label={a.revokedAt}>
-                  {k.revokedAt ? (
-                    <Instant at={k.revokedAt} none={a.never} />
-                  ) : (
-                    <form class="inline" method="post" action={pageHref(page, `${base}/keys/${encodeURIComponent(k.id)}/revoke`)}>
-                      <CsrfField page={page} />
-                      <button type="submit" class="secondary" aria-label={a.revokeLabel(k.prefix)} safe>
-                        {a.revoke}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        items={keys}
+        empty={a.noKeys}
+        tableClass="keys"
+        caption={a.keysCaption}
+        columns={[a.prefix, a.label, a.createdAt, a.lastUsedAt, a.expiresAt, a.revokedAt]}
+        row={(k) => (
+          <tr>
+            <td data-label={a.prefix} class="mono" safe>
+              {k.prefix}
+            </td>
+            <td data-label={a.label} safe>
+              {k.label ?? a.never}
+            </td>
+            <td data-label={a.createdAt}>
+              <Instant at={k.createdAt} none={a.never} />
+            </td>
+            <td data-label={a.lastUsedAt}>
+              <Instant at={k.lastUsedAt} none={a.never} />
+            </td>
+            <td data-label={a.expiresAt}>
+              <Instant at={k.expiresAt} none={a.never} />
+            </td>
+            <td data-label={a.revokedAt}>
+              {k.revokedAt ? (
+                <Instant at={k.revokedAt} none={a.never} />
+              ) : (
+                <RowActionForm page={page} class="inline" action={pageHref(page, `${base}/keys/${encodeURIComponent(k.id)}/revoke`)} label={a.revokeLabel(k.prefix)} text={a.revoke} />
+              )}
+            </td>
+          </tr>
+        )}
+      />
       <h3 id="create-key" safe>
         {a.createKey}
       </h3>
-      <form class="admin-form" method="post" action={pageHref(page, `${base}/keys`)}>
-        <CsrfField page={page} />
-        <FormAlert page={page} refused={key} id="create-key-alert" />
+      <AdminForm page={page} form="create-key" action={pageHref(page, `${base}/keys`)} refused={key} submit={a.createKeySubmit}>
         <div class="fields">
           <TextField page={page} form="create-key" name="label" label={a.label} refused={key} autocomplete="off" />
           <TextField page={page} form="create-key" name="expiresAt" label={a.expiresAt} hint={a.expiresAtHint} refused={key} autocomplete="off" />
         </div>
-        <div class="actions">
-          <button type="submit" safe>
-            {a.createKeySubmit}
-          </button>
-        </div>
-      </form>
+      </AdminForm>
     </Layout>
   ) as string;
 }

@@ -4,7 +4,8 @@ import type { RefusedForm } from '../../forms/refused-form';
 import { pageHref, type PageContext } from '../../http/page-context';
 import { Pager } from '../components';
 import { Layout } from '../layout';
-import { CsrfField, FormAlert, refusalOf, RoleChoices, TextField } from './admin-fields';
+import { ListTable } from '../list-table';
+import { AdminForm, refusalOf, RoleChoices, TextField } from './admin-fields';
 
 export interface AdminOrganizationsProps {
   page: PageContext;
@@ -25,63 +26,39 @@ export function AdminOrganizationsPage({ page, items, first, next, refused }: Ad
       <p class="lead" safe>
         {a.organizationsLead}
       </p>
-      {items.length === 0 ? (
-        <p class="empty" safe>
-          {a.noOrganizations}
-        </p>
-      ) : (
-        <table class="stack organizations">
-          <caption safe>{a.organizationsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {a.name}
-              </th>
-              <th scope="col" safe>
-                {a.corporateNumber}
-              </th>
-              <th scope="col" safe>
-                {a.roles}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((o) => (
-              <tr>
-                <td data-label={a.name}>
-                  <a href={pageHref(page, `/admin/organizations/${encodeURIComponent(o.id)}`)} safe>
-                    {o.name}
-                  </a>
-                </td>
-                <td data-label={a.corporateNumber} class="mono" safe>
-                  {o.corporateNumber ?? a.never}
-                </td>
-                <td data-label={a.roles} safe>
-                  {o.roles.length === 0 ? a.noRoles : o.roles.map((role) => t.roleNames[role] ?? role).join(a.listSeparator)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        items={items}
+        empty={a.noOrganizations}
+        tableClass="organizations"
+        caption={a.organizationsCaption}
+        columns={[a.name, a.corporateNumber, a.roles]}
+        row={(o) => (
+          <tr>
+            <td data-label={a.name}>
+              <a href={pageHref(page, `/admin/organizations/${encodeURIComponent(o.id)}`)} safe>
+                {o.name}
+              </a>
+            </td>
+            <td data-label={a.corporateNumber} class="mono" safe>
+              {o.corporateNumber ?? a.never}
+            </td>
+            <td data-label={a.roles} safe>
+              {o.roles.length === 0 ? a.noRoles : o.roles.map((role) => t.roleNames[role] ?? role).join(a.listSeparator)}
+            </td>
+          </tr>
+        )}
+      />
       <Pager page={page} first={first} next={next} />
       <h2 id="create-organization" safe>
         {a.createOrganization}
       </h2>
-      <form class="admin-form" method="post" action={pageHref(page, '/admin/organizations')} aria-describedby={create ? 'create-organization-alert' : undefined}>
-        <CsrfField page={page} />
-        <FormAlert page={page} refused={create} id="create-organization-alert" />
+      <AdminForm page={page} form="create-organization" action={pageHref(page, '/admin/organizations')} refused={create} submit={a.createOrganizationSubmit} describedByAlert>
         <div class="fields">
           <TextField page={page} form="create-organization" name="name" label={a.name} required refused={create} autocomplete="organization" />
           <TextField page={page} form="create-organization" name="corporateNumber" label={a.corporateNumber} hint={a.corporateNumberHint} refused={create} autocomplete="off" />
           <RoleChoices page={page} form="create-organization" legend={a.rolesLegend} roles={ORGANIZATION_ROLES} refused={create} />
         </div>
-        <div class="actions">
-          <button type="submit" safe>
-            {a.createOrganizationSubmit}
-          </button>
-        </div>
-      </form>
+      </AdminForm>
     </Layout>
   ) as string;
 }
