@@ -1,4 +1,4 @@
-import { DomainError, type SchemeCode } from '@registry/domain';
+import { DomainError, memoizeText, type SchemeCode } from '@registry/domain';
 import type { BlockRecord, BlockStore, NamespaceRange, StatusPageRead } from '@registry/ledger/ports';
 import { isUniqueViolation } from '../database-errors';
 import { RowChangedUnderUs } from '@registry/ledger/ports';
@@ -25,6 +25,9 @@ interface BlockRow {
   entered_on: string | null;
   identity_duplicate: number | boolean;
 }
+
+/** Statement texts that depend on the engine and a page size, built once (see pageText). */
+const STATEMENT_TEXTS = new Map<string, string>();
 
 /** Rounds of lock-and-look for one range before the command is run again from the start. */
 const LOCK_ATTEMPTS = 100;
@@ -124,18 +127,15 @@ export class SqlBlockStore implements BlockStore {
   }
 
   async statusPage(namespace: string, start: bigint, end: bigint, limit: number): Promise<StatusPageRead> {
-    const { text, params } = this.pageQuery(namespace, start, end, limit);
     // One statement for a status lookup: the scheme on record (one row even when no block overlaps),
     // the page of blocks, and for each retired one what its status shows of its retirement.
-    const rows = await this.sql.query<StatusRow>(
-      `SELECT ns.scheme AS recorded_scheme, x.*, r.certificate_number AS r_certificate_number, r.claim_id AS r_claim_id,
+    const text = this.statementText('status', limit, () => `SELECT ns.scheme AS recorded_scheme, x.*, r.certificate_number AS r_certificate_number, r.claim_id AS r_claim_id,
               r.retired_on AS r_retired_on, r.beneficiary AS r_beneficiary
        FROM (SELECT 1 AS one) q
        LEFT JOIN serial_namespaces ns ON ns.namespace = ?
-       LEFT JOIN (${text}) x ON 1 = 1
-       LEFT JOIN retirements r ON r.id = x.retirement_id`,
-      [namespace, ...params],
-    );
+       LEFT JOIN (${this.pageText(limit)}) x ON 1 = 1
+       LEFT JOIN retirements r ON r.id = x.retirement_id`);
+    const rows = await this.sql.query<StatusRow>(text, [namespace, ...this.pageParams(namespace, start, end)]);
     const scheme = (rows[0]?.recorded_scheme as SchemeCode | null | undefined) ?? null;
     const retirements = new Map<string, StatusPageRead['blocks'][number]['retirement']>();
     for (const row of rows) {
@@ -152,10 +152,22 @@ export class SqlBlockStore implements BlockStore {
    * statement of two parts (0: the unmarked blocks, 1: the marked duplicates).
    */
   private pageQuery(namespace: string, start: bigint, end: bigint, limit: number): { text: string; params: string[] } {
-    const { unmarked, marked } = this.duplicateTerms();
-    const rows = sqlRowCount(limit);
-    return {
-      text: `SELECT *, 0 AS part FROM (SELECT ${COLUMNS} FROM serial_blocks
+    return { text: this.pageText(limit), params: this.pageParams(namespace, start, end) };
+  }
+
+  private pageParams(namespace: string, start: bigint, end: bigint): string[] {
+    return [namespace, String(end), String(start), namespace, String(start), String(start), namespace, String(end), String(start)];
+  }
+
+  /**
+   * The page statement's text, built once per page size: a text built anew for every lookup is
+   * hashed anew to find its prepared statement (~10 µs for these 1.5 KB, a twentieth of a lookup).
+   */
+  private pageText(limit: number): string {
+    return this.statementText('page', limit, () => {
+      const { unmarked, marked } = this.duplicateTerms();
+      const rows = sqlRowCount(limit);
+      return `SELECT *, 0 AS part FROM (SELECT ${COLUMNS} FROM serial_blocks
          WHERE namespace = ? AND closed_seq IS NULL AND ${unmarked} AND start_serial <= ? AND end_serial >= ?
            AND start_serial >= COALESCE((SELECT p.start_serial FROM serial_blocks p
                                          WHERE p.namespace = ? AND p.closed_seq IS NULL AND ${unmarked} AND p.start_serial <= ?
@@ -165,9 +177,18 @@ export class SqlBlockStore implements BlockStore {
        UNION ALL
        SELECT *, 1 AS part FROM (SELECT ${COLUMNS} FROM serial_blocks
          WHERE namespace = ? AND closed_seq IS NULL AND ${marked} AND start_serial <= ? AND end_serial >= ?
-         ORDER BY serial_blocks.start_serial LIMIT ${rows}) duplicates`,
-      params: [namespace, String(end), String(start), namespace, String(start), String(start), namespace, String(end), String(start)],
-    };
+         ORDER BY serial_blocks.start_serial LIMIT ${rows}) duplicates`;
+    });
+  }
+
+  private statementText(kind: 'page' | 'status', limit: number, build: () => string): string {
+    const key = `${this.sql.postgres ? 'pg' : 'sqlite'} ${kind} ${limit}`;
+    let text = STATEMENT_TEXTS.get(key);
+    if (text === undefined) {
+      text = build();
+      if (STATEMENT_TEXTS.size < 64) STATEMENT_TEXTS.set(key, text);
+    }
+    return text;
   }
 
   /**
@@ -328,6 +349,9 @@ function sortedPage(rows: readonly (BlockRow & { part: number | string })[], lim
     .map(({ block }) => block);
 }
 
+/** Blocks of one namespace mostly share their attributes' text: parsed once, shared, so frozen. */
+const attributesOf = memoizeText((text: string) => Object.freeze(JSON.parse(text) as BlockRecord['attributes']));
+
 function toRecord(row: BlockRow): BlockRecord {
   return {
     id: row.id,
@@ -335,7 +359,7 @@ function toRecord(row: BlockRow): BlockRecord {
     namespace: row.namespace,
     start: BigInt(row.start_serial),
     end: BigInt(row.end_serial),
-    attributes: JSON.parse(row.attributes),
+    attributes: attributesOf(row.attributes),
     status: row.status,
     ownerId: row.owner_id,
     retirementId: row.retirement_id,
