@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import iconv from 'iconv-lite';
 import { CreateHoldingsImportUseCase, SweepImportsUseCase, UnitOfWork } from '@registry/ledger';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -172,6 +173,21 @@ describe('imports: holdings statements over HTTP', () => {
     expect((await post(provider, csv, { kind: 'holdings', color: 'red' }).expect(400)).body).toMatchObject({ errors: [{ field: 'color' }] });
     const other = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', 'application/pdf').send(Buffer.from('%PDF')).expect(400);
     expect(other.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Content-Type' }] });
+  });
+
+  it('reads a text/csv statement in the charset its Content-Type names (Shift_JIS as Excel saves it), and refuses one it does not know', async () => {
+    const c = cert();
+    const before = await head();
+    const csv = [HEADER, row(`JCL-ERL-${c}-1-10`, '無効化通知書 第7号 ㈱サンプル'), row(`JCL-ERL-${c}-11-20`, '保有明細 ①')].join('\n');
+    const sent = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', 'text/csv; charset=Shift_JIS').send(iconv.encode(csv, 'shift_jis')).expect(202);
+    expect(await finished(provider, sent.body.id)).toMatchObject({ status: 'done', total: 2, accepted: 2, refused: 0 });
+    // The evidence the journal recorded is the statement's text, not its bytes read as UTF-8.
+    const journaled = JSON.stringify((await t.http.get('/v1/ledger/entries').set(auditor.auth).query({ after: String(before.sequence), limit: '1000' }).expect(200)).body.items);
+    expect(journaled).toContain('無効化通知書 第7号 ㈱サンプル');
+    expect(journaled).toContain('保有明細 ①');
+    expect(journaled).not.toContain('\ufffd');
+    const unknown = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', 'text/csv; charset=klingon').send(csv).expect(400);
+    expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Content-Type', message: 'charset klingon is not known' }] });
   });
 
   it('takes the statement as the one file of a multipart/form-data upload, CSV or .xlsx', async () => {

@@ -1,6 +1,7 @@
 import { CreateHoldingsImportUseCase, JournalQueries } from '@registry/ledger';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import type { Response } from 'supertest';
 import { createKeyedOrganization, EVIDENCE, type KeyedOrganization } from '../support/access-fixtures';
 import { registryExportsDir } from '../support/registry-exports-dir';
@@ -54,10 +55,12 @@ describe(`web: statement imports (${TEST_ENGINE})`, () => {
   it('GET /imports/new: a multipart form, _csrf and the choices before the file, every format the API reads', async () => {
     const res = await html('/imports/new', provider).expect(200);
     expect(res.text).toContain('<form class="upload import-form" method="post" action="/imports" enctype="multipart/form-data">');
-    const order = ['name="_csrf"', 'name="format"', 'name="dryRun"', 'name="statement"'].map((mark) => res.text.indexOf(mark));
+    const order = ['name="_csrf"', 'name="format"', 'name="charset"', 'name="dryRun"', 'name="statement"'].map((mark) => res.text.indexOf(mark));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(res.text).toContain(`value="${provider.csrf}"`);
     for (const format of ['registry', 'verra', 'gold-standard']) expect(res.text).toContain(`<option value="${format}">`);
+    expect(res.text).toContain('<option value="auto" selected>自動判別（UTF-8 または Shift_JIS）</option>');
+    expect(res.text).toContain('<option value="shift_jis">Shift_JIS（日本語版 Excel が CSV を保存する形式）</option>');
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
@@ -97,6 +100,18 @@ describe(`web: statement imports (${TEST_ENGINE})`, () => {
     const list = await html('/imports', provider).expect(200);
     expect(list.text).toContain(`href="/imports/${id}"`);
     expect(list.text).toContain('完了');
+  });
+
+  it('a CSV saved as Shift_JIS (Excel in Japanese) imports with its Japanese text intact, detected or chosen', async () => {
+    for (const [n, charset] of [[97, undefined], [98, 'shift_jis']] as const) {
+      const statement = [HEADER, row(`JCL-ERL-R${n}-1-10`, `無効化通知書 第${n}号 ㈱サンプル`)].join('\n');
+      const res = await upload(provider, { content: iconv.encode(statement, 'shift_jis'), name: 'excel.csv' }, { charset }).expect(303);
+      const id = res.headers.location.split('/')[2];
+      await finished(res.headers.location, provider);
+      expect((await t.http.get(`/v1/imports/${id}`).set(orgA.auth).expect(200)).body).toMatchObject({ status: 'done', accepted: 1, refused: 0 });
+      const entries = (await t.app.get(JournalQueries).entries(0, 10_000, 'holdings.imported')).items.map((e) => e.payload).join('\n');
+      expect(entries).toContain(`無効化通知書 第${n}号 ㈱サンプル`);
+    }
   });
 
   it('a dry run and a named format go through to the job as the API takes them', async () => {
@@ -156,7 +171,7 @@ describe(`web: statement imports (${TEST_ENGINE})`, () => {
       expect(res.status).toBe(status);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(res.text).toContain(`<p class="field-error" id="${field}-error">${message}</p>`);
-      expect(res.text).toContain(`aria-invalid="true" aria-describedby="${field === 'statement' ? 'statement-hint statement-error' : 'format-error'}"`);
+      expect(res.text).toContain(`aria-invalid="true" aria-describedby="${field === 'statement' ? 'statement-hint statement-error' : `${field}-error`}"`);
     };
 
     it('without a CSRF token, with a wrong one, or with the token after the file: 403 before the file is read, no import', async () => {
@@ -189,7 +204,10 @@ describe(`web: statement imports (${TEST_ENGINE})`, () => {
       expectForm(await upload(provider, { content: png, name: 'renamed.csv' }), 422, 'statement', 'CSV（.csv / .txt）または Excel（.xlsx）のファイルを選んでください。');
       const unknown = await upload(provider, { content: [HEADER, row('JCL-ERL-R95-1-10')].join('\n'), name: 's.csv' }, { format: 'nonsense' });
       expectForm(unknown, 422, 'format', '一覧から形式を選んでください。');
-      expect(unknown.text).not.toContain('selected');
+      const formatSelect = unknown.text.slice(unknown.text.indexOf('<select id="format"'), unknown.text.indexOf('</select>', unknown.text.indexOf('<select id="format"')));
+      expect(formatSelect).not.toContain('selected');
+      const charset = await upload(provider, { content: [HEADER, row('JCL-ERL-R95-1-10')].join('\n'), name: 's.csv' }, { charset: 'klingon' });
+      expectForm(charset, 422, 'charset', '一覧から文字コードを選んでください。');
       // A urlencoded post (no file at all) is the same refusal.
       const urlencoded = await t.http.post('/imports').set({ Accept: 'text/html', Cookie: provider.cookie, 'Content-Type': 'application/x-www-form-urlencoded' }).send(`_csrf=${provider.csrf}`);
       expectForm(urlencoded, 422, 'statement', '取り込む明細ファイルを選んでください。');

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
 import { holdingsDigest, importRowsDone } from '../support/ledger-digest';
 import { assertBuilt, BUILT } from '../support/processes';
 import { createTestDatabase, type TestDatabase } from '../support/test-engine';
@@ -107,6 +108,28 @@ describe.each(['sqlite', 'postgres'] as const)('npm run cli -- import holdings (
     const result = await cli(['import', 'holdings', file, '--org', orgId], env);
     expect(result.code).toBe(3);
     expect(summaryOf(result)).toMatchObject({ status: 'failed', error: expect.stringMatching(/header: no known statement format/) });
+  }, 60_000);
+
+  it('a Shift_JIS statement (Excel in Japanese) imports to the same ledger as its UTF-8 twin, detected or named with --charset', async () => {
+    const text = 'serial,scheme,registry,reference\nJCL-ERL-SJIS1-1-10,,Ｊ－クレジット登録簿,無効化通知書 第7号 ㈱サンプル\nJCL-ERL-SJIS1-11-20,,Ｊ－クレジット登録簿,保有明細 ①\n';
+    const utf8File = join(dir, `utf8-${engine}.csv`);
+    const sjisFile = join(dir, `sjis-${engine}.csv`);
+    writeFileSync(utf8File, text);
+    writeFileSync(sjisFile, iconv.encode(text, 'shift_jis'));
+    const imported = async (file: string, extra: string[]) => {
+      const { env, orgId } = await database();
+      const result = await cli(['import', 'holdings', file, '--org', orgId, ...extra], env);
+      expect(summaryOf(result)).toMatchObject({ status: 'done', accepted: 2, refused: 0 });
+      return holdingsDigest(env, orgId);
+    };
+    const twin = await imported(utf8File, []);
+    expect(await imported(sjisFile, [])).toEqual(twin);
+    expect(await imported(sjisFile, ['--charset', 'shift_jis'])).toEqual(twin);
+    const { env, orgId } = await database();
+    expect(await cli(['import', 'holdings', sjisFile, '--org', orgId, '--charset', 'klingon'], env)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('charset klingon is not known'),
+    });
   }, 60_000);
 
   it('says in one line what is wrong on the command line, before any import starts (exit code 1)', async () => {

@@ -94,6 +94,8 @@ describe('npm run cli -- reconcile', () => {
     const verra = join(EXPORTS_DIR, 'verra', 'transactions.csv');
     const unwritable = await reconcile([verra, '--report', join(dir, 'no-such-folder', 'report.csv')]);
     expect(unwritable).toMatchObject({ code: 1, stderr: `--report ${join(dir, 'no-such-folder', 'report.csv')}: no such file or directory\n` });
+    const charset = await reconcile([verra, '--charset', 'klingon']);
+    expect(charset).toMatchObject({ code: 1, stderr: expect.stringContaining('charset klingon is not known') });
     const folder = await reconcile([dir]);
     expect(folder).toMatchObject({ code: 1, stderr: `export ${dir}: is a directory\n` });
     // Refused before the reconciliation started: none was run or journaled.

@@ -107,6 +107,11 @@ async function readCsv(req: FastifyRequest, payload: NodeJS.ReadableStream, body
 }
 
 function charsetOf(req: FastifyRequest): string | undefined {
-  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(req.headers['content-type'] ?? '');
+  return contentTypeCharset(req.headers['content-type']);
+}
+
+/** The `charset` parameter of a Content-Type, lower-cased, if it names one. */
+export function contentTypeCharset(contentType: string | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
   return match?.[1].toLowerCase();
 }

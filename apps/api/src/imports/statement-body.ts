@@ -1,5 +1,7 @@
 import { DomainError } from '@registry/domain';
 import type { IncomingMessage } from 'node:http';
+import { assertKnownCharset, decodeToUtf8 } from '@registry/ledger';
+import { contentTypeCharset } from '../http/body-parsers';
 import { firstMultipartFile, invalidUpload } from './multipart-file';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -17,7 +19,13 @@ export function statementBody(req: IncomingMessage): AsyncIterable<Buffer> {
   if (Number.isFinite(declared) && declared > STATEMENT_MAX_BYTES) {
     throw new DomainError('PAYLOAD_TOO_LARGE', `a statement may be at most ${STATEMENT_MAX_BYTES} bytes`, { limit: STATEMENT_MAX_BYTES });
   }
-  if (type === 'text/csv' || type === XLSX) return req;
+  if (type === 'text/csv') {
+    // A CSV in another charset (Shift_JIS from Excel, say) is read in it, as the API's other CSV bodies are.
+    const charset = contentTypeCharset(req.headers['content-type']) ?? 'utf-8';
+    assertKnownCharset(charset, 'Content-Type');
+    return decodeToUtf8(req, charset);
+  }
+  if (type === XLSX) return req;
   if (type === 'multipart/form-data') return multipartStatement(req);
   const why = `${type || 'no Content-Type'} is not a statement format: send text/csv, ${XLSX}, or multipart/form-data with one file`;
   throw invalidUpload(`Content-Type: ${why}`, 'Content-Type');

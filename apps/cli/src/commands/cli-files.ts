@@ -1,3 +1,5 @@
+import { assertKnownCharset } from '@registry/ledger';
+import { InvalidArgumentError } from 'commander';
 import { createReadStream, createWriteStream, fstatSync, openSync, type ReadStream, type WriteStream } from 'node:fs';
 
 /** A mistake on the command line (a file that cannot be opened, an option missing): said in one line, before any work starts. */
@@ -33,4 +35,16 @@ export function openInputFile(file: string, what: string): { stream: ReadStream;
 /** The file to write (created or emptied now, so a wrong path fails before the work, not after it). */
 export function openOutputFile(file: string, what: string): WriteStream {
   return createWriteStream('', { fd: open(file, 'w', what) });
+}
+
+/** The --charset option: a charset iconv-lite knows, or `auto` (UTF-8 if the file's first bytes are, else Shift_JIS). */
+export const CHARSET_OPTION_HELP = 'the file\'s charset: auto (UTF-8, or Shift_JIS as Excel in Japanese saves CSV), utf-8, shift_jis, euc-jp, …';
+
+export function charsetOption(value: string): string {
+  try {
+    assertKnownCharset(value.toLowerCase(), '--charset');
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message.replace(/^--charset: /, ''));
+  }
+  return value.toLowerCase();
 }

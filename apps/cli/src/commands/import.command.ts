@@ -1,13 +1,13 @@
 import { Command, Option } from 'commander';
 import { refusedRowsCsvHeader, refusedRowsCsvLines } from '@registry/documents';
-import { CreateHoldingsImportUseCase, holdingsFormatNames, RunHoldingsImportUseCase } from '@registry/ledger';
+import { CreateHoldingsImportUseCase, decodeToUtf8, holdingsFormatNames, RunHoldingsImportUseCase } from '@registry/ledger';
 import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import { withCliContext } from '../cli-context';
-import { CliUsageError, openInputFile, openOutputFile } from './cli-files';
+import { charsetOption, CHARSET_OPTION_HELP, CliUsageError, openInputFile, openOutputFile } from './cli-files';
 import { ImportProgressDisplay } from './import-progress';
 
 interface ImportHoldingsOptions {
@@ -16,6 +16,7 @@ interface ImportHoldingsOptions {
   dryRun?: boolean;
   report?: string;
   batchSize?: string;
+  charset: string;
 }
 
 /** Rows per transaction at the CLI: the operator's process has nothing else to keep responsive. */
@@ -27,6 +28,7 @@ export function importCommand(): Command {
     .command('holdings <file>')
     .description('register every block of a holdings statement (CSV) for a provider; rows already held the same way are skipped')
     .option('--org <id>', 'the provider organisation that holds the blocks')
+    .option('--charset <charset>', CHARSET_OPTION_HELP, charsetOption, 'auto')
     .addOption(new Option('--format <format>', 'statement format (default: detected from the header)'))
     .option('--dry-run', 'check every row against the ledger and report, without registering anything')
     .option('--report <file>', 'write every refused row with its reason (CSV)')
@@ -49,7 +51,8 @@ export function importCommand(): Command {
         process.stderr.write(`import ${created.id} (formats: ${holdingsFormatNames().join(', ')})\n`);
         let bytesRead = 0;
         // Counted on the way through (a 'data' listener would start the file flowing before the parser reads it).
-        const source = input.stream.pipe(
+        // The file's own bytes are counted (the progress bar's total is the file's size), then decoded.
+        const counted = input.stream.pipe(
           new Transform({
             transform(chunk: Buffer, _encoding, done) {
               bytesRead += chunk.length;
@@ -57,6 +60,7 @@ export function importCommand(): Command {
             },
           }),
         );
+        const source = Readable.from(decodeToUtf8(counted, options.charset));
         const counts = { rows: 0, accepted: 0, skipped: 0, refused: 0 };
         const finished = await app.get(RunHoldingsImportUseCase).execute({
           importId: created.id,

@@ -1,11 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isRegistryExportFormat, REGISTRY_EXPORT_FORMATS, type RegistryExportFormat } from '@registry/domain';
 import { REPORT_COLUMNS } from '@registry/documents';
-import { OperatorReconciliationUseCase, type ReconciliationLine } from '@registry/ledger';
+import { decodeToUtf8, OperatorReconciliationUseCase, type ReconciliationLine } from '@registry/ledger';
 import { once } from 'node:events';
 import { neutraliseFormula } from '@registry/documents';
 import { withCliContext } from '../cli-context';
-import { openInputFile, openOutputFile } from './cli-files';
+import { charsetOption, CHARSET_OPTION_HELP, openInputFile, openOutputFile } from './cli-files';
 
 function formatOption(value: string): RegistryExportFormat {
   if (!isRegistryExportFormat(value)) throw new InvalidArgumentError(`must be one of ${REGISTRY_EXPORT_FORMATS.join(', ')}`);
@@ -53,9 +53,10 @@ export function reconcileCommand(): Command {
     .option('--format <format>', `${REGISTRY_EXPORT_FORMATS.join(' | ')}; default: detected from the header`, formatOption)
     .option('--report <file>', 'write every compared part, alert and unreadable row there as CSV')
     .option('--org <organizationId>', "compare only this organisation's blocks (default: every block)")
+    .option('--charset <charset>', CHARSET_OPTION_HELP, charsetOption, 'auto')
     .description('compare a registry export with the ledger; prints a JSON summary; exit code 3 when there are alerts')
-    .action(async (file: string, options: { format?: RegistryExportFormat; report?: string; org?: string }) => {
-      const source = openInputFile(file, 'export').stream;
+    .action(async (file: string, options: { format?: RegistryExportFormat; report?: string; org?: string; charset: string }) => {
+      const source = decodeToUtf8(openInputFile(file, 'export').stream, options.charset);
       const report = options.report ? reportWriter(options.report) : undefined;
       const started = process.hrtime.bigint();
       const cpuBefore = process.cpuUsage();

@@ -14,6 +14,7 @@ export * from './start-holdings-import.use-case';
 export * from './holdings-import-job';
 export * from './import.queries';
 export * from './sweep-imports.use-case';
+export * from './text-charset';
 
 /** What any process with a database can run (the CLI among them: no queue needed). */
 export const IMPORT_USE_CASES = [CreateHoldingsImportUseCase, RunHoldingsImportUseCase];

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from 
 import { REGISTRY_CONFIG, type RegistryConfig } from '@registry/config';
 import { refusedRowsCsv } from '@registry/documents';
 import { DomainError } from '@registry/domain';
-import { holdingsFormatNames, ImportQueries, StartHoldingsImportUseCase } from '@registry/ledger';
+import { decodeToUtf8, holdingsFormatNames, ImportQueries, StartHoldingsImportUseCase } from '@registry/ledger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { OnlyQueryParameters } from '../../http/query-parameters';
@@ -13,7 +13,7 @@ import { PageResponder } from '../http/page-responder';
 import { WebPages } from '../http/web-pages.decorator';
 import { formField } from '../session/form-fields';
 import { CurrentSession, SignedIn, type WebSession } from '../session/web-session';
-import { ImportFormPage, type ImportFormPageProps } from '../views/import-form';
+import { IMPORT_CHARSETS, ImportFormPage, type ImportFormPageProps } from '../views/import-form';
 import { ImportProgressPage, importRunning } from '../views/import-progress';
 import { ImportsListPage } from '../views/imports-list';
 
@@ -61,16 +61,19 @@ export class ImportPagesController {
     const upload = uploadedFormOf(req);
     const fields = upload?.fields ?? req.body;
     const format = formField(fields, 'format') || undefined;
-    const values = { format, dryRun: formField(fields, 'dryRun') === 'true' };
+    const charset = formField(fields, 'charset') || 'auto';
+    const values = { format, charset, dryRun: formField(fields, 'dryRun') === 'true' };
     const formatError = format !== undefined && !holdingsFormatNames().includes(format) ? e.format : undefined;
+    const charsetError = (IMPORT_CHARSETS as readonly string[]).includes(charset) ? undefined : e.charset;
     const file = await readUploadedFile(upload?.file, { kind: 'statement', maxBytes: this.config.webUploadLimitBytes, declaredBytes: Number(req.headers['content-length']) });
-    if (formatError || !file.ok) {
+    if (formatError || charsetError || !file.ok) {
       discardUpload(req);
       const statement = file.ok ? undefined : file.problem === 'tooLarge' ? e.tooLarge(uploadSizeText(this.config.webUploadLimitBytes, 'MB')) : e[file.problem];
-      return this.sendForm(page, reply, { values, errors: { format: formatError, statement } }, !file.ok && file.problem === 'tooLarge' ? 413 : 422);
+      return this.sendForm(page, reply, { values, errors: { format: formatError, charset: charsetError, statement } }, !file.ok && file.problem === 'tooLarge' ? 413 : 422);
     }
     try {
-      const started = await this.startImport.execute({ actor: organizationActor(session), format, dryRun: values.dryRun, body: file.body, maxBytes: this.config.webUploadLimitBytes });
+      const body = decodeToUtf8(file.body, charset);
+      const started = await this.startImport.execute({ actor: organizationActor(session), format, dryRun: values.dryRun, body, maxBytes: this.config.webUploadLimitBytes });
       reply.redirect(pageHref(page, `/imports/${started.id}`), 303);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'PAYLOAD_TOO_LARGE') throw error;

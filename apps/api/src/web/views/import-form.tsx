@@ -3,14 +3,17 @@ import { FieldError, FieldsRefusedAlert } from './components';
 import { Layout } from './layout';
 import { UploadField, UploadForm } from './upload-form';
 
+/** The encodings the form offers for a CSV (an .xlsx carries its own). */
+export const IMPORT_CHARSETS = ['auto', 'utf-8', 'shift_jis'] as const;
+
 export interface ImportFormPageProps {
   page: PageContext;
   /** The statement formats the import reads (holdingsFormatNames). */
   formats: string[];
   /** The largest file, in MB, as shown. */
   limitMb: string;
-  values?: { format?: string; dryRun?: boolean };
-  errors?: { statement?: string; format?: string };
+  values?: { format?: string; charset?: string; dryRun?: boolean };
+  errors?: { statement?: string; format?: string; charset?: string };
 }
 
 /**
@@ -20,7 +23,8 @@ export interface ImportFormPageProps {
 export function ImportFormPage({ page, formats, limitMb, values = {}, errors = {} }: ImportFormPageProps): string {
   const { t } = page;
   const i = t.imports;
-  const invalid = Boolean(errors.statement ?? errors.format);
+  const invalid = Boolean(errors.statement ?? errors.format ?? errors.charset);
+  const charset = values.charset ?? 'auto';
   return (
     <Layout page={page} title={i.newTitle}>
       <h1 safe>{i.newTitle}</h1>
@@ -44,6 +48,19 @@ export function ImportFormPage({ page, formats, limitMb, values = {}, errors = {
             ))}
           </select>
           <FieldError id="format-error" message={errors.format} />
+        </div>
+        <div class="field">
+          <label for="charset" safe>
+            {i.charsetLabel}
+          </label>
+          <select id="charset" name="charset" aria-invalid={errors.charset ? 'true' : undefined} aria-describedby={errors.charset ? 'charset-error' : undefined}>
+            {IMPORT_CHARSETS.map((name) => (
+              <option value={name} selected={charset === name} safe>
+                {i.charsetNames[name]}
+              </option>
+            ))}
+          </select>
+          <FieldError id="charset-error" message={errors.charset} />
         </div>
         <label class="checkbox">
           <input type="checkbox" name="dryRun" value="true" checked={values.dryRun === true} /> <span safe>{i.dryRunLabel}</span>
