@@ -3,7 +3,7 @@
 /*
  * The integration tier in two streams at once: the browser tests (Chromium against their own API
  * process on a SQLite file; no PostgreSQL) beside everything else (the e2e suites on PostgreSQL and
- * Redis, multi-process tests), each stream one file at a time. Together they take the time of the
+ * Redis, people's web sessions in Redis; multi-process tests), each stream one file at a time. Together they take the time of the
  * longer one instead of the sum. The browser stream's output is printed when it ends, so the two do
  * not interleave; the exit code is non-zero if either stream failed. Extra arguments go to both.
  */
@@ -13,11 +13,11 @@ const jest = require.resolve('jest/bin/jest');
 const extra = process.argv.slice(2);
 const BROWSER = 'browser\\.int\\.ts$';
 
-function stream(name, args, buffered) {
+function stream(name, args, buffered, env = {}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [jest, '--selectProjects', 'integration', '--runInBand', ...args, ...extra], {
       stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-      env: process.env,
+      env: { ...process.env, ...env },
     });
     const chunks = [];
     if (buffered) {
@@ -36,7 +36,9 @@ function stream(name, args, buffered) {
 }
 
 void Promise.all([
-  stream('PostgreSQL and processes', ['--testPathIgnorePatterns', BROWSER], false),
+  // The web suites here keep people's sessions in Redis (SESSION_STORE=redis, as a cluster runs); the
+  // README's test command keeps them in memory: both stores pass the same suites.
+  stream('PostgreSQL and processes', ['--testPathIgnorePatterns', BROWSER], false, { REGISTRY_TEST_SESSION_STORE: process.env.REGISTRY_TEST_SESSION_STORE ?? 'redis' }),
   stream('browser', ['--testPathPatterns', BROWSER], true),
 ]).then((results) => {
   process.exitCode = results.every(Boolean) ? 0 : 1;
