@@ -188,6 +188,9 @@ describe('imports: holdings statements over HTTP', () => {
     expect(journaled).not.toContain('\ufffd');
     const unknown = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', 'text/csv; charset=klingon').send(csv).expect(400);
     expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Content-Type', message: 'charset klingon is not known' }] });
+    // `auto` is the form's and the CLI's choice to detect, not a charset a Content-Type may name.
+    const auto = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', 'text/csv; charset=auto').send(csv).expect(400);
+    expect(auto.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Content-Type', message: 'charset auto is not known' }] });
   });
 
   it('takes the statement as the one file of a multipart/form-data upload, CSV or .xlsx', async () => {

@@ -87,6 +87,11 @@ describe('malformed input (issue 13, findings 6 and 7)', () => {
       const res = await t.http.post('/v1/serials/parse').set('Content-Type', 'application/json; charset=utf-16le').send(Buffer.from('{"serial":"JCL-ERL-R012-1-10"}', 'utf16le'));
       expectInvalid(res, 'body', /UTF-8/);
     });
+
+    it('a CSV body in a charset nobody knows is refused naming Content-Type, as an import upload is', async () => {
+      const res = await t.http.post('/v1/serials/check').set(auditor.auth).set('Content-Type', 'text/csv; charset=klingon').send('serial\nJCL-ERL-R012-1-10\n');
+      expectInvalid(res, 'Content-Type', /^charset klingon is not known$/);
+    });
   });
 
   describe('control and bidi characters in free text', () => {

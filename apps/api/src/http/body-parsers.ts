@@ -1,5 +1,6 @@
 import { DomainError } from '@registry/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { assertKnownCharset } from '@registry/ledger';
 import iconv from 'iconv-lite';
 import { invalidBody, refuseNonFiniteNumbers, verifyJsonBody } from './json-depth';
 import { isStreamedUpload } from '../imports/streamed-uploads';
@@ -93,9 +94,7 @@ function leaveUnread(_req: FastifyRequest, _payload: unknown, done: Done): void 
 
 async function readCsv(req: FastifyRequest, payload: NodeJS.ReadableStream, bodyLimit: number): Promise<string> {
   const charset = charsetOf(req) ?? 'utf-8';
-  if (!iconv.encodingExists(charset)) {
-    throw new DomainError('VALIDATION_FAILED', `Content-Type: charset ${charset} is not known`, { errors: [{ field: 'Content-Type', message: `charset ${charset} is not known` }] });
-  }
+  assertKnownCharset(charset, 'Content-Type');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of payload) {

@@ -1,4 +1,4 @@
-import { assertKnownCharset } from '@registry/ledger';
+import { isKnownCharset } from '@registry/ledger';
 import { InvalidArgumentError } from 'commander';
 import { createReadStream, createWriteStream, fstatSync, openSync, type ReadStream, type WriteStream } from 'node:fs';
 
@@ -41,10 +41,7 @@ export function openOutputFile(file: string, what: string): WriteStream {
 export const CHARSET_OPTION_HELP = 'the file\'s charset: auto (UTF-8, or Shift_JIS as Excel in Japanese saves CSV), utf-8, shift_jis, euc-jp, …';
 
 export function charsetOption(value: string): string {
-  try {
-    assertKnownCharset(value.toLowerCase(), '--charset');
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message.replace(/^--charset: /, ''));
-  }
-  return value.toLowerCase();
+  const charset = value.toLowerCase();
+  if (charset !== 'auto' && !isKnownCharset(charset)) throw new InvalidArgumentError(`charset ${charset} is not known`);
+  return charset;
 }

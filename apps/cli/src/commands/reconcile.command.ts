@@ -19,6 +19,7 @@ function cell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+// A module's own copy: the imported binding is read through a getter at every use in the compiled CommonJS.
 const COLUMNS: readonly (typeof REPORT_COLUMNS)[number][] = [...REPORT_COLUMNS];
 const LINES_PER_WRITE = 4096;
 

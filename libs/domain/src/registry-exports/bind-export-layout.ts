@@ -1,6 +1,6 @@
 import type { SchemeCode } from '../schemes/scheme-catalog';
 import { SCHEME_CODES } from '../schemes/scheme-catalog';
-import { detachedText } from '../text/detached-text';
+import { memoizeText } from '../text/text-memo';
 import { exportDate } from './export-dates';
 import type { ColumnReader, ExportColumns, ExportLayout, ExportRowKind } from './export-layout';
 
@@ -70,16 +70,7 @@ export function bindExportLayout(layout: ExportLayout, header: readonly string[]
   }
   const columnName = (role: keyof ExportColumns) => layout.columns[role] ?? role;
   // Registries print the same date (or instant) on many rows: read each text once.
-  const dates = new Map<string, string | undefined | null>();
-  const readDate = (text: string) => {
-    let value = dates.get(text);
-    if (value === undefined && !dates.has(text)) {
-      value = exportDate(text);
-      // The key is copied: a cell is a slice of a large chunk of the file, which a kept slice keeps alive.
-      if (dates.size < 10_000) dates.set(detachedText(text), value);
-    }
-    return value;
-  };
+  const readDate = memoizeText(exportDate);
 
   return {
     layout,

@@ -1,7 +1,8 @@
-import { memoizeText } from '../text/text-memo';
+import { foldedWords } from '../text/folded-words';
 import type { RegistryExportTable } from './export-layout';
 
-const words = memoizeText((text: string) => ` ${text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
+/** Padded with spaces, so that `includes` finds whole words only. */
+const words = (text: string) => ` ${foldedWords(text)} `;
 
 /**
  * Whether a free-text evidence `registry` ("Verra Registry", "VCS", "verra.org") names the

@@ -8,9 +8,13 @@ const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Bytes looked at to tell UTF-8 from Shift_JIS: a statement's header and first rows. */
 const SNIFF_BYTES = 64 * 1024;
 
-/** A charset label is known when iconv-lite can decode it (the same set the API's CSV bodies accept). */
+/** A charset label iconv-lite can decode: what a Content-Type, a form or --charset may name (`auto` is not a charset). */
+export function isKnownCharset(charset: string): boolean {
+  return iconv.encodingExists(charset);
+}
+
 export function assertKnownCharset(charset: string, field: string): void {
-  if (charset === 'auto' || iconv.encodingExists(charset)) return;
+  if (isKnownCharset(charset)) return;
   throw new DomainError('VALIDATION_FAILED', `${field}: charset ${charset} is not known`, { errors: [{ field, message: `charset ${charset} is not known` }] });
 }
 
@@ -31,12 +35,12 @@ function isUtf8(charset: string): boolean {
 }
 
 /**
- * A text file's bytes (a statement, a registry's export) as UTF-8, decoded from `charset` as they arrive (constant memory: a character
- * cut between two chunks is finished by the next). An .xlsx workbook (a ZIP file) passes unchanged,
- * whatever the charset says: it carries its own.
+ * A text file's bytes (a statement, a registry's export) as UTF-8, decoded from `charset` as they
+ * arrive (constant memory: a character cut between two chunks is finished by the next). An .xlsx
+ * workbook (a ZIP file) passes unchanged, whatever the charset says: it carries its own.
  */
 export async function* decodeToUtf8(source: AsyncIterable<Buffer | string>, charset: TextCharset): AsyncGenerator<Buffer> {
-  assertKnownCharset(charset, 'charset');
+  if (charset !== 'auto') assertKnownCharset(charset, 'charset');
   let decoder: ReturnType<typeof iconv.getDecoder> | null | undefined;
   for await (const piece of source) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;

@@ -1,9 +1,7 @@
-import { daysBetween, memoizeText } from '@registry/domain';
+import { daysBetween, foldedWords } from '@registry/domain';
 
 /** Words registries print when they do not disclose the beneficiary: nothing to compare. */
 const UNDISCLOSED = new Set(['not disclosed', 'not public', 'undisclosed', 'anonymous', 'confidential', 'n a', 'na', 'none']);
-
-const comparable = memoizeText((text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
 
 /**
  * Beneficiaries agree when one names the other: registries print "Emergent retiring on behalf of
@@ -11,7 +9,7 @@ const comparable = memoizeText((text: string) => text.normalize('NFKC').toLowerC
  */
 export function beneficiariesDisagree(registry: string | undefined, ledger: string | null): boolean {
   if (registry === undefined || ledger === null) return false;
-  const [there, here] = [comparable(registry), comparable(ledger)];
+  const [there, here] = [foldedWords(registry), foldedWords(ledger)];
   if (there === '' || here === '' || UNDISCLOSED.has(there)) return false;
   return !there.includes(here) && !here.includes(there);
 }

@@ -1,7 +1,8 @@
-import { DomainError, memoizeText, type SchemeCode } from '@registry/domain';
+import { DomainError, type SchemeCode } from '@registry/domain';
 import type { BlockRecord, BlockStore, NamespaceRange, StatusPageRead } from '@registry/ledger/ports';
 import { isUniqueViolation } from '../database-errors';
 import { RowChangedUnderUs } from '@registry/ledger/ports';
+import { parsedAttributes } from './serial-attributes';
 import { sqlRowCount, type Sql } from './sql';
 
 // Bounds are read as TEXT so values beyond 2^53 stay exact on the way to BigInt.
@@ -349,9 +350,6 @@ function sortedPage(rows: readonly (BlockRow & { part: number | string })[], lim
     .map(({ block }) => block);
 }
 
-/** Blocks of one namespace mostly share their attributes' text: parsed once, shared, so frozen. */
-const attributesOf = memoizeText((text: string) => Object.freeze(JSON.parse(text) as BlockRecord['attributes']));
-
 function toRecord(row: BlockRow): BlockRecord {
   return {
     id: row.id,
@@ -359,7 +357,7 @@ function toRecord(row: BlockRow): BlockRecord {
     namespace: row.namespace,
     start: BigInt(row.start_serial),
     end: BigInt(row.end_serial),
-    attributes: attributesOf(row.attributes),
+    attributes: parsedAttributes(row.attributes),
     status: row.status,
     ownerId: row.owner_id,
     retirementId: row.retirement_id,

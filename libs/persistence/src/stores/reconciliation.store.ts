@@ -1,4 +1,4 @@
-import { memoizeText, type RegistryExportFormat, type SchemeCode, type SerialAttributes } from '@registry/domain';
+import type { RegistryExportFormat, SchemeCode } from '@registry/domain';
 import type {
   LedgerRange,
   ReconciliationLine,
@@ -8,6 +8,7 @@ import type {
   ReconciliationStore,
   ReconciliationSummary,
 } from '@registry/ledger/reconciliation/reconciliation-ports';
+import { parsedAttributes } from './serial-attributes';
 import type { Sql } from './sql';
 
 interface ReconciliationRow {
@@ -183,9 +184,6 @@ function toLine(row: LineRow): ReconciliationLine {
   };
 }
 
-/** The blocks of a namespace mostly share their attributes' text: each text is parsed once (frozen: shared). */
-const attributesOf = memoizeText((text: string) => Object.freeze(JSON.parse(text) as SerialAttributes), 50_000);
-
 function toLedgerRange(row: LiveBlockRow): LedgerRange {
   return {
     blockId: row.id,
@@ -193,7 +191,7 @@ function toLedgerRange(row: LiveBlockRow): LedgerRange {
     namespace: row.namespace,
     start: BigInt(row.start_serial),
     end: BigInt(row.end_serial),
-    attributes: attributesOf(row.attributes),
+    attributes: parsedAttributes(row.attributes),
     status: row.status,
     ownerId: row.owner_id,
     retirementId: row.retirement_id,
