@@ -1,7 +1,7 @@
 import { JobQueue } from '@registry/jobs';
 import { runLedgerCommand, UnitOfWork, WebhookDispatcher, WebhookSweepScheduler } from '@registry/ledger';
 import { CN_DRAFT, EVIDENCE } from '../support/access-fixtures';
-import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { createOrganizationWithKey, eventually, logSettled, startTestApp, type TestApp } from '../support/test-app';
 import { startWebhookReceiver, verifyStandardWebhook, type ReceivedWebhook, type WebhookReceiver } from '../support/webhook-receiver';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
@@ -209,6 +209,9 @@ describe('webhooks (API.md "Webhooks"): Standard Webhooks deliveries to a real r
         .set(provider.auth)
         .send({ serials: ['JCL-ERL-R951-1-10'], beneficiary: '株式会社サンプル', purpose: 'CN FY2024' })
         .expect(201);
+      // The dispatcher reads logged entries only: wait for the sequencer to publish this one (within the
+      // merge delay, longer on a loaded machine), else the sweep below would find nothing to dispatch.
+      await logSettled(t);
       await sleep(500);
       expect(receiver.onPath('/unnudged')).toEqual([]);
       await new WebhookSweepScheduler(dispatcher, t.app.get(UnitOfWork), t.app.get(JobQueue)).sweep();

@@ -157,9 +157,12 @@ describe('no job is lost when a worker is killed mid-job (delay-ms=1500, WORKER_
 
     // The victim's in-flight jobs were taken over after their lock expired (stalled once, started twice), not failed.
     const jobs = await pdfJobs(cluster.queue, numbers);
-    const takenOver = [...jobs.values()].filter((j) => j && j.stalledCounter > 0);
+    const stalled = [...jobs.values()].filter((j) => j && j.stalledCounter > 0);
+    // A job not active at the kill can stall too, when a loaded machine starves a worker's SCHED_IDLE threads
+    // past WORKER_LOCK_MS; it is finished all the same (below) and its PDF written once (above).
+    const takenOver = stalled.filter((j) => activeIds.includes(j!.id));
     expect(takenOver.length).toBeGreaterThan(0);
-    expect(takenOver.every((j) => activeIds.includes(j!.id) && j!.attemptsStarted >= 2 && !!j!.finishedOn)).toBe(true);
+    expect(takenOver.every((j) => j!.attemptsStarted >= 2 && !!j!.finishedOn)).toBe(true);
     for (const job of takenOver) expect(renderedPid(rows.find((r) => `certificate-pdf.${r.number}.valid` === job!.id)!.renderedBy)).toBe(survivor.child.pid);
     expect([...jobs.values()].filter((j) => !j?.finishedOn || (j.failedReason ?? '') !== '')).toEqual([]);
     expect(await jobsHealth(cluster.base)).toMatchObject({ ok: true, failed: 0 });
