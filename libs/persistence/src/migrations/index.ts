@@ -15,6 +15,7 @@ import { Reconciliations1764000000012 as PostgresReconciliations } from './postg
 import { Imports1764000000011 as PostgresImports } from './postgres/1764000000011-imports';
 import { TransparencyLog1764000000015 as PostgresTransparencyLog } from './postgres/1764000000015-transparency-log';
 import { People1764000000016 as PostgresPeople } from './postgres/1764000000016-people';
+import { ClaimJournalIndex1764000000017 as PostgresClaimJournalIndex } from './postgres/1764000000017-claim-journal-index';
 import { Foundation1764000000000 as SqliteFoundation } from './sqlite/1764000000000-foundation';
 import { Ledger1764000000001 as SqliteLedger } from './sqlite/1764000000001-ledger';
 import { Claims1764000000002 as SqliteClaims } from './sqlite/1764000000002-claims';
@@ -32,6 +33,7 @@ import { Reconciliations1764000000012 as SqliteReconciliations } from './sqlite/
 import { Imports1764000000011 as SqliteImports } from './sqlite/1764000000011-imports';
 import { TransparencyLog1764000000015 as SqliteTransparencyLog } from './sqlite/1764000000015-transparency-log';
 import { People1764000000016 as SqlitePeople } from './sqlite/1764000000016-people';
+import { ClaimJournalIndex1764000000017 as SqliteClaimJournalIndex } from './sqlite/1764000000017-claim-journal-index';
 
 /** Listed explicitly (no globs) so the tsc build and jest load exactly the same migrations. */
 export const SQLITE_MIGRATIONS = [
@@ -52,6 +54,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteListIndexes,
   SqliteTransparencyLog,
   SqlitePeople,
+  SqliteClaimJournalIndex,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresFoundation,
@@ -71,4 +74,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresListIndexes,
   PostgresTransparencyLog,
   PostgresPeople,
+  PostgresClaimJournalIndex,
 ];

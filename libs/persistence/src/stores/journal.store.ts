@@ -61,10 +61,13 @@ export class SqlJournalStore implements JournalStore {
 
   async claimEntries(claimId: string): Promise<JournalEntry[]> {
     const field = (name: string) => (this.sql.postgres ? `(e.payload::jsonb ->> '${name}')` : `json_extract(e.payload, '$.${name}')`);
-    // claim.created names the claim `id`; every later claim.* entry names it `claimId`.
+    // claim.created names the claim `id`; every later claim.* entry names it `claimId`. Each half states
+    // the expression and predicate of its index (migration 0017), so a claim's history reads its entries only.
     const rows = await this.sql.query<EntryRow>(
-      `SELECT ${ENTRY_COLUMNS} FROM journal_entries e
-       WHERE substr(e.type, 1, 6) = 'claim.' AND (${field('claimId')} = ? OR (e.type = 'claim.created' AND ${field('id')} = ?)) ORDER BY e.seq`,
+      `SELECT ${ENTRY_COLUMNS} FROM journal_entries e WHERE substr(e.type, 1, 6) = 'claim.' AND ${field('claimId')} = ?
+       UNION
+       SELECT ${ENTRY_COLUMNS} FROM journal_entries e WHERE e.type = 'claim.created' AND ${field('id')} = ?
+       ORDER BY seq`,
       [claimId, claimId],
     );
     return rows.map(toEntry);
