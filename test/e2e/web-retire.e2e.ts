@@ -1,5 +1,5 @@
 import { csrfTokenFor, type Role } from '@registry/domain';
-import { CreatePersonUseCase, JournalQueries, PreviewRetirementQuery, type Actor } from '@registry/ledger';
+import { CreatePersonUseCase, JournalQueries, PreviewRetirementQuery, UnitOfWork, type Actor } from '@registry/ledger';
 import type { Response } from 'supertest';
 import { CN_DRAFT, createKeyedOrganization, EVIDENCE, type KeyedOrganization } from '../support/access-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -113,6 +113,31 @@ describe(`web retire path (${TEST_ENGINE})`, () => {
     const entries = (await t.app.get(JournalQueries).entries(0, 10_000, 'retirement.created')).items;
     const entry = entries.find((e) => JSON.parse(e.payload).id === id)!;
     expect(entry.actor).toBe(`org:${a.id}/person:${people.provider.id}`);
+  });
+
+  it('states facts about the credits where the claim’s rules ask (CN-2.1.6-1: AAU greening): refused without, retired with, the facts kept on the retirement', async () => {
+    await t.http.post('/v1/holdings').set(a.auth).send({ serial: 'GB-1-1000-1999-1-1-0', evidence: EVIDENCE }).expect(201);
+    const s = await session('provider');
+    const form0 = await html('/retire', s.cookie).expect(200);
+    for (const name of ['issuedOn', 'creatorId', 'greeningEvidence', 'changedProductFootprint']) expect(form0.text).toContain(`name="${name}"`);
+
+    const unstated = await post('/retire/check', form({ _csrf: s.csrf, ...retireFields({ serials: 'GB-1-1000-1009-1-1-0', claimId }) }), s.cookie).expect(422);
+    expect(unstated.text).toContain('data-verdict="INELIGIBLE_CREDIT"');
+    expect(unstated.text).toContain('CN-2.1.6-1');
+    expect(unstated.text).not.toContain('class="confirm-retire"');
+
+    const badDate = await post('/retire/check', form({ _csrf: s.csrf, ...retireFields({ serials: 'GB-1-1000-1009-1-1-0', claimId, issuedOn: '2012-02-30' }) }), s.cookie).expect(422);
+    expect(badDate.text).toContain('id="issuedOn-error"');
+    expect(badDate.text).toMatch(/<input type="text" id="issuedOn"[^>]*aria-invalid="true"/);
+
+    const { check, confirm } = await checkAndConfirmForm(s, { serials: 'GB-1-1000-1009-1-1-0', claimId, greeningEvidence: 'true', issuedOn: '2012-11-30' });
+    expect(check.text).toContain('<tr data-verdict="ok">');
+    expect(check.text).toMatch(/<input type="checkbox" id="greeningEvidence" name="greeningEvidence" value="true" checked/);
+    expect(new URLSearchParams(confirm).get('greeningEvidence')).toBe('true');
+    const retired = await post('/retire', confirm, s.cookie).expect(303);
+    const id = (retired.headers.location as string).split('/').pop()!;
+    const record = await t.app.get(UnitOfWork).read((stores) => stores.retirements.findById(id));
+    expect(record).toMatchObject({ claimId, creditFacts: { greeningEvidence: true, issuedOn: '2012-11-30' } });
   });
 
   it('a double submit of the confirm form retires once and answers the same retirement', async () => {

@@ -17,6 +17,15 @@ describe('the retire form', () => {
     expect({ ...dto }).toEqual({ serials: ['JCL-ERL-R1-1-10'], beneficiary: 'b', purpose: 'p', claimId: 'c1' });
   });
 
+  it('states the credit facts as the API’s creditFacts: dates and ids as typed, a checked box as true, nothing when none is stated', async () => {
+    const stated = await retireRequestOf(retireFormValues({ serials: 'GB-1-1000-1009-1-1-0', beneficiary: 'b', purpose: 'p', issuedOn: ' 2012-11-30 ', creatorId: 'org-1', greeningEvidence: 'true', changedProductFootprint: 'true' }));
+    expect(stated.creditFacts).toEqual({ issuedOn: '2012-11-30', creatorId: 'org-1', greeningEvidence: true, changedProductFootprint: true });
+    const unchecked = await retireRequestOf(retireFormValues({ serials: 'GB-1-1000-1009-1-1-0', beneficiary: 'b', purpose: 'p', greeningEvidence: 'no', creatorId: ' ' }));
+    expect(unchecked.creditFacts).toBeUndefined();
+    expect(formFieldOf('VALIDATION_FAILED', 'creditFacts.issuedOn')).toBe('issuedOn');
+    expect(formFieldOf('VALIDATION_FAILED', 'creditFacts.somethingElse')).toBeUndefined();
+  });
+
   it('names the form field of every refusal', () => {
     expect(formFieldOf('INVALID_SERIAL', 'serials[3].project')).toBe('serials');
     expect(formFieldOf('VALIDATION_FAILED', 'evidence.reference')).toBe('evidenceReference');

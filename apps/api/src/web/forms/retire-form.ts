@@ -5,8 +5,16 @@ import { RetireDto } from '../../ledger/ledger.dto';
 import { validateBody } from '../../http/validation.pipe';
 import { formField } from '../session/form-fields';
 
+/** What the provider states about the credits (the API's `creditFacts`), for the rules that ask for it. */
+export const CREDIT_FACT_FIELDS = ['issuedOn', 'creatorId', 'greeningEvidence', 'changedProductFootprint'] as const;
+/** The two facts that are yes-or-no: a checked box sends this value, an unchecked one nothing. */
+export const STATED = 'true';
+
 /** The retire form's fields; `key` is the one-time key the confirm form carries (idempotency). */
-export const RETIRE_FORM_FIELDS = ['serials', 'scheme', 'claimId', 'beneficiary', 'purpose', 'retiredOn', 'evidenceRegistry', 'evidenceReference'] as const;
+export const RETIRE_FORM_FIELDS = [
+  'serials', 'scheme', 'claimId', 'beneficiary', 'purpose', 'retiredOn', 'evidenceRegistry', 'evidenceReference',
+  ...CREDIT_FACT_FIELDS,
+] as const;
 export type RetireFormField = (typeof RETIRE_FORM_FIELDS)[number];
 export type RetireFormValues = Partial<Record<RetireFormField, string>>;
 
@@ -48,8 +56,20 @@ export async function retireRequestOf(values: RetireFormValues): Promise<RetireD
     purpose: values.purpose ?? '',
     ...(values.retiredOn ? { retiredOn: values.retiredOn } : {}),
     ...(values.evidenceRegistry || values.evidenceReference ? { evidence: { registry: values.evidenceRegistry ?? '', reference: values.evidenceReference ?? '' } } : {}),
+    ...creditFactsOf(values),
   };
   return validateBody(RetireDto, body);
+}
+
+/** The stated facts as the API's `creditFacts`, or nothing when none is stated. */
+function creditFactsOf(values: RetireFormValues): { creditFacts?: Record<string, string | boolean> } {
+  const facts = {
+    ...(values.issuedOn ? { issuedOn: values.issuedOn } : {}),
+    ...(values.creatorId ? { creatorId: values.creatorId } : {}),
+    ...(values.greeningEvidence === STATED ? { greeningEvidence: true } : {}),
+    ...(values.changedProductFootprint === STATED ? { changedProductFootprint: true } : {}),
+  };
+  return Object.keys(facts).length > 0 ? { creditFacts: facts } : {};
 }
 
 /** The form's one-time key, made when the check passes and carried by the confirm form. */
@@ -74,6 +94,8 @@ export function formFieldOf(code: string, field: string | undefined): RetireForm
   if (field !== undefined) {
     if (field.startsWith('serials')) return 'serials';
     if (field.startsWith('evidence')) return field === 'evidence.reference' ? 'evidenceReference' : 'evidenceRegistry';
+    const fact = field.startsWith('creditFacts.') ? field.slice('creditFacts.'.length) : undefined;
+    if (fact !== undefined && (CREDIT_FACT_FIELDS as readonly string[]).includes(fact)) return fact as RetireFormField;
     if ((RETIRE_FORM_FIELDS as readonly string[]).includes(field)) return field as RetireFormField;
   }
   if (['ALREADY_RETIRED', 'NOT_HELD', 'SERIAL_CONFLICT', 'INELIGIBLE_CREDIT', 'RULE_VIOLATION', 'INVALID_SERIAL', 'DUPLICATE_SERIALS', 'TOO_MANY_SERIALS', 'UNKNOWN_SCHEME'].includes(code)) return 'serials';

@@ -1,6 +1,6 @@
 import { SCHEME_CODES } from '@registry/domain';
 import type { ClaimSummary, RetirementPreview, SerialPreview } from '@registry/ledger';
-import type { RetireFormField, RetireFormValues, FormRefusal } from '../forms/retire-form';
+import { STATED, type RetireFormField, type RetireFormValues, type FormRefusal } from '../forms/retire-form';
 import { pageHref, type PageContext } from '../http/page-context';
 import { attributeText, Badge, groupDigits } from './components';
 import { Layout } from './layout';
@@ -174,6 +174,10 @@ function ConfirmForm({ page, values, confirmKey, claims }: { page: PageContext; 
     [r.claim, claim ? r.claimOption(t.programs[claim.type] ?? claim.type, claim.subject ?? claim.certificationNumber ?? claim.id, t.claimStatus[claim.status] ?? claim.status) : r.claimNone],
     [r.retiredOn, values.retiredOn],
     [r.evidenceLegend, values.evidenceRegistry ? `${values.evidenceRegistry} ${values.evidenceReference ?? ''}` : undefined],
+    [r.issuedOn, values.issuedOn],
+    [r.creatorId, values.creatorId],
+    [r.greeningEvidence, values.greeningEvidence === STATED ? r.factStated : undefined],
+    [r.changedProductFootprint, values.changedProductFootprint === STATED ? r.factStated : undefined],
   ];
   return (
     <form class="confirm-retire" method="post" action={pageHref(page, '/retire')}>
@@ -320,11 +324,56 @@ function RetireForm({ page, claims, values, refusals }: { page: PageContext; cla
           </div>
         </div>
       </fieldset>
+      <fieldset class="credit-facts">
+        <legend safe>{r.factsLegend}</legend>
+        <p class="hint" safe>
+          {r.factsHint}
+        </p>
+        <div class="fields">
+          <div class="field">
+            <label for="issuedOn" safe>
+              {r.issuedOn}
+            </label>
+            <input type="text" id="issuedOn" name="issuedOn" value={attributeText(values.issuedOn)} inputmode="numeric" placeholder="2012-11-30" aria-invalid={invalid('issuedOn')} aria-describedby={describedBy('issuedOn', 'issuedOn-hint')} />
+            <p class="hint" id="issuedOn-hint" safe>
+              {r.issuedOnHint}
+            </p>
+            <Errors field="issuedOn" />
+          </div>
+          <div class="field">
+            <label for="creatorId" safe>
+              {r.creatorId}
+            </label>
+            <input type="text" id="creatorId" name="creatorId" value={attributeText(values.creatorId)} maxlength="64" aria-invalid={invalid('creatorId')} aria-describedby={describedBy('creatorId', 'creatorId-hint')} />
+            <p class="hint" id="creatorId-hint" safe>
+              {r.creatorIdHint}
+            </p>
+            <Errors field="creatorId" />
+          </div>
+          <FactCheckbox name="greeningEvidence" label={r.greeningEvidence} values={values} errors={<Errors field="greeningEvidence" />} />
+          <FactCheckbox name="changedProductFootprint" label={r.changedProductFootprint} values={values} errors={<Errors field="changedProductFootprint" />} />
+        </div>
+      </fieldset>
       <div class="actions">
         <button type="submit" safe>
           {r.check}
         </button>
       </div>
     </form>
+  );
+}
+
+/** A yes-or-no fact: checked sends STATED, unchecked sends nothing (not stated). */
+function FactCheckbox({ name, label, values, errors }: { name: 'greeningEvidence' | 'changedProductFootprint'; label: string; values: RetireFormValues; errors: JSX.Element | string }): JSX.Element {
+  return (
+    <div class="field checkbox">
+      <span class="check">
+        <input type="checkbox" id={name} name={name} value={STATED} checked={values[name] === STATED} />
+        <label for={name} safe>
+          {label}
+        </label>
+      </span>
+      {errors}
+    </div>
   );
 }
