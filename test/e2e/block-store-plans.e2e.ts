@@ -1,7 +1,6 @@
 import { SqlBlockStore } from '@registry/persistence/stores/block.store';
-import type { Sql } from '@registry/persistence/stores/sql';
+import { explainedSql } from '../support/explained-sql';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { TEST_ENGINE } from '../support/test-engine';
 
 /**
  * The ledger's hot reads must walk the partial indexes. A planner uses a partial index only when the
@@ -16,23 +15,8 @@ describe('block store queries use the live-block indexes', () => {
   afterAll(() => t.close());
 
   it('liveOverlapping, liveOverlappingPage, statusPage and liveDuplicates never scan serial_blocks', async () => {
-    const runner = t.dataSource.createQueryRunner();
-    await runner.connect();
+    const { sql, plans, postgres, release } = await explainedSql(t);
     try {
-      const postgres = TEST_ENGINE === 'postgres';
-      // An empty table is cheapest to scan; forbid that so the plan shows whether an index can serve.
-      if (postgres) await runner.query('SET enable_seqscan = off');
-      const plans: string[] = [];
-      const sql: Sql = {
-        postgres,
-        query: async (text, params = []) => {
-          let n = 0;
-          const rows: Record<string, string>[] = await runner.query(`EXPLAIN ${postgres ? '' : 'QUERY PLAN '}${postgres ? text.replace(/\?/g, () => `$${++n}`) : text}`, params);
-          plans.push(rows.map((r) => r['QUERY PLAN'] ?? r.detail).join('\n'));
-          return [];
-        },
-        one: async () => null,
-      };
       const store = new SqlBlockStore(sql);
       await store.liveOverlapping('JCREDIT_REGISTRY:JCL-ERL-P1', 1n, 5n);
       await store.liveOverlappingPage('JCREDIT_REGISTRY:JCL-ERL-P1', 1n, 5n, 1001);
@@ -44,7 +28,7 @@ describe('block store queries use the live-block indexes', () => {
         expect(plan).toMatch(/ux_serial_blocks_live|ix_serial_blocks_duplicates/);
       }
     } finally {
-      await runner.release();
+      await release();
     }
   });
 });

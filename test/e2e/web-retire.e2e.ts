@@ -132,7 +132,7 @@ describe(`web retire path (${TEST_ENGINE})`, () => {
 
     const { check, confirm } = await checkAndConfirmForm(s, { serials: 'GB-1-1000-1009-1-1-0', claimId, greeningEvidence: 'true', issuedOn: '2012-11-30' });
     expect(check.text).toContain('<tr data-verdict="ok">');
-    expect(check.text).toMatch(/<input type="checkbox" id="greeningEvidence" name="greeningEvidence" value="true" checked/);
+    expect(check.text).toMatch(/<input type="checkbox" id="f-greeningEvidence" name="greeningEvidence" value="true" checked/);
     expect(new URLSearchParams(confirm).get('greeningEvidence')).toBe('true');
     const retired = await post('/retire', confirm, s.cookie).expect(303);
     const id = (retired.headers.location as string).split('/').pop()!;

@@ -2,6 +2,7 @@ import { SCHEME_CODES } from '@registry/domain';
 import type { ClaimSummary, RetirementPreview, SerialPreview } from '@registry/ledger';
 import { STATED, type RetireFormField, type RetireFormValues, type FormRefusal } from '../forms/retire-form';
 import { pageHref, type PageContext } from '../http/page-context';
+import { Checkbox } from './claim-parts';
 import { attributeText, Badge, groupDigits } from './components';
 import { Layout } from './layout';
 
@@ -211,6 +212,7 @@ function RetireForm({ page, claims, values, refusals }: { page: PageContext; cla
   const r = t.retire;
   const errorOf = (field: RetireFormField) => refusals.filter((refusal) => refusal.field === field);
   const invalid = (field: RetireFormField) => (errorOf(field).length > 0 ? 'true' : undefined);
+  const wordsFor = (field: RetireFormField) => errorOf(field).map((refusal) => r.errors[refusal.code] ?? r.errors.other)[0];
   const describedBy = (field: RetireFormField, hint?: string) => [hint, errorOf(field).length > 0 ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
   const Errors = ({ field }: { field: RetireFormField }) =>
     errorOf(field).length > 0 ? (
@@ -350,8 +352,8 @@ function RetireForm({ page, claims, values, refusals }: { page: PageContext; cla
             </p>
             <Errors field="creatorId" />
           </div>
-          <FactCheckbox name="greeningEvidence" label={r.greeningEvidence} values={values} errors={<Errors field="greeningEvidence" />} />
-          <FactCheckbox name="changedProductFootprint" label={r.changedProductFootprint} values={values} errors={<Errors field="changedProductFootprint" />} />
+          <Checkbox path="greeningEvidence" label={r.greeningEvidence} checked={values.greeningEvidence === STATED} error={wordsFor('greeningEvidence')} />
+          <Checkbox path="changedProductFootprint" label={r.changedProductFootprint} checked={values.changedProductFootprint === STATED} error={wordsFor('changedProductFootprint')} />
         </div>
       </fieldset>
       <div class="actions">
@@ -363,17 +365,3 @@ function RetireForm({ page, claims, values, refusals }: { page: PageContext; cla
   );
 }
 
-/** A yes-or-no fact: checked sends STATED, unchecked sends nothing (not stated). */
-function FactCheckbox({ name, label, values, errors }: { name: 'greeningEvidence' | 'changedProductFootprint'; label: string; values: RetireFormValues; errors: JSX.Element | string }): JSX.Element {
-  return (
-    <div class="field checkbox">
-      <span class="check">
-        <input type="checkbox" id={name} name={name} value={STATED} checked={values[name] === STATED} />
-        <label for={name} safe>
-          {label}
-        </label>
-      </span>
-      {errors}
-    </div>
-  );
-}
