@@ -10,6 +10,7 @@ import {
   retireMany,
   sleep,
   startCluster,
+  UNSTARVED_WORKERS,
   waitForIdleQueue,
   waitForPdfs,
   type PdfRow,
@@ -39,7 +40,7 @@ describe('certificate PDFs rendered by two worker processes (PostgreSQL + Redis)
 
   beforeAll(async () => {
     assertBuilt();
-    cluster = await startCluster({ workers: 2 });
+    cluster = await startCluster({ workers: 2, workerEnv: UNSTARVED_WORKERS });
   }, 60_000);
   afterAll(() => cluster?.stop(), 30_000);
 
@@ -86,7 +87,7 @@ describe('a failed first attempt is retried (JOB_FAULT_INJECTION=fail-first-atte
 
   beforeAll(async () => {
     assertBuilt();
-    cluster = await startCluster({ workers: 2, workerEnv: { JOB_FAULT_INJECTION: 'fail-first-attempt' } });
+    cluster = await startCluster({ workers: 2, workerEnv: { ...UNSTARVED_WORKERS, JOB_FAULT_INJECTION: 'fail-first-attempt' } });
   }, 60_000);
   afterAll(() => cluster?.stop(), 30_000);
 
@@ -120,7 +121,7 @@ describe('no job is lost when a worker is killed mid-job (delay-ms=1500, WORKER_
     assertBuilt();
     cluster = await startCluster({
       workers: 2,
-      workerEnv: { JOB_FAULT_INJECTION: 'delay-ms=1500', WORKER_LOCK_MS: '3000', WORKER_CONCURRENCY: String(CONCURRENCY) },
+      workerEnv: { ...UNSTARVED_WORKERS, JOB_FAULT_INJECTION: 'delay-ms=1500', WORKER_LOCK_MS: '3000', WORKER_CONCURRENCY: String(CONCURRENCY) },
     });
   }, 60_000);
   afterAll(() => cluster?.stop(), 30_000);
@@ -180,7 +181,7 @@ describe('a PDF whose job used up its attempts is repaired by the sweep', () => 
 
   beforeAll(async () => {
     assertBuilt();
-    cluster = await startCluster({ workers: 0 });
+    cluster = await startCluster({ workers: 0, workerEnv: UNSTARVED_WORKERS });
     const key = await provider(cluster.base);
     [number] = await retireMany(cluster.base, key, 1, { concurrency: 1 });
 

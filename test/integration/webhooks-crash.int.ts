@@ -2,7 +2,7 @@ import { callApi } from '../support/http-client';
 import { assertBuilt, BUILT, freePort, startProcess, waitForHttp, type RunningProcess } from '../support/processes';
 import { createTestDatabase, type TestDatabase } from '../support/test-engine';
 import { startWebhookReceiver, verifyStandardWebhook, type ReceivedWebhook, type WebhookReceiver } from '../support/webhook-receiver';
-import { ADMIN, startCluster, type WorkerCluster } from '../support/workers-cluster';
+import { ADMIN, startCluster, UNSTARVED_WORKERS, type WorkerCluster } from '../support/workers-cluster';
 
 const ALLOW = { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' };
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'account statement 0001' };
@@ -108,7 +108,7 @@ describe('webhooks: a BullMQ worker killed mid-delivery (PostgreSQL, Redis)', ()
     assertBuilt();
     receiver = await startWebhookReceiver();
     // A short lock: the dead worker's job is taken over after 2 s instead of 30.
-    cluster = await startCluster({ workers: 1, apiEnv: ALLOW, workerEnv: { ...ALLOW, WORKER_LOCK_MS: '2000' } });
+    cluster = await startCluster({ workers: 1, apiEnv: ALLOW, workerEnv: { ...UNSTARVED_WORKERS, ...ALLOW, WORKER_LOCK_MS: '2000' } });
   });
   afterAll(async () => {
     await cluster?.stop();

@@ -32,6 +32,15 @@ export interface WorkerCluster {
   stop(): Promise<void>;
 }
 
+/**
+ * For suites that test what workers do (exactly once, takeover, retries, deliveries): in CI the browser
+ * stream runs beside them, and under SCHED_IDLE (the default) a worker gets no CPU while anything else
+ * runs, long enough for its job locks to lapse. Niceness alone keeps it behind the API yet never starved.
+ * Suites about the API processes keep the default, so that rendering workers stay out of their way;
+ * worker-process.int tests the SCHED_IDLE default itself.
+ */
+export const UNSTARVED_WORKERS = { WORKER_CPU_POLICY: 'nice' } as const;
+
 export async function startCluster({
   workers = 2,
   workerEnv = {},
@@ -50,11 +59,6 @@ export async function startCluster({
     RATE_LIMIT_PER_MINUTE: '0',
     CERTIFICATE_KEYS_DIR: keysDir,
     PUBLIC_BASE_URL: base,
-    // These suites test the jobs' semantics (exactly once, takeover, retries), and in CI the browser stream
-    // runs beside them: under SCHED_IDLE a worker gets no CPU while anything else runs, long enough for its
-    // job locks to lapse. Niceness alone keeps it behind the API yet never starved; worker-process.int
-    // tests the SCHED_IDLE default itself.
-    WORKER_CPU_POLICY: 'nice',
   };
   const url = new URL(REDIS_URL);
   const queue = new Queue('registry', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix });
