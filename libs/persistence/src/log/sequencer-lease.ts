@@ -5,8 +5,11 @@ import { isPostgres } from '../dialect';
 
 /** Advisory lock key of the sequencer's lease (any constant shared by every process of one registry). */
 const SEQUENCER_LOCK = 7_220_918;
-/** How often a leader checks that its lease connection still lives, and a follower asks for the lease. */
-const RECHECK_MS = 1000;
+/**
+ * How often a leader checks that its lease connection still lives, and a follower asks for the lease: a
+ * new leader within 5 s of a crash (issue 17) must allow for event loops that lag seconds under load.
+ */
+const RECHECK_MS = 250;
 
 /** SQLite databases (by file) whose sequencer this process runs, and which lease holds each. */
 const localHolders = new Map<string, LocalSequencerLease>();
