@@ -364,4 +364,3 @@ function RetireForm({ page, claims, values, refusals }: { page: PageContext; cla
     </form>
   );
 }
-
