@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import { withCliContext } from '../cli-context';
 import { charsetOption, CHARSET_OPTION_HELP, CliUsageError, openInputFile, openOutputFile } from './cli-files';
+import { boundHeapGrowth } from './heap-growth';
 import { ImportProgressDisplay } from './import-progress';
 
 interface ImportHoldingsOptions {
@@ -42,6 +43,7 @@ export function importCommand(): Command {
       const progress = new ImportProgressDisplay();
       const record = await withCliContext(async (app) => {
         smallerSqlitePageCache(app);
+        boundHeapGrowth();
         const created = await app.get(CreateHoldingsImportUseCase).execute({
           organizationId: options.org!,
           actor: `cli:${process.env.USER ?? 'operator'}`,
