@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Problems } from '../http/problems.decorator';
 import { Public, Roles, type Principal } from '@registry/auth';
@@ -9,7 +9,7 @@ import { idempotencyOf, markReplay } from '../http/idempotency';
 import { RetireDto, VoidRetirementDto } from './ledger.dto';
 import { RecordEvidenceDto } from './retirement-evidence.dto';
 import { RetirementResponse } from './ledger.response';
-import { CountRetirements } from '../metrics/retirement-metrics';
+import { countRetirement, RetirementMetrics } from '../metrics/retirement-metrics';
 
 @ApiTags('retirements')
 @Controller('v1/retirements')
@@ -19,6 +19,7 @@ export class RetirementsController {
     private readonly getRetirement: GetRetirementQuery,
     private readonly voidRetirement: VoidRetirementUseCase,
     private readonly recordEvidence: RecordRetirementEvidenceUseCase,
+    private readonly metrics: RetirementMetrics,
   ) {}
 
   @Post()
@@ -28,10 +29,9 @@ export class RetirementsController {
   @ApiBearerAuth()
   @Roles('provider', 'applicant')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @UseInterceptors(CountRetirements)
   @ApiCreatedResponse({ type: RetirementResponse, description: 'retired, all or nothing; 409 ALREADY_RETIRED / NOT_HELD, 400 EVIDENCE_REQUIRED / DUPLICATE_SERIALS / TOO_MANY_SERIALS' })
   async retire(@Body() body: RetireDto, @CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<RetirementView> {
-    return markReplay(res, await this.retireCredits.execute({ ...body, actor: organizationOf(principal), idempotency: idempotencyOf(req) }));
+    return markReplay(res, await countRetirement(this.metrics, () => this.retireCredits.execute({ ...body, actor: organizationOf(principal), idempotency: idempotencyOf(req) })));
   }
 
   @Get(':id')

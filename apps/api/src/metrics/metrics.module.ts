@@ -5,7 +5,7 @@ import { MetricsController } from './metrics.controller';
 import { MetricsRegistry } from './metrics-registry';
 import { PromLogMetrics } from './prom-log-metrics';
 import { QueueDepthMetrics } from './queue-depth-metrics';
-import { CountRetirements, RetirementMetrics } from './retirement-metrics';
+import { RetirementMetrics } from './retirement-metrics';
 
 /**
  * GET /metrics and what it shows. Global so that the ledger's sequencer finds LogMetrics (where this
@@ -14,7 +14,7 @@ import { CountRetirements, RetirementMetrics } from './retirement-metrics';
 @Global()
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsRegistry, HttpMetrics, RetirementMetrics, CountRetirements, QueueDepthMetrics, { provide: LogMetrics, useClass: PromLogMetrics }],
-  exports: [MetricsRegistry, HttpMetrics, RetirementMetrics, CountRetirements, LogMetrics],
+  providers: [MetricsRegistry, HttpMetrics, RetirementMetrics, QueueDepthMetrics, { provide: LogMetrics, useClass: PromLogMetrics }],
+  exports: [MetricsRegistry, HttpMetrics, RetirementMetrics, LogMetrics],
 })
 export class MetricsModule {}

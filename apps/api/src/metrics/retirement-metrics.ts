@@ -1,8 +1,6 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError, type ErrorCode } from '@registry/domain';
-import type { FastifyReply } from 'fastify';
 import { Counter } from 'prom-client';
-import { catchError, tap, type Observable } from 'rxjs';
 import { MetricsRegistry } from './metrics-registry';
 
 /**
@@ -27,21 +25,19 @@ export class RetirementMetrics {
   }
 }
 
-/** On the retire handler: counts what it recorded and what the single-retirement guarantee refused. */
-@Injectable()
-export class CountRetirements implements NestInterceptor {
-  constructor(private readonly metrics: RetirementMetrics) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const res = context.switchToHttp().getResponse<FastifyReply>();
-    return next.handle().pipe(
-      tap(() => {
-        if (res.getHeader('Idempotent-Replayed') !== 'true') this.metrics.retirements.inc();
-      }),
-      catchError((error: unknown) => {
-        if (error instanceof DomainError && CONFLICT_CODES.includes(error.code)) this.metrics.conflicts.inc({ code: error.code });
-        throw error;
-      }),
-    );
+/**
+ * What the retire handler recorded and what the single-retirement guarantee refused. Called by the
+ * handler itself rather than as an interceptor: Nest runs an interceptor through rxjs and two
+ * AsyncResource.bind calls per request (each making two deprecation wrappers on Node 20), ~4 % of a
+ * retirement's CPU in a profile, for a counter.
+ */
+export async function countRetirement<R>(metrics: RetirementMetrics, retire: () => Promise<{ result: R; replayed: boolean }>): Promise<{ result: R; replayed: boolean }> {
+  try {
+    const outcome = await retire();
+    if (!outcome.replayed) metrics.retirements.inc();
+    return outcome;
+  } catch (error) {
+    if (error instanceof DomainError && CONFLICT_CODES.includes(error.code)) metrics.conflicts.inc({ code: error.code });
+    throw error;
   }
 }
