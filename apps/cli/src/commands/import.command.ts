@@ -10,6 +10,7 @@ import { withCliContext } from '../cli-context';
 import { charsetOption, CHARSET_OPTION_HELP, CliUsageError, openInputFile, openOutputFile } from './cli-files';
 import { boundHeapGrowth } from './heap-growth';
 import { ImportProgressDisplay } from './import-progress';
+import { peakRssMb } from './peak-memory';
 
 interface ImportHoldingsOptions {
   org?: string;
@@ -116,7 +117,7 @@ async function write(stream: WriteStream, text: string): Promise<void> {
 /** The whole process's CPU time and peak resident memory (the bench reads them from the summary). */
 function processFigures(): { cpuSeconds: number; peakRssMb: number } {
   const usage = process.resourceUsage();
-  return { cpuSeconds: Number(((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)), peakRssMb: Math.round(usage.maxRSS / 1024) };
+  return { cpuSeconds: Number(((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)), peakRssMb: peakRssMb() };
 }
 
 /**

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { neutraliseFormula } from '@registry/documents';
 import { withCliContext } from '../cli-context';
 import { charsetOption, CHARSET_OPTION_HELP, openInputFile, openOutputFile } from './cli-files';
+import { peakRssMb } from './peak-memory';
 
 function formatOption(value: string): RegistryExportFormat {
   if (!isRegistryExportFormat(value)) throw new InvalidArgumentError(`must be one of ${REGISTRY_EXPORT_FORMATS.join(', ')}`);
@@ -74,7 +75,7 @@ export function reconcileCommand(): Command {
         const cpu = process.cpuUsage(cpuBefore);
         // CPU time beside wall time: on a shared machine the wall time also counts the other processes' turns.
         const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-        process.stdout.write(`${JSON.stringify({ ...summary, seconds: Number(seconds.toFixed(3)), rowsPerSecond: Math.round(summary.rows / seconds), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: Number(cpuSeconds.toFixed(3)) })}\n`);
+        process.stdout.write(`${JSON.stringify({ ...summary, seconds: Number(seconds.toFixed(3)), rowsPerSecond: Math.round(summary.rows / seconds), peakRssMb: peakRssMb(), cpuSeconds: Number(cpuSeconds.toFixed(3)) })}\n`);
         if (summary.alertCount > 0) process.exitCode = 3;
       } finally {
         await report?.close();
