@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { registryExportsDir } from '../support/registry-exports-dir';
+import { HOLDINGS_EXPORT_CASES, registryExportsDir } from '../support/registry-exports-dir';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
@@ -14,19 +14,7 @@ const describeWithFixtures = DIR ? describe : describe.skip;
  * (the export is the evidence), its retired or cancelled rows are reported, never registered; the
  * same file twice changes nothing the second time.
  */
-const CASES: { file: string; format: string; total: number; accepted: number }[] = [
-  { file: 'verra/transactions.csv', format: 'verra', total: 200, accepted: 100 },
-  { file: 'gold-standard/issuances.csv', format: 'gold-standard', total: 100, accepted: 100 },
-  { file: 'cercarbono/issuances.csv', format: 'cercarbono', total: 100, accepted: 100 },
-  { file: 'gold-standard/retirements.csv', format: 'gold-standard', total: 100, accepted: 0 },
-  { file: 'american-carbon-registry/retirements.csv', format: 'acr', total: 100, accepted: 0 },
-  { file: 'american-carbon-registry/cancellations.csv', format: 'acr', total: 50, accepted: 0 },
-  { file: 'climate-action-reserve/retirements.csv', format: 'car', total: 100, accepted: 0 },
-  { file: 'climate-action-reserve/cancellations.csv', format: 'car', total: 50, accepted: 0 },
-  { file: 'art-trees/retirements.csv', format: 'art', total: 8, accepted: 0 },
-  { file: 'art-trees/cancellations.csv', format: 'art', total: 3, accepted: 0 },
-  { file: 'cercarbono/retirements.csv', format: 'cercarbono', total: 100, accepted: 0 },
-];
+const CASES = HOLDINGS_EXPORT_CASES;
 
 describeWithFixtures('imports: the managing registries’ real exports', () => {
   let t: TestApp;
