@@ -9,7 +9,8 @@
  *
  * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
  * (default 10), BENCH_DATASETS (comma list of dataset ids, default all), BENCH_KEEP_DB=1 (keep the
- * SQLite files and print where), BENCH_ROUNDS (default 3), BENCH_SCENARIOS (comma list of
+ * SQLite files and print where), BENCH_SHARE_MACHINE=1 (the other ledgers' APIs keep running while
+ * one is measured; by default they are paused), BENCH_ROUNDS (default 3), BENCH_SCENARIOS (comma list of
  * parse, bare, health, lookup, retire, pdf, import, reconcile; default all; bare: lib/bare.js, every HTTP scenario as a ratio to a bare node:http server in the same rounds; reconcile: lib/reconcile.js, BENCH_RECONCILE_ROWS), BENCH_CPU_PROF=<dir> (CPU-profile the API and
  * worker processes), BENCH_OUT (report file, default bench-results.md in the repository).
  *
@@ -61,6 +62,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'parse,bare,health,lookup,retire,pdf,import,reconcile').split(',').map((s) => s.trim());
 const HTTP_SCENARIOS = SCENARIOS.filter((s) => ['health', 'lookup', 'retire'].includes(s));
+// BENCH_SHARE_MACHINE=1: the other ledgers' API processes keep running while one is measured (as before
+// 2026-12-02), for a before/after of the isolation in one hour.
+const SHARE_MACHINE = process.env.BENCH_SHARE_MACHINE === '1';
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const PDF = {
   count: Math.max(1, Number(process.env.BENCH_PDF_COUNT ?? 100)),
@@ -253,19 +257,28 @@ async function teardown(run, { verify = false } = {}) {
  */
 async function measureAll(runs, bare) {
   const bareRounds = [];
-  if (bare) await measure(bare, BARE_SCENARIO, { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: WARMUP });
+  // Only the measured process runs: the other ledgers' APIs are paused for each round (see pause()).
+  const alone = async (measured, work) => {
+    if (!SHARE_MACHINE) for (const run of runs) if (run.api !== measured) run.api.pause();
+    try {
+      return await work();
+    } finally {
+      for (const run of runs) run.api.resume();
+    }
+  };
+  if (bare) await alone(null, () => measure(bare, BARE_SCENARIO, { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: WARMUP }));
   for (const key of HTTP_SCENARIOS) {
     for (const run of runs) {
       log(`${run.dataset.id}: warm-up ${key}`);
-      await measure(run.api, run.scenarioOf[key], { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: WARMUP });
+      await alone(run.api, () => measure(run.api, run.scenarioOf[key], { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: WARMUP }));
     }
     for (let round = 1; round <= ROUNDS; round++) {
       for (const run of runs) {
         log(`${run.dataset.id}: ${key} round ${round}/${ROUNDS}`);
-        run.rounds[key].push(await measure(run.api, run.scenarioOf[key], { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: DURATION / ROUNDS }));
+        run.rounds[key].push(await alone(run.api, () => measure(run.api, run.scenarioOf[key], { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: DURATION / ROUNDS })));
       }
       // The bare server takes its turn in every round, so it sees the same machine as each scenario.
-      if (bare) bareRounds.push(await measure(bare, BARE_SCENARIO, { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: DURATION / ROUNDS }));
+      if (bare) bareRounds.push(await alone(null, () => measure(bare, BARE_SCENARIO, { connections: CONNECTIONS, warmupSeconds: 0, durationSeconds: DURATION / ROUNDS })));
     }
   }
   for (const run of runs) {
@@ -312,7 +325,7 @@ function report({ parse, runs, bare, pdf, holdingsImport, reconcile, cluster, st
   const lines = [];
   lines.push('# Benchmark results', '');
   lines.push(`${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · SQLite (better-sqlite3)`);
-  lines.push(`autocannon: ${CONNECTIONS} connections; per scenario and ledger ${WARMUP} s warm-up + ${ROUNDS} × ${f2(DURATION / ROUNDS)} s measured, the ledgers taking turns round by round; req/s over all rounds, latency = median of the rounds' percentiles (worst round's p99 in brackets) · API: LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=0`);
+  lines.push(`autocannon: ${CONNECTIONS} connections; per scenario and ledger ${WARMUP} s warm-up + ${ROUNDS} × ${f2(DURATION / ROUNDS)} s measured, the ledgers taking turns round by round${SHARE_MACHINE ? ' (BENCH_SHARE_MACHINE=1: the other ledgers\' APIs running meanwhile)' : ', the other ledgers\' APIs paused (SIGSTOP) during each round'}; req/s over all rounds, latency = median of the rounds' percentiles (worst round's p99 in brackets) · API: LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=0`);
   lines.push(`Load average before / after: ${loadBefore} / ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (the machine is shared: other work running at the same time lowers every number)`, '');
 
   if (parse.length > 0) lines.push('## Serial parsing (one core)', '', '| Case | parses/s | Target | Result |', '|---|---:|---:|---|');

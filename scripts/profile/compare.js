@@ -9,7 +9,8 @@
  *    PROFILE_BLOCKS blocks with the bench's seeder (scripts/bench/lib/seed.js: half held, half retired).
  * 2. Throughput: the API (no profiler) and the bare server run side by side; autocannon (programmatic,
  *    PROFILE_CONNECTIONS connections) loads them in short alternating rounds (bare, health, status,
- *    retire, bare, ...), so the shared machine's drifts fall on all alike. req/s over all rounds;
+ *    retire, bare, ...), so the shared machine's drifts fall on all alike, the APIs paused during bare's
+ *    rounds (SIGSTOP: an API renders PDFs after its retirement rounds). req/s over all rounds;
  *    latency percentiles from every response's own time (autocannon's histogram is whole ms);
  *    server CPU per request from /proc.
  * 3. Profiles: per route, a fresh process under --cpu-prof; only the samples within the load window
@@ -237,16 +238,27 @@ async function throughput(ledger, scenarioOf) {
   const variant = HAS_VARIANT ? await startApi(ledger.sqlitePath, { env: { ...API_ENV, ...VARIANT_ENV } }) : null;
   const bare = await startBare();
   const serverOf = (route) => (route === 'bare' ? bare : isVariant(route) ? variant : api);
+  // The APIs are paused while bare is measured: an API keeps rendering PDFs after its retirement rounds.
+  // Not while the other API is: the two share one SQLite file, and one stopped inside a write would hold it.
+  const load1Alone = async (route, seconds) => {
+    const paused = route === 'bare' ? [api, variant].filter(Boolean) : [];
+    for (const server of paused) server.pause();
+    try {
+      return await load1(serverOf(route), scenarioOf[baseOf(route)], seconds);
+    } finally {
+      for (const server of paused) server.resume();
+    }
+  };
   const rounds = Object.fromEntries(ROUTES.map((r) => [r, []]));
   try {
     await sanityCheck(api, bare, scenarioOf);
     for (const route of ROUTES) {
       log(`warm-up ${route}`);
-      await load1(serverOf(route), scenarioOf[baseOf(route)], WARMUP_SECONDS);
+      await load1Alone(route, WARMUP_SECONDS);
     }
     for (let round = 1; round <= ROUNDS; round++) {
       for (const route of ROUTES) {
-        const r = await load1(serverOf(route), scenarioOf[baseOf(route)], ROUND_SECONDS);
+        const r = await load1Alone(route, ROUND_SECONDS);
         rounds[route].push(r);
         log(`round ${round}/${ROUNDS} ${route}: ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.cpuMicrosPerRequest.toFixed(0)} µs CPU/req`);
       }

@@ -56,8 +56,23 @@ class ChildServer {
     }
   }
 
+  /** SIGSTOP while another server is measured, so its background work (PDFs, the log) does not fall on that one. */
+  pause() {
+    if (this.alive() && !this.paused) this.paused = this.child.kill('SIGSTOP');
+  }
+
+  resume() {
+    if (this.alive() && this.paused) this.child.kill('SIGCONT');
+    this.paused = false;
+  }
+
+  alive() {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async stop() {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.exited;
+    if (!this.alive()) return this.exited;
+    this.resume();
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
     const result = await this.exited;

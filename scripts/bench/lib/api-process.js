@@ -140,8 +140,27 @@ class ApiProcess {
     }
   }
 
+  /**
+   * Stops the process's every thread (SIGSTOP) while another one is measured: an idle API still works
+   * in the background (certificate PDFs left from its retirement rounds, the log's sequencer), and on
+   * two cores that work would fall on whichever process is being measured.
+   */
+  pause() {
+    if (this.alive() && !this.paused) this.paused = this.child.kill('SIGSTOP');
+  }
+
+  resume() {
+    if (this.alive() && this.paused) this.child.kill('SIGCONT');
+    this.paused = false;
+  }
+
+  alive() {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async stop() {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (!this.alive()) return;
+    this.resume();
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
     await this.exited;
@@ -267,4 +286,4 @@ async function verifyLedger(sqlitePath) {
   });
 }
 
-module.exports = { startApi, startBare, startWorker, verifyLedger, distSnapshot, distFile, DOMAIN_SERIALS_REL, PDF_DATABASE_REL, ADMIN_API_KEY, REPO };
+module.exports = { ApiProcess, startApi, startBare, startWorker, verifyLedger, distSnapshot, distFile, DOMAIN_SERIALS_REL, PDF_DATABASE_REL, ADMIN_API_KEY, REPO };
