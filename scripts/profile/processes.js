@@ -8,6 +8,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const { PausableChild } = require('../bench/lib/pausable-child');
 
 const REPO = path.resolve(__dirname, '../..');
 const API_MAIN = path.join(REPO, 'dist/apps/api/apps/api/src/main.js');
@@ -29,10 +30,10 @@ function freePort() {
   });
 }
 
-class ChildServer {
+class ChildServer extends PausableChild {
   constructor(name, child, port) {
+    super(child);
     this.name = name;
-    this.child = child;
     this.port = port;
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.logs = [];
@@ -54,20 +55,6 @@ class ChildServer {
     } catch {
       return NaN;
     }
-  }
-
-  /** SIGSTOP while another server is measured, so its background work (PDFs, the log) does not fall on that one. */
-  pause() {
-    if (this.alive() && !this.paused) this.paused = this.child.kill('SIGSTOP');
-  }
-
-  resume() {
-    if (this.alive() && this.paused) this.child.kill('SIGCONT');
-    this.paused = false;
-  }
-
-  alive() {
-    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   async stop() {

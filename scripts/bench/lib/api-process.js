@@ -10,6 +10,7 @@ const net = require('node:net');
 const path = require('node:path');
 
 const os = require('node:os');
+const { PausableChild } = require('./pausable-child');
 
 const REPO = path.resolve(__dirname, '../../..');
 const API_REL = 'apps/api/apps/api/src/main.js';
@@ -109,9 +110,9 @@ function apiEnv(sqlitePath, port, extra = {}) {
   return env;
 }
 
-class ApiProcess {
+class ApiProcess extends PausableChild {
   constructor(child, port, logs) {
-    this.child = child;
+    super(child);
     this.port = port;
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.logs = logs;
@@ -138,24 +139,6 @@ class ApiProcess {
     } catch {
       return NaN;
     }
-  }
-
-  /**
-   * Stops the process's every thread (SIGSTOP) while another one is measured: an idle API still works
-   * in the background (certificate PDFs left from its retirement rounds, the log's sequencer), and on
-   * two cores that work would fall on whichever process is being measured.
-   */
-  pause() {
-    if (this.alive() && !this.paused) this.paused = this.child.kill('SIGSTOP');
-  }
-
-  resume() {
-    if (this.alive() && this.paused) this.child.kill('SIGCONT');
-    this.paused = false;
-  }
-
-  alive() {
-    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   async stop() {
