@@ -4,6 +4,24 @@ import { Worker } from 'node:worker_threads';
 export const FALLBACK_AUTOCHECKPOINT_PAGES = 16_384;
 const IDLE_POLL_MS = 50;
 
+/** What `PRAGMA wal_checkpoint(PASSIVE)` answers: frames in the WAL, and how many of them are in the database now. */
+export interface CheckpointResult {
+  log: number;
+  checkpointed: number;
+}
+
+/**
+ * 0 (check again at once) only when this pass found the WAL changed since the last one, i.e. writers
+ * are busy. `checkpointed` counts every frame of the WAL already in the database, not the ones this pass
+ * copied: it stays above 0 after a complete checkpoint until a writer restarts the WAL, and reading it
+ * as "copied something" kept an idle API's thread checkpointing ~1,000 times a second (8 % of a core).
+ */
+export function nextCheckpointDelay(previous: CheckpointResult | null, result: CheckpointResult | null, idlePollMs: number): number {
+  if (!previous || !result) return idlePollMs;
+  const changed = result.log !== previous.log || result.checkpointed !== previous.checkpointed;
+  return changed && result.checkpointed > 0 ? 0 : idlePollMs;
+}
+
 // Runs in its own thread with its own connection: PASSIVE checkpoints never block writers, and the
 // copying and fsync of pages happen off the event loop that serves requests.
 const CHECKPOINT_LOOP = `
@@ -12,18 +30,21 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { timeout: 5000 });
 db.pragma('synchronous = FULL');
 db.pragma('wal_autocheckpoint = 0');
+const nextCheckpointDelay = ${nextCheckpointDelay.toString()};
 let stopped = false;
+let previous = { log: 0, checkpointed: 0 };
 parentPort.on('message', () => { stopped = true; });
 function loop() {
   if (stopped) { db.close(); parentPort.close(); return; }
-  let copied = 0;
+  let result = null;
   try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    copied = result.checkpointed;
+    [result] = db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
     parentPort.postMessage(String(error && error.message));
   }
-  setTimeout(loop, copied > 0 ? 0 : workerData.idlePollMs);
+  const delay = nextCheckpointDelay(previous, result, workerData.idlePollMs);
+  if (result) previous = result;
+  setTimeout(loop, delay);
 }
 loop();
 `;
