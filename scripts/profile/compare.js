@@ -21,7 +21,8 @@
  * PROFILE_WARMUP_SECONDS (2), PROFILE_CONNECTIONS (10), PROFILE_ROUTES (bare,health,status,retire),
  * PROFILE_CPU_SECONDS (8; 0 = no profiles), PROFILE_CPU_INTERVAL_US (500),
  * PROFILE_API_ENV / PROFILE_VARIANT_ENV ('K=V,K=V': extra environment for the API; for a second API
- * measured in the same rounds as "<route>@variant", a before/after in one run), PROFILE_KEEP_DB=1 (keep the seeded ledger), PROFILE_OUT (directory for report.md, results.json, *.cpuprofile, *.folded.txt; default a temp dir).
+ * measured in the same rounds as "<route>@variant", a before/after in one run), PROFILE_VARIANT_OWN_LEDGER=1
+ * (the variant on its own copy of the seeded ledger; each API paused while the other is measured), PROFILE_KEEP_DB=1 (keep the seeded ledger), PROFILE_OUT (directory for report.md, results.json, *.cpuprofile, *.folded.txt; default a temp dir).
  * Needs `npm run build` first.
  */
 const fs = require('node:fs');
@@ -58,6 +59,9 @@ const API_ENV = envList('PROFILE_API_ENV');
 // on top, measured in the same rounds as routes "<route>@variant" (before/after side by side).
 const VARIANT_ENV = envList('PROFILE_VARIANT_ENV');
 const HAS_VARIANT = Object.keys(VARIANT_ENV).length > 0;
+// PROFILE_VARIANT_OWN_LEDGER=1: the variant runs on a copy of the seeded ledger, so that work one API
+// leaves in its database (a WAL, a checkpoint) does not fall on the other; each is paused while the other is measured.
+const OWN_VARIANT_LEDGER = process.env.PROFILE_VARIANT_OWN_LEDGER === '1';
 const ROUTES = BASE_ROUTES.flatMap((r) => (HAS_VARIANT && r !== 'bare' ? [r, `${r}@variant`] : [r]));
 const baseOf = (route) => route.replace(/@variant$/, '');
 const isVariant = (route) => route.endsWith('@variant');
@@ -233,15 +237,26 @@ async function sanityCheck(api, bare, scenarioOf) {
   await expect(bare.baseUrl, 'GET', '/', 200);
 }
 
+/** A copy of the seeded ledger for the variant (PROFILE_VARIANT_OWN_LEDGER=1), taken before either API opens it. */
+function variantLedger(sqlitePath) {
+  if (!OWN_VARIANT_LEDGER) return sqlitePath;
+  const copy = sqlitePath.replace(/\.sqlite$/, '.variant.sqlite');
+  for (const suffix of ['', '-wal']) if (fs.existsSync(sqlitePath + suffix)) fs.copyFileSync(sqlitePath + suffix, copy + suffix);
+  return copy;
+}
+
 async function throughput(ledger, scenarioOf) {
+  const variantPath = HAS_VARIANT ? variantLedger(ledger.sqlitePath) : null;
   const api = await startApi(ledger.sqlitePath, { env: API_ENV });
-  const variant = HAS_VARIANT ? await startApi(ledger.sqlitePath, { env: { ...API_ENV, ...VARIANT_ENV } }) : null;
+  const variant = HAS_VARIANT ? await startApi(variantPath, { env: { ...API_ENV, ...VARIANT_ENV } }) : null;
   const bare = await startBare();
   const serverOf = (route) => (route === 'bare' ? bare : isVariant(route) ? variant : api);
   // The APIs are paused while bare is measured: an API keeps rendering PDFs after its retirement rounds.
-  // Not while the other API is: the two share one SQLite file, and one stopped inside a write would hold it.
+  // While the other API is measured only when each has its own ledger: with one SQLite file between them,
+  // one stopped inside a write would hold the write lock against the other.
   const load1Alone = async (route, seconds) => {
-    const paused = route === 'bare' ? [api, variant].filter(Boolean) : [];
+    const measured = serverOf(route);
+    const paused = [api, variant].filter((server) => server && server !== measured && (route === 'bare' || OWN_VARIANT_LEDGER));
     for (const server of paused) server.pause();
     try {
       return await load1(serverOf(route), scenarioOf[baseOf(route)], seconds);
