@@ -49,13 +49,17 @@ describe('SqliteCheckpointer', () => {
     const checkpointer = new SqliteCheckpointer(join(dir, 'ledger.sqlite'), (m) => errors.push(m));
     try {
       writeMiB(1);
-      await new Promise((r) => setTimeout(r, 1000)); // started, copied the WAL, and found it unchanged since
-      const before = process.cpuUsage();
-      await new Promise((r) => setTimeout(r, 1000));
-      const { user, system } = process.cpuUsage(before);
-      // Every thread of this process: 20 polls a second cost ~1–2 ms; checking again at once after each
-      // pass cost 80–90 ms of every second here.
-      expect((user + system) / 1000).toBeLessThan(30);
+      // Every thread of this process, per second, in three seconds after the write: 20 polls a second cost
+      // ~1–2 ms; checking again at once after each pass cost 60–90 ms of every second. The least of the
+      // three, because on a loaded machine the thread's start (seconds, as above) can fall in the first.
+      const seconds: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const before = process.cpuUsage();
+        await new Promise((r) => setTimeout(r, 1000));
+        const { user, system } = process.cpuUsage(before);
+        seconds.push((user + system) / 1000);
+      }
+      expect(Math.min(...seconds)).toBeLessThan(30);
       expect(errors).toEqual([]);
     } finally {
       await checkpointer.stop();

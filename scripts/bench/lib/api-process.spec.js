@@ -12,15 +12,23 @@ async function eventually(check, timeoutMs = 5_000) {
   return check();
 }
 
-/** A child that spins (so its CPU time grows while it runs) and exits cleanly on SIGTERM. */
-function spinner() {
-  const child = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => process.exit(0)); setInterval(() => { const until = Date.now() + 5; while (Date.now() < until); }, 5);"], { stdio: 'ignore' });
+/**
+ * A child that spins (so its CPU time grows while it runs) and exits cleanly on SIGTERM; resolves once
+ * its handler is installed (on a loaded machine a child's start takes a while).
+ */
+async function spinner() {
+  const child = spawn(
+    process.execPath,
+    ['-e', "process.on('SIGTERM', () => process.exit(0)); setInterval(() => { const until = Date.now() + 5; while (Date.now() < until); }, 5); process.stdout.write('ready');"],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  await new Promise((resolve) => child.stdout.once('data', resolve));
   return new ApiProcess(child, 0, []);
 }
 
 describe('ApiProcess pause/resume (the bench measures one API at a time)', () => {
   it('a paused process gets no CPU until resumed, and resumes spending it', async () => {
-    const api = spinner();
+    const api = await spinner();
     try {
       await sleep(300);
       api.pause();
@@ -36,7 +44,7 @@ describe('ApiProcess pause/resume (the bench measures one API at a time)', () =>
   });
 
   it('stop() ends a paused process with SIGTERM (it is resumed first), well before the SIGKILL fallback', async () => {
-    const api = spinner();
+    const api = await spinner();
     await sleep(200);
     api.pause();
     const started = Date.now();
@@ -46,7 +54,7 @@ describe('ApiProcess pause/resume (the bench measures one API at a time)', () =>
   });
 
   it('pause and resume are no-ops once the process has exited', async () => {
-    const api = spinner();
+    const api = await spinner();
     await api.stop();
     expect(() => {
       api.pause();
