@@ -45,5 +45,5 @@ describe('detachedText', () => {
     // heapUsed by some MiB from run to run (a 50 × 1 MiB version once measured 33 MiB for the slices).
     expect(await heapKeptBy((slice) => slice)).toBeGreaterThan(64 * 2 ** 20);
     expect(await heapKeptBy(detachedText)).toBeLessThan(8 * 2 ** 20);
-  });
+  }, 30_000); // full collections of a 160 MiB heap: well past jest's 5 s on a busy CI machine
 });

@@ -53,5 +53,5 @@ describe('migration CertificationProcess (SQLite)', () => {
     expect(await after.query(`SELECT name FROM sqlite_master WHERE name IN ('claim_verifications', 'claim_process_events')`)).toEqual([]);
     expect(await after.query(`SELECT id, status FROM claims`)).toEqual([{ id: 'k', status: 'withdrawn' }]);
     await after.destroy();
-  });
+  }, 30_000); // every migration twice over: under a second alone, past jest's 5 s beside the other suites in CI
 });
