@@ -259,7 +259,7 @@ async function throughput(ledger, scenarioOf) {
     const paused = [api, variant].filter((server) => server && server !== measured && (route === 'bare' || OWN_VARIANT_LEDGER));
     for (const server of paused) server.pause();
     try {
-      return await load1(serverOf(route), scenarioOf[baseOf(route)], seconds);
+      return await load1(measured, scenarioOf[baseOf(route)], seconds);
     } finally {
       for (const server of paused) server.resume();
     }

@@ -68,7 +68,7 @@ describe('SqliteCheckpointer', () => {
 
   it('checks again at once only after a pass that found the WAL changed', () => {
     const idle = 50;
-    expect(nextCheckpointDelay(null, { log: 10, checkpointed: 10 }, idle)).toBe(idle);
+    expect(nextCheckpointDelay({ log: 0, checkpointed: 0 }, { log: 0, checkpointed: 0 }, idle)).toBe(idle); // an empty WAL, as the thread starts
     expect(nextCheckpointDelay({ log: 10, checkpointed: 10 }, { log: 10, checkpointed: 10 }, idle)).toBe(idle); // nothing new
     expect(nextCheckpointDelay({ log: 10, checkpointed: 10 }, { log: 25, checkpointed: 25 }, idle)).toBe(0); // writers appended, copied
     expect(nextCheckpointDelay({ log: 25, checkpointed: 25 }, { log: 4, checkpointed: 4 }, idle)).toBe(0); // the WAL restarted
