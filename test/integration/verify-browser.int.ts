@@ -4,11 +4,10 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import {
   assertJapaneseGlyphs,
   decodeQr,
-  inkRatio,
   launchChromium,
   missingBrowserTools,
   pdfFirstPageToPng,
-  readPng,
+  pngSummary,
   waitForFiles,
 } from '../support/browser-tools';
 import { callApi } from '../support/http-client';
@@ -65,9 +64,9 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
   async function screenshot(name: string): Promise<void> {
     const file = out(name);
     await page.screenshot({ path: file, fullPage: true });
-    const png = readPng(file);
+    const png = await pngSummary(file);
     expect(png.width).toBeGreaterThanOrEqual(800);
-    expect(inkRatio(png)).toBeGreaterThan(0.05); // not a blank page
+    expect(png.ink).toBeGreaterThan(0.05); // not a blank page
   }
 
   /** Every page the user sees: HTML with the web pages' CSP and no script at all. */
@@ -152,9 +151,9 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
     const png = pdfFirstPageToPng(out('certificate.pdf'), out('certificate-page1'), 100);
     expect(png).toBe(out('certificate-page1.png'));
     expect(statSync(png).size).toBeGreaterThan(10_000);
-    expect(inkRatio(readPng(png))).toBeGreaterThan(0.01);
+    expect((await pngSummary(png)).ink).toBeGreaterThan(0.01);
 
-    verifyUrl = decodeQr(png) ?? undefined;
+    verifyUrl = (await decodeQr(png)) ?? undefined;
     expect(verifyUrl).toBe(`${base}/verify/${encodeURIComponent(number)}`);
   });
 

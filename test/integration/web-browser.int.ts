@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
-import { assertJapaneseGlyphs, inkRatio, launchChromium, readPng, waitForFiles } from '../support/browser-tools';
+import { assertJapaneseGlyphs, launchChromium, pngSummary, waitForFiles } from '../support/browser-tools';
 import { BUILT, REPO_ROOT } from '../support/processes';
 import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, inBrowserMatrix, browserMatrixRuns, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
 import { HOSTILE_BENEFICIARY, type WebSeed } from '../support/web-seed';
@@ -98,7 +98,7 @@ describeWithBrowser(`public web pages in headless Chromium${skipNote}`, () => {
               await expectNoHorizontalScroll(page, size.width);
               const file = join(OUT, `${name}-${lang}-${size.name}-js-${javaScriptEnabled ? 'on' : 'off'}.png`);
               await page.screenshot({ path: file, fullPage: true });
-              expect(inkRatio(readPng(file))).toBeGreaterThan(0.02);
+              expect((await pngSummary(file)).ink).toBeGreaterThan(0.02);
               if (javaScriptEnabled) {
                 // axe needs its script in the page; the DOM is the same with JavaScript off (the pages have none).
                 expect(await seriousAxeViolations(page, name)).toEqual([]);
@@ -113,6 +113,17 @@ describeWithBrowser(`public web pages in headless Chromium${skipNote}`, () => {
       }
     }
   }
+
+  it('the axe check finds what it looks for: an image without alt text and an unlabelled field are serious violations', async () => {
+    const { context, page } = await open('en-US', { width: 1280, height: 900 }, true);
+    try {
+      await page.setContent('<!doctype html><html lang="en"><head><title>bad</title></head><body><main><h1>Bad</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" /><input type="text" /></main></body></html>');
+      const found = await seriousAxeViolations(page, 'bad');
+      expect(found.map((line) => line.split(' ')[1]).sort()).toEqual(expect.arrayContaining(['image-alt', 'label']));
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 
   it('filters the register with the separate filters, pages keep them, and verifies a certificate by its number, without JavaScript', async () => {
     const { context, page, problems } = await open('en-US', { width: 390, height: 844 }, false);

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import jsQR from 'jsqr';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 
 /**
  * Helpers for tests that drive Debian's system Chromium through playwright-core (no downloaded
@@ -41,24 +41,31 @@ export function pdfFirstPageToPng(pdfFile: string, outPrefix: string, dpi = 100)
   return `${outPrefix}.png`;
 }
 
-export function readPng(file: string): PNG {
-  return PNG.sync.read(readFileSync(file));
+/** A PNG's size and its ink: the share of pixels that differ from the top-left one (~0 for a blank image). */
+export interface PngSummary {
+  width: number;
+  height: number;
+  ink: number;
+}
+
+const PNG_WORKER = join(__dirname, 'png-pixels-worker.js');
+
+function readPixels(file: string, qr: boolean): Promise<PngSummary & { qr?: string | null }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(PNG_WORKER, { workerData: { file, qr } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the PNG worker for ${file} exited (${code}) without an answer`)));
+  });
+}
+
+export function pngSummary(file: string): Promise<PngSummary> {
+  return readPixels(file, false);
 }
 
 /** The text of the QR code in a PNG, or null when none could be decoded. */
-export function decodeQr(pngFile: string): string | null {
-  const png = readPng(pngFile);
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
-}
-
-/** Share of pixels that differ from the top-left pixel: ~0 for a blank image. */
-export function inkRatio(png: PNG): number {
-  const [r, g, b] = png.data;
-  let differing = 0;
-  for (let i = 0; i < png.data.length; i += 4) {
-    if (Math.abs(png.data[i] - r) + Math.abs(png.data[i + 1] - g) + Math.abs(png.data[i + 2] - b) > 30) differing++;
-  }
-  return differing / (png.width * png.height);
+export async function decodeQr(pngFile: string): Promise<string | null> {
+  return (await readPixels(pngFile, true)).qr ?? null;
 }
 
 /** Font families fontconfig says cover Japanese (`fc-list :lang=ja`), every alias of each. */
