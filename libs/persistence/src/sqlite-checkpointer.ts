@@ -33,15 +33,20 @@ db.pragma('synchronous = FULL');
 db.pragma('wal_autocheckpoint = 0');
 const nextCheckpointDelay = ${nextCheckpointDelay.toString()};
 let stopped = false;
+let passes = 0;
 let previous = { log: 0, checkpointed: 0 };
-parentPort.on('message', () => { stopped = true; });
+parentPort.on('message', (message) => {
+  if (message === 'passes') parentPort.postMessage({ passes });
+  else stopped = true;
+});
 function loop() {
   if (stopped) { db.close(); parentPort.close(); return; }
   let result = null;
+  passes++;
   try {
     [result] = db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
-    parentPort.postMessage(String(error && error.message));
+    parentPort.postMessage({ error: String(error && error.message) });
   }
   const delay = nextCheckpointDelay(previous, result, workerData.idlePollMs);
   if (result) previous = result;
@@ -63,9 +68,24 @@ export class SqliteCheckpointer {
       eval: true,
       workerData: { path, driver: require.resolve('better-sqlite3'), idlePollMs: IDLE_POLL_MS },
     });
-    this.worker.on('message', onError);
+    this.worker.on('message', (message: { error?: string }) => {
+      if (message.error !== undefined) onError(message.error);
+    });
     this.worker.on('error', (error) => onError(error.message));
     this.worker.unref();
+  }
+
+  /** How many checkpoint passes the thread has made so far (how busy an idle ledger keeps it). */
+  passes(): Promise<number> {
+    return new Promise((resolve) => {
+      const answer = (message: { passes?: number }) => {
+        if (message.passes === undefined) return;
+        this.worker.off('message', answer);
+        resolve(message.passes);
+      };
+      this.worker.on('message', answer);
+      this.worker.postMessage('passes');
+    });
   }
 
   /** Lets a checkpoint in progress finish (it keeps the process alive meanwhile), then ends the thread. */
