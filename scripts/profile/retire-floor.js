@@ -8,7 +8,7 @@
  * so that the shared machine's drifts fall on both; retirements/s and process CPU µs per retirement
  * (all threads, from process.cpuUsage) per variant. Needs `npm run build` first.
  *
- *   node scripts/profile/retire-floor.js        # RETIRE_FLOOR_ROUNDS (6), _SECONDS (3), _CONCURRENCY (10), _GROUP (32)
+ *   node scripts/profile/retire-floor.js        # RETIRE_FLOOR_ROUNDS (6), _SECONDS (3), _CONCURRENCY (10), _GROUP (32), _SPREAD (1)
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -22,6 +22,10 @@ const ROUNDS = env('RETIRE_FLOOR_ROUNDS', 6);
 const SECONDS = env('RETIRE_FLOOR_SECONDS', 3);
 const CONCURRENCY = env('RETIRE_FLOOR_CONCURRENCY', 10);
 const GROUP = env('RETIRE_FLOOR_GROUP', 32);
+// Held blocks the retirements are spread over (a prime stride between them): 1 retires pieces of one
+// block in order (hot pages); the bench's ledgers retire from blocks all over the ledger.
+const SPREAD = env('RETIRE_FLOOR_SPREAD', 1);
+const STRIDE = 7919;
 const LIMITS = { maxBlockQuantity: 1_000_000_000n };
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'retire-floor' };
 
@@ -48,9 +52,16 @@ async function main() {
     const setup = variants[1].uow;
     const { id: organizationId } = await new CreateOrganizationUseCase(setup).execute({ name: 'Floor Co.', roles: ['provider'] });
     const actor = { kind: 'organization', organizationId, roles: ['provider'], apiKeyId: 'floor-key' };
-    await new RegisterHoldingUseCase(setup, LIMITS).execute({ actor, serial: 'JCL-ERL-R1-1-900000000', evidence: EVIDENCE });
+    const register = new RegisterHoldingUseCase(setup, LIMITS);
+    for (let b = 1; b <= SPREAD; b++) await register.execute({ actor, serial: `JCL-ERL-R${b}-1-900000000`, evidence: EVIDENCE });
+    let issued = 0;
+    const nextSerial = () => {
+      const k = issued++;
+      const block = 1 + ((k * STRIDE) % SPREAD);
+      const start = 1 + Math.floor(k / SPREAD) * 10;
+      return `JCL-ERL-R${block}-${start}-${start + 9}`;
+    };
     const signer = new FileKeyRing(path.join(dir, 'keys'));
-    let nextStart = 1;
 
     const round = async ({ uow }, seconds) => {
       const retire = new RetireCreditsUseCase(uow, signer, new NoJobs(), LIMITS);
@@ -61,9 +72,7 @@ async function main() {
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
           while (Date.now() < until) {
-            const start = nextStart;
-            nextStart += 10;
-            await retire.execute({ actor, serials: [`JCL-ERL-R1-${start}-${start + 9}`], beneficiary: 'Floor', purpose: 'measure' });
+            await retire.execute({ actor, serials: [nextSerial()], beneficiary: 'Floor', purpose: 'measure' });
             done++;
           }
         }),
