@@ -19,8 +19,10 @@ interface Attempt {
 /** The OS pid of the process whose connection holds the sequencer's lease (application_name carries it). */
 async function leaderPid(probe: Client): Promise<number | null> {
   const { rows } = await probe.query<{ application_name: string }>(
+    // The lease's two keys: the constant (classid) and the hash of this registry's schema (objid).
     `SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-     WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND a.datname = current_database()`,
+     WHERE l.locktype = 'advisory' AND l.objsubid = 2 AND l.classid::bigint = $1
+       AND l.objid::bigint = (hashtext(current_schema())::bigint & 4294967295) AND l.granted AND a.datname = current_database()`,
     [SEQUENCER_LOCK],
   );
   const match = rows[0] ? /^offset-registry:(\d+)$/.exec(rows[0].application_name) : null;

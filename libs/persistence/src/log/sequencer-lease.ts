@@ -3,8 +3,13 @@ import { resolve } from 'node:path';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { isPostgres } from '../dialect';
 
-/** Advisory lock key of the sequencer's lease (any constant shared by every process of one registry). */
+/**
+ * The sequencer's lease: advisory lock (SEQUENCER_LOCK, hash of the registry's schema). Advisory locks
+ * are per database, not per schema, so a constant alone let one registry's sequencer starve every other
+ * registry in the same database (one per schema): nothing they wrote reached the log.
+ */
 const SEQUENCER_LOCK = 7_220_918;
+const LEASE_KEY = `${SEQUENCER_LOCK}, hashtext(current_schema())`;
 /**
  * How often a leader checks that its lease connection still lives, and a follower asks for the lease: a
  * new leader within 5 s of a crash (issue 17) must allow for event loops that lag seconds under load.
@@ -60,7 +65,7 @@ export class PostgresSequencerLease extends SequencerLease {
         return true;
       }
       this.runner ??= this.dataSource.createQueryRunner();
-      const [row] = (await this.runner.query(`SELECT pg_try_advisory_lock(${SEQUENCER_LOCK}) AS ok`)) as { ok: boolean }[];
+      const [row] = (await this.runner.query(`SELECT pg_try_advisory_lock(${LEASE_KEY}) AS ok`)) as { ok: boolean }[];
       this.held = row.ok === true;
       return this.held;
     } catch {
@@ -70,7 +75,7 @@ export class PostgresSequencerLease extends SequencerLease {
   }
 
   async release(): Promise<void> {
-    if (this.held) await this.runner?.query(`SELECT pg_advisory_unlock(${SEQUENCER_LOCK})`).catch(() => undefined);
+    if (this.held) await this.runner?.query(`SELECT pg_advisory_unlock(${LEASE_KEY})`).catch(() => undefined);
     await this.drop();
   }
 
