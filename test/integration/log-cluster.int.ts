@@ -1,7 +1,7 @@
+import { Client } from 'pg';
 import { callApi } from '../support/http-client';
 import { assertBuilt, type RunningProcess } from '../support/processes';
 import { referenceLeafHash, referenceVerifyInclusion } from '../support/rfc9162-reference';
-import { Client } from 'pg';
 import { ADMIN, provider, sleep, startCluster, type WorkerCluster } from '../support/workers-cluster';
 
 const ATTEMPTS = 1000;
