@@ -8,6 +8,7 @@ import {
   missingBrowserTools,
   pdfFirstPageToPng,
   pngSummary,
+  recordFailedRequests,
   waitForFiles,
 } from '../support/browser-tools';
 import { callApi } from '../support/http-client';
@@ -119,7 +120,7 @@ describeWithBrowser(`verify pages in headless Chromium, JavaScript disabled${SKI
       if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+    recordFailedRequests(page, problems);
   }, 45_000);
 
   afterAll(async () => {

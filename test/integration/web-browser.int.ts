@@ -1,8 +1,10 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
 import { assertJapaneseGlyphs, launchChromium, pngSummary, waitForFiles } from '../support/browser-tools';
-import { BUILT, REPO_ROOT } from '../support/processes';
+import { BUILT, freePort, REPO_ROOT } from '../support/processes';
 import { describeWithChromium, expectHtmlPage, expectNoHorizontalScroll, inBrowserMatrix, browserMatrixRuns, openBrowserContext, seriousAxeViolations, startSeededWebApi, type WebApi } from '../support/web-browser';
 import { HOSTILE_BENEFICIARY, type WebSeed } from '../support/web-seed';
 
@@ -122,6 +124,30 @@ describeWithBrowser(`public web pages in headless Chromium${skipNote}`, () => {
       expect(found.map((line) => line.split(' ')[1])).toEqual(expect.arrayContaining(['image-alt', 'label']));
     } finally {
       await context.close();
+    }
+  }, 60_000);
+
+  it('counts a request that failed as a problem, but not one the page gave up on when it was left', async () => {
+    const { context, page, problems } = await open('en-US', { width: 1280, height: 900 }, false);
+    const sockets: Socket[] = [];
+    const silent = createServer(() => undefined).on('connection', (socket) => sockets.push(socket));
+    try {
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const silentPort = (silent.address() as AddressInfo).port;
+      const closedPort = await freePort();
+      // An image that never arrives, on a page left for another one: Chromium aborts it. (The pages
+      // are about:blank: the registry's own pages forbid images from elsewhere.)
+      await page.setContent(`<!doctype html><html lang="en"><body><img alt="slow" src="http://127.0.0.1:${silentPort}/never.png"></body></html>`, { waitUntil: 'domcontentloaded' });
+      await page.goto(`${base}/schemes`);
+      expect(problems).toEqual([]);
+      // An image whose server is not there at all is a failure the test must see.
+      await page.goto('about:blank');
+      await page.setContent(`<!doctype html><html lang="en"><body><img alt="gone" src="http://127.0.0.1:${closedPort}/gone.png"></body></html>`);
+      expect(problems).toContain(`requestfailed: http://127.0.0.1:${closedPort}/gone.png net::ERR_CONNECTION_REFUSED`);
+    } finally {
+      await context.close();
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => silent.close(resolve));
     }
   }, 60_000);
 

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 /**
  * Helpers for tests that drive Debian's system Chromium through playwright-core (no downloaded
@@ -36,6 +36,28 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Page 1 of a PDF as a PNG at `dpi` (`outPrefix` gets `.png` appended by pdftoppm's -singlefile). */
+/**
+ * Records every request of `page` that failed, except one the page itself gave up on because a later
+ * navigation of its main frame (started or committed after the request) replaced the document (Chromium's `net::ERR_ABORTED`, e.g. the favicon
+ * of a page left before it arrived): that is the browser's doing, not an answer the registry failed.
+ */
+export function recordFailedRequests(page: Page, problems: string[]): void {
+  let navigations = 0;
+  const startedAt = new WeakMap<Request, number>();
+  page.on('request', (request) => {
+    startedAt.set(request, navigations);
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations += 1;
+  });
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText;
+    const supersededByNavigation = error === 'net::ERR_ABORTED' && (startedAt.get(request) ?? navigations) < navigations && !request.isNavigationRequest();
+    if (!supersededByNavigation) problems.push(`requestfailed: ${request.url()} ${error}`);
+  });
+}
+
 export function pdfFirstPageToPng(pdfFile: string, outPrefix: string, dpi = 100): string {
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdfFile, outPrefix], { timeout: 20_000 });
   return `${outPrefix}.png`;

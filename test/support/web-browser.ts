@@ -4,7 +4,7 @@ import { CreatePersonUseCase } from '@registry/ledger';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { join } from 'node:path';
-import { CHROMIUM_PATH, launchChromium, pngSummary, waitForFiles } from './browser-tools';
+import { CHROMIUM_PATH, launchChromium, pngSummary, recordFailedRequests, waitForFiles } from './browser-tools';
 import { callApi } from './http-client';
 import { startPeopleContext, type PeopleContext } from './people-context';
 import { BUILT, freePort, REPO_ROOT, startProcess, waitForHttp, type RunningProcess } from './processes';
@@ -82,7 +82,7 @@ export async function openBrowserContext(
     if (m.type() === 'error' && !options.expectedStatuses.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  recordFailedRequests(page, problems);
   return { context, page, problems };
 }
 
