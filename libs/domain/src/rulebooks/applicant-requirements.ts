@@ -1,18 +1,10 @@
 import { CFP_RULE_IDS } from './cfp-rulebook-v5-1';
-import { judgingDate, type ClaimDraft } from './claim-draft';
+import { judgingDate, type ApplicantDeclarations, type ClaimDraft } from './claim-draft';
 import { CN_RULE_IDS } from './cn-standard-2011.rules';
 import { FieldErrors } from './findings';
 import { ruleFinding, type Finding, type Rulebook } from './rulebook';
 import { chooseRulebook } from './rulebook-choice';
 import { DEFAULT_RULEBOOK_REGISTRY, type RulebookRegistry } from './rulebook-registry';
-
-/** What the applicant declares when it files (API: `declarations`), recorded with the claim. */
-export interface ApplicantDeclarations {
-  /** CN 2.1.1 ② (CN and CN plan): independent of the certification body and the verifier, no interest in them. */
-  readonly independentOfCertifierAndVerifier?: boolean;
-  /** CFP art. 5 ②: not an anti-social force (反社会的勢力), no relation with one. */
-  readonly notAntiSocialForce?: boolean;
-}
 
 /** The applicant organisation as the rules see it. */
 export interface ApplicantFacts {

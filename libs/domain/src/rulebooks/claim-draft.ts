@@ -1,6 +1,5 @@
 import type { IsoDate } from './calendar';
 import { findScheme } from '../schemes/scheme-catalog';
-import type { ApplicantDeclarations } from './applicant-requirements';
 import { checkImplementationPlan, readImplementationPlan, type CfpImplementationPlan } from './cfp-implementation-plan';
 import { CFP_RULE_IDS } from './cfp-rulebook-v5-1';
 import { decimal, type Decimal } from './decimal';
@@ -14,6 +13,14 @@ import { collectCfpRequiredTonnes, collectCnRequiredTonnes, type CfpQuantities, 
 import { ruleFinding, type CfpRulebook, type Finding, type Program, type Rulebook } from './rulebook';
 import { chooseRulebook } from './rulebook-choice';
 import { DEFAULT_RULEBOOK_REGISTRY, type RulebookRegistry } from './rulebook-registry';
+
+/** What the applicant declares when it files (API: `declarations`), recorded with the claim. */
+export interface ApplicantDeclarations {
+  /** CN 2.1.1 ② (CN and CN plan): independent of the certification body and the verifier, no interest in them. */
+  readonly independentOfCertifierAndVerifier?: boolean;
+  /** CFP art. 5 ②: not an anti-social force (反社会的勢力), no relation with one. */
+  readonly notAntiSocialForce?: boolean;
+}
 
 /** API.md "Claims", CN, plus the dates the rules need. */
 export interface CnClaimDraft {

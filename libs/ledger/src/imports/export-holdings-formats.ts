@@ -7,7 +7,7 @@ import {
   type ExportRow,
   type RegistryExportFormat,
 } from '@registry/domain';
-import type { HoldingsFormat, RowReader } from './holdings-formats';
+import type { HoldingsFormat, RowReader } from './holdings-format';
 
 /**
  * The managing registries' public exports (libs/domain registry-exports: one table per format) read

@@ -1,6 +1,6 @@
 import { DomainError, displayTextProblem, isSchemeCode, parseSerial, type ParsedSerial } from '@registry/domain';
 import type { Evidence } from '../ports';
-import type { HoldingRowInput } from './holdings-formats';
+import type { HoldingRowInput } from './holdings-format';
 
 /** A row that reads as a holding, still to be compared with the ledger. */
 export interface HoldingCandidate {

@@ -6,6 +6,7 @@ import { ImportQueries } from './import.queries';
 import { ImportSweepScheduler, SweepImportsUseCase } from './sweep-imports.use-case';
 
 export * from './import-ports';
+export * from './holdings-format';
 export * from './holdings-formats';
 export * from './holding-row';
 export * from './create-holdings-import.use-case';

@@ -7,7 +7,8 @@ import { runLedgerCommand } from '../ledger-command';
 import { UnitOfWork } from '../ports';
 import { readHoldingRow } from './holding-row';
 import { applyHoldingsBatch, SchemeOnRecordCache, type BatchOutcome, type BatchRow } from './holdings-batch';
-import { holdingsFormatFor, type RowReader } from './holdings-formats';
+import type { RowReader } from './holdings-format';
+import { holdingsFormatFor } from './holdings-formats';
 import type { ImportRecord } from './import-ports';
 import { CsvError, statementRows } from './statement-rows';
 
