@@ -43,7 +43,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFile } = require('node:child_process');
 const Database = require('better-sqlite3');
-const { startApi, startBare, verifyLedger, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REPO } = require('./lib/api-process');
+const { startApi, startBare, verifyLedger, distFile, DOMAIN_SERIALS_REL, ADMIN_API_KEY, REPO, BENCH_RATE_LIMIT } = require('./lib/api-process');
 const { BARE_SCENARIO, bareReport, bareTargets } = require('./lib/bare');
 const { seed, Layout, STRIDE, BLOCK_SIZE } = require('./lib/seed');
 const { measure } = require('./lib/load');
@@ -325,7 +325,7 @@ function report({ parse, runs, bare, pdf, holdingsImport, reconcile, cluster, st
   const lines = [];
   lines.push('# Benchmark results', '');
   lines.push(`${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · SQLite (better-sqlite3)`);
-  lines.push(`autocannon: ${CONNECTIONS} connections; per scenario and ledger ${WARMUP} s warm-up + ${ROUNDS} × ${f2(DURATION / ROUNDS)} s measured, the ledgers taking turns round by round${SHARE_MACHINE ? ' (BENCH_SHARE_MACHINE=1: the other ledgers\' APIs running meanwhile)' : ', the other ledgers\' APIs paused (SIGSTOP) during each round'}; req/s over all rounds, latency = median of the rounds' percentiles (worst round's p99 in brackets) · API: LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=0`);
+  lines.push(`autocannon: ${CONNECTIONS} connections; per scenario and ledger ${WARMUP} s warm-up + ${ROUNDS} × ${f2(DURATION / ROUNDS)} s measured, the ledgers taking turns round by round${SHARE_MACHINE ? ' (BENCH_SHARE_MACHINE=1: the other ledgers\' APIs running meanwhile)' : ', the other ledgers\' APIs paused (SIGSTOP) during each round'}; req/s over all rounds, latency = median of the rounds' percentiles (worst round's p99 in brackets) · API: LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=${BENCH_RATE_LIMIT} (the limits on, too high to refuse the one client; cluster and pdf: 0)`);
   lines.push(`Load average before / after: ${loadBefore} / ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (the machine is shared: other work running at the same time lowers every number)`, '');
 
   if (parse.length > 0) lines.push('## Serial parsing (one core)', '', '| Case | parses/s | Target | Result |', '|---|---:|---:|---|');

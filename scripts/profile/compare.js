@@ -31,6 +31,7 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const Database = require('better-sqlite3');
 const { seed, Layout, BLOCK_SIZE } = require('../bench/lib/seed');
+const { BENCH_RATE_LIMIT } = require('../bench/lib/api-process');
 const { startApi, startBare, ADMIN_API_KEY, DOMAIN_SERIALS } = require('./processes');
 const { statusFloor } = require('./status-floor');
 const { load, summarise, formatSummary, foldedText, callersOf } = require('./summarise');
@@ -53,7 +54,7 @@ const envList = (name) =>
       .filter(Boolean)
       .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
   );
-// PROFILE_API_ENV='RATE_LIMIT_PER_MINUTE=1000000000,LOG_LEVEL=info': extra environment for the measured API processes.
+// PROFILE_API_ENV='RATE_LIMIT_PER_MINUTE=0,LOG_LEVEL=info': extra environment for the measured API processes.
 const API_ENV = envList('PROFILE_API_ENV');
 // PROFILE_VARIANT_ENV='NODE_OPTIONS=--max-semi-space-size=32': a second API process with this environment
 // on top, measured in the same rounds as routes "<route>@variant" (before/after side by side).
@@ -347,7 +348,7 @@ function report({ combined, profiled, ledger, started, loadBefore, floor }) {
   const lines = [];
   lines.push(`# Profile run ${started.toISOString()}`, '');
   lines.push(`Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · load average before ${loadBefore}, after ${os.loadavg().map(f2).join(' ')}`);
-  lines.push(`Ledger: ${f0(ledger.seeded.blocks)} blocks (${f0(ledger.layout.heldCount)} held) seeded in ${ledger.seeded.seconds.toFixed(1)} s · autocannon ${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_SECONDS} s alternating rounds per route after ${WARMUP_SECONDS} s warm-up · API: LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=0${Object.keys(API_ENV).length ? `, overridden by ${JSON.stringify(API_ENV)}` : ''}; client and servers share the machine`, '');
+  lines.push(`Ledger: ${f0(ledger.seeded.blocks)} blocks (${f0(ledger.layout.heldCount)} held) seeded in ${ledger.seeded.seconds.toFixed(1)} s · autocannon ${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_SECONDS} s alternating rounds per route after ${WARMUP_SECONDS} s warm-up · API: LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=${BENCH_RATE_LIMIT}${Object.keys(API_ENV).length ? `, overridden by ${JSON.stringify(API_ENV)}` : ''}; client and servers share the machine`, '');
   const bare = combined.bare;
   lines.push('| Route | req/s | ÷ bare | per-round ÷ bare (median, min–max) | p50 ms | p99 ms (worst round) | server CPU µs/req | CPU ÷ bare | non-2xx / errors |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');

@@ -8,6 +8,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const { BENCH_RATE_LIMIT } = require('../bench/lib/api-process');
 const { PausableChild } = require('../bench/lib/pausable-child');
 
 const REPO = path.resolve(__dirname, '../..');
@@ -102,7 +103,7 @@ async function startApi(sqlitePath, { cpuProfDir, intervalMicros = 500, env = {}
       SQLITE_PATH: sqlitePath,
       PORT: String(port),
       ADMIN_API_KEY,
-      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_PER_MINUTE: BENCH_RATE_LIMIT,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       REDIS_URL: '',

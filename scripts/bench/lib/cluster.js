@@ -283,7 +283,9 @@ async function prepareCluster({ dataset, processes, pgBaseUrl, redisUrl, log, lo
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-bench-cluster-'));
   const keysDir = path.join(dir, 'keys');
   const prefix = `bench-cluster-${path.basename(dir).slice(-6)}`;
-  const common = { CERTIFICATE_KEYS_DIR: keysDir, LOG_ORIGIN: 'bench.registry.example/log', REDIS_URL: redisUrl, REDIS_PREFIX: prefix };
+  const common = { CERTIFICATE_KEYS_DIR: keysDir, LOG_ORIGIN: 'bench.registry.example/log', REDIS_URL: redisUrl, REDIS_PREFIX: prefix,
+    // Engines compared, not the limits: with REDIS_URL each limit would be a Redis round trip per request.
+    RATE_LIMIT_PER_MINUTE: '0' };
   const { parseSerial } = require(await distFile(DOMAIN_SERIALS_REL));
   const state = { dir, prefix, redisUrl, pg: null, configs: [], layout };
   try {

@@ -3,6 +3,7 @@ import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { RegistryConfig } from '@registry/config';
 import { createHash } from 'node:crypto';
+import { MemoryThrottlerStorage } from './memory-throttler-storage';
 
 const MINUTE_MS = 60_000;
 const EXPENSIVE = 'registry:expensiveEndpoint';
@@ -20,14 +21,15 @@ interface TrackedRequest {
  * The key limit adds to the address limit, never replaces it, so a client cannot escape its
  * address's limit by presenting made-up keys. The address is Fastify's `req.ip`, which follows
  * X-Forwarded-For only from TRUST_PROXY peers. With REDIS_URL the counters live in Redis, so the
- * limits hold for all API processes together; otherwise each process counts in memory.
+ * limits hold for all API processes together; otherwise each process counts in memory. Both count
+ * a fixed window per key (one counter and its expiry), so a request costs the same whatever the limit.
  */
 export function rateLimits(config: RegistryConfig): ThrottlerModuleOptions {
   const perAddress = config.rateLimitPerMinute;
   const perKey = config.rateLimitPerKeyPerMinute;
   const expensive = config.rateLimitExpensivePerMinute;
   return {
-    storage: config.redisUrl ? sharedStorage(config.redisUrl, config.redisPrefix) : undefined,
+    storage: config.redisUrl ? sharedStorage(config.redisUrl, config.redisPrefix) : new MemoryThrottlerStorage(),
     throttlers: [
       { name: 'default', ttl: MINUTE_MS, limit: perAddress, skipIf: () => perAddress === 0 },
       {
