@@ -8,7 +8,8 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
  * (one counter, its expiry and a block), the same rule as the Redis storage, from
  * rate-limiter-flexible. The throttler's own in-memory storage keeps one timestamp per request and
  * filters them all at each request, so a request costs more the more hits its window holds: 0.5 ms
- * at 1,400 req/s under a high limit, and 200,000 hits of one key took 205 s (~0.9 s here, and the spec holds the last hits no dearer than the first).
+ * at 1,400 req/s under a high limit, and 200,000 hits of one key took 205 s (~0.9 s here; the spec
+ * holds the last hits no dearer than the first).
  */
 export class MemoryThrottlerStorage implements ThrottlerStorage {
   private readonly limiters = new Map<string, RateLimiterMemory>();
