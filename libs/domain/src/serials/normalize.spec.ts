@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { MAX_SERIAL_INPUT_LENGTH, normalizeSerialText } from './normalize';
 import { expectInvalidSerial } from './testing/expect-invalid-serial';
 
@@ -24,6 +25,25 @@ describe('normalizeSerialText', () => {
     ['prolonged sound mark ー between alphanumerics', '\u30fc'],
   ])('folds the %s to "-"', (_name, dash) => {
     expect(normalizeSerialText(`JCL${dash}ERL${dash}R012${dash}1${dash}5`)).toBe('JCL-ERL-R012-1-5');
+  });
+
+  it('reads full-width ASCII and ideographic spaces as NFKC does, without asking ICU', () => {
+    const normalize = jest.spyOn(String.prototype, 'normalize');
+    try {
+      expect(normalizeSerialText('\u3000ＪＣＬ－ｅｒｌ－Ｒ０１２－１\u3000\u3000－５\u3000')).toBe('JCL-erl-R012-1 -5');
+      expect(normalize).not.toHaveBeenCalled();
+    } finally {
+      normalize.mockRestore();
+    }
+    const fullWidth = fc.constantFrom(...Array.from({ length: 0x5e }, (_, i) => String.fromCharCode(0xff01 + i)), '\u3000');
+    const ascii = fc.constantFrom(...Array.from({ length: 0x5f }, (_, i) => String.fromCharCode(0x20 + i)));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fullWidth, ascii), { maxLength: 60 }), (characters) => {
+        const text = characters.join('');
+        expect(normalizeSerialText(text)).toBe(text.normalize('NFKC').replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('leaves ー alone when it is not between letters or digits', () => {

@@ -4,6 +4,10 @@ import { invalidSerial } from './serial-error';
 export const MAX_SERIAL_INPUT_LENGTH = 512;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Printable ASCII with full-width forms of it (U+FF01–FF5E) and the ideographic space: NFKC maps
+// each of these to the ASCII character 0xFEE0 below it (U+3000 to a space), so no ICU call is needed.
+const ASCII_OR_FULL_WIDTH_ASCII = /^[\x20-\x7e\u3000\uff01-\uff5e]*$/;
+const FULL_WIDTH_OFFSET = 0xfee0;
 const NEEDS_SPACE_CLEANUP = /^ | $| {2}/;
 // C0/C1 controls except tab, LF and CR (pasted spreadsheet cells carry them; they count as spaces),
 // DEL, and invisible format characters (zero-width spaces, bidi overrides, BOM) that can disguise a serial.
@@ -36,6 +40,12 @@ export function normalizeSerialText(input: string): string {
   if (PRINTABLE_ASCII.test(input)) {
     return NEEDS_SPACE_CLEANUP.test(input) ? collapseSpaces(input) : input;
   }
+  if (ASCII_OR_FULL_WIDTH_ASCII.test(input)) return collapseSpaces(fullWidthToAscii(input));
+  return foldUnicode(input);
+}
+
+/** The NFKC path for everything else: forbidden characters refused, dashes and ー folded. */
+function foldUnicode(input: string): string {
   const forbidden = FORBIDDEN_CHARACTER.exec(input);
   if (forbidden) {
     const codePoint = forbidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
@@ -51,6 +61,16 @@ export function normalizeSerialText(input: string): string {
     .replace(DASH_VARIANTS, '-')
     .replace(PROLONGED_SOUND_MARK_BETWEEN_ALPHANUMERICS, '-');
   return collapseSpaces(folded);
+}
+
+/** One pass over the code units (a replace with a callback per character costs more than NFKC). */
+function fullWidthToAscii(input: string): string {
+  const codes = new Array<number>(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    codes[i] = code >= 0xff01 && code <= 0xff5e ? code - FULL_WIDTH_OFFSET : code === 0x3000 ? 0x20 : code;
+  }
+  return String.fromCharCode(...codes);
 }
 
 function collapseSpaces(text: string): string {
