@@ -58,19 +58,19 @@ describe('problem+json errors and request ids', () => {
 
   it('gives every response a unique X-Request-Id', async () => {
     const ids = new Set<string>();
-    for (let i = 0; i < 5; i++) ids.add((await t.http.get('/health/live').expect(200)).headers['x-request-id']);
+    for (let i = 0; i < 5; i++) ids.add((await t.http.get('/v1/schemes').expect(200)).headers['x-request-id']);
     expect(ids.size).toBe(5);
   });
 
   it('keeps a well-formed client request id and replaces a malformed one', async () => {
-    const kept = await t.http.get('/health/live').set('X-Request-Id', 'client-trace-0001').expect(200);
+    const kept = await t.http.get('/v1/schemes').set('X-Request-Id', 'client-trace-0001').expect(200);
     expect(kept.headers['x-request-id']).toBe('client-trace-0001');
-    const replaced = await t.http.get('/health/live').set('X-Request-Id', 'bad id\twith spaces').expect(200);
+    const replaced = await t.http.get('/v1/schemes').set('X-Request-Id', 'bad id\twith spaces').expect(200);
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('sets security headers (helmet)', async () => {
-    const res = await t.http.get('/health/live').expect(200);
+    const res = await t.http.get('/v1/schemes').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
@@ -84,8 +84,8 @@ describe('rate limit', () => {
   afterAll(() => t.close());
 
   it('answers 429 RATE_LIMITED once a client exceeds its requests per minute', async () => {
-    for (let i = 0; i < 3; i++) await t.http.get('/health/live').expect(200);
-    const res = await t.http.get('/health/live').expect(429);
+    for (let i = 0; i < 3; i++) await t.http.get('/v1/schemes').expect(200);
+    const res = await t.http.get('/v1/schemes').expect(429);
     expect(res.body.code).toBe('RATE_LIMITED');
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });

@@ -19,8 +19,18 @@ describe('rate limit per address, by default not moved by X-Forwarded-For', () =
   afterAll(() => t.close());
 
   it('counts requests that claim other addresses against the peer address (no proxy trusted)', async () => {
-    for (let i = 1; i <= 3; i++) await t.http.get('/health/live').set(forwardedFor(i)).expect(200);
-    expectRateLimited(await t.http.get('/health/live').set(forwardedFor(4)));
+    for (let i = 1; i <= 3; i++) await t.http.get('/v1/schemes').set(forwardedFor(i)).expect(200);
+    expectRateLimited(await t.http.get('/v1/schemes').set(forwardedFor(4)));
+  });
+
+  it('never limits the health probes: a load balancer told 429 would take a healthy process out', async () => {
+    for (let i = 0; i < 10; i++) {
+      await t.http.get('/health/live').set(forwardedFor(i)).expect(200);
+      await t.http.get('/health/ready').expect(200);
+    }
+    // The same client on another route is still limited.
+    for (let i = 0; i < 3; i++) await t.http.get('/v1/certificate-keys').expect(200);
+    expectRateLimited(await t.http.get('/v1/certificate-keys'));
   });
 
   it('counts requests with made-up keys against the address: guessing keys is limited', async () => {
@@ -37,9 +47,9 @@ describe('TRUST_PROXY=loopback: the client address comes from the local proxy', 
   afterAll(() => t.close());
 
   it('limits each forwarded client address on its own', async () => {
-    for (let i = 1; i <= 6; i++) await t.http.get('/health/live').set(forwardedFor(i)).expect(200);
-    for (let i = 0; i < 2; i++) await t.http.get('/health/live').set(forwardedFor(1)).expect(200);
-    expectRateLimited(await t.http.get('/health/live').set(forwardedFor(1)));
+    for (let i = 1; i <= 6; i++) await t.http.get('/v1/schemes').set(forwardedFor(i)).expect(200);
+    for (let i = 0; i < 2; i++) await t.http.get('/v1/schemes').set(forwardedFor(1)).expect(200);
+    expectRateLimited(await t.http.get('/v1/schemes').set(forwardedFor(1)));
   });
 });
 

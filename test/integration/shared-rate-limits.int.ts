@@ -25,9 +25,9 @@ describe('rate limits shared through Redis by two API instances', () => {
     const [first, second, otherRegistry] = apps;
     expect(first.config.redisUrl).toBeDefined();
     const statuses: number[] = [];
-    for (let i = 0; i < 2 * LIMIT; i++) statuses.push((await (i % 2 === 0 ? first : second).http.get('/health/live')).status);
+    for (let i = 0; i < 2 * LIMIT; i++) statuses.push((await (i % 2 === 0 ? first : second).http.get('/v1/schemes')).status);
     expect(statuses).toEqual([...Array<number>(LIMIT).fill(200), ...Array<number>(LIMIT).fill(429)]);
 
-    await otherRegistry.http.get('/health/live').expect(200);
+    await otherRegistry.http.get('/v1/schemes').expect(200);
   });
 });

@@ -4,11 +4,13 @@ import { Public } from '@registry/auth';
 import { CheckReadinessUseCase } from '@registry/ledger';
 import type { FastifyReply } from 'fastify';
 import { PROBLEM_JSON } from '../http/problem-details.filter';
+import { NotRateLimited } from '../http/rate-limits';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { LivenessResponse, ReadinessResponse } from './health.response';
 
 @ApiTags('health')
 @Public()
+@NotRateLimited()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,5 @@
 import { SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
+import { SkipThrottle, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { RegistryConfig } from '@registry/config';
 import { createHash } from 'node:crypto';
@@ -10,6 +10,16 @@ const EXPENSIVE = 'registry:expensiveEndpoint';
 
 /** A public read that can answer large results: it also counts against RATE_LIMIT_EXPENSIVE_PER_MINUTE. */
 export const ExpensiveEndpoint = () => SetMetadata(EXPENSIVE, true);
+
+const LIMIT_NAMES = ['default', 'key', 'expensive'] as const;
+
+/**
+ * Routes no limit counts: the health probes. A load balancer's or orchestrator's probe answered 429
+ * takes a healthy process out of service or restarts it, and behind a proxy without TRUST_PROXY the
+ * probe shares its address with every client, so a flood of probes from anyone would do that. The
+ * probes do no work worth limiting (liveness none, readiness a `SELECT 1` and a Redis PING).
+ */
+export const NotRateLimited = () => SkipThrottle(Object.fromEntries(LIMIT_NAMES.map((name) => [name, true])));
 
 interface TrackedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -31,9 +41,9 @@ export function rateLimits(config: RegistryConfig): ThrottlerModuleOptions {
   return {
     storage: config.redisUrl ? sharedStorage(config.redisUrl, config.redisPrefix) : new MemoryThrottlerStorage(),
     throttlers: [
-      { name: 'default', ttl: MINUTE_MS, limit: perAddress, skipIf: () => perAddress === 0 },
+      { name: LIMIT_NAMES[0], ttl: MINUTE_MS, limit: perAddress, skipIf: () => perAddress === 0 },
       {
-        name: 'key',
+        name: LIMIT_NAMES[1],
         ttl: MINUTE_MS,
         limit: perKey,
         skipIf: (context) => perKey === 0 || presentedCredential(context) === undefined,
@@ -41,7 +51,7 @@ export function rateLimits(config: RegistryConfig): ThrottlerModuleOptions {
         // throttler's store never holds a secret.
         getTracker: (req) => `key:${digest(credentialOf(req as TrackedRequest) ?? '')}`,
       },
-      { name: 'expensive', ttl: MINUTE_MS, limit: expensive, skipIf: (context) => expensive === 0 || !isExpensive(context) },
+      { name: LIMIT_NAMES[2], ttl: MINUTE_MS, limit: expensive, skipIf: (context) => expensive === 0 || !isExpensive(context) },
     ],
   };
 }
