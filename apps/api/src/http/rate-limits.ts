@@ -11,7 +11,8 @@ const EXPENSIVE = 'registry:expensiveEndpoint';
 /** A public read that can answer large results: it also counts against RATE_LIMIT_EXPENSIVE_PER_MINUTE. */
 export const ExpensiveEndpoint = () => SetMetadata(EXPENSIVE, true);
 
-const LIMIT_NAMES = ['default', 'key', 'expensive'] as const;
+/** The three limits' names (`default` is the throttler's name for a limit every request counts against). */
+const LIMIT = { perAddress: 'default', perKey: 'key', expensive: 'expensive' } as const;
 
 /**
  * Routes no limit counts: the health probes. A load balancer's or orchestrator's probe answered 429
@@ -19,7 +20,7 @@ const LIMIT_NAMES = ['default', 'key', 'expensive'] as const;
  * probe shares its address with every client, so a flood of probes from anyone would do that. The
  * probes do no work worth limiting (liveness none, readiness a `SELECT 1` and a Redis PING).
  */
-export const NotRateLimited = () => SkipThrottle(Object.fromEntries(LIMIT_NAMES.map((name) => [name, true])));
+export const NotRateLimited = () => SkipThrottle(Object.fromEntries(Object.values(LIMIT).map((name) => [name, true])));
 
 interface TrackedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -41,9 +42,9 @@ export function rateLimits(config: RegistryConfig): ThrottlerModuleOptions {
   return {
     storage: config.redisUrl ? sharedStorage(config.redisUrl, config.redisPrefix) : new MemoryThrottlerStorage(),
     throttlers: [
-      { name: LIMIT_NAMES[0], ttl: MINUTE_MS, limit: perAddress, skipIf: () => perAddress === 0 },
+      { name: LIMIT.perAddress, ttl: MINUTE_MS, limit: perAddress, skipIf: () => perAddress === 0 },
       {
-        name: LIMIT_NAMES[1],
+        name: LIMIT.perKey,
         ttl: MINUTE_MS,
         limit: perKey,
         skipIf: (context) => perKey === 0 || presentedCredential(context) === undefined,
@@ -51,7 +52,7 @@ export function rateLimits(config: RegistryConfig): ThrottlerModuleOptions {
         // throttler's store never holds a secret.
         getTracker: (req) => `key:${digest(credentialOf(req as TrackedRequest) ?? '')}`,
       },
-      { name: LIMIT_NAMES[2], ttl: MINUTE_MS, limit: expensive, skipIf: (context) => expensive === 0 || !isExpensive(context) },
+      { name: LIMIT.expensive, ttl: MINUTE_MS, limit: expensive, skipIf: (context) => expensive === 0 || !isExpensive(context) },
     ],
   };
 }
