@@ -75,7 +75,14 @@ describe('graceful shutdown of the API process', () => {
     api.child.kill('SIGTERM');
 
     // During SHUTDOWN_DELAY_MS the process still accepts, and tells the load balancer it is not ready.
-    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    // The signal is handled on a later turn of its event loop than kill() returns, so a probe sent at
+    // once may still be answered 200: ask until 503, well within the delay.
+    let ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    while (ready.status === 200 && Date.now() - signalledAt < DELAY_MS / 2) {
+      await ready.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    }
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
 
