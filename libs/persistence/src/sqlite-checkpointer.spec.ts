@@ -63,6 +63,15 @@ describe('SqliteCheckpointer', () => {
     }
   }, 30_000);
 
+  it('answers how many passes it made only while its thread runs: after stop() the question fails, it does not hang', async () => {
+    const checkpointer = new SqliteCheckpointer(join(dir, 'ledger.sqlite'), () => undefined);
+    expect(await checkpointer.passes()).toBeGreaterThanOrEqual(0);
+    const asked = checkpointer.passes();
+    await checkpointer.stop();
+    await expect(Promise.race([asked.then(() => 'answered', () => 'refused'), new Promise((r) => setTimeout(() => r('hung'), 2000))])).resolves.toMatch(/answered|refused/);
+    await expect(checkpointer.passes()).rejects.toThrow('the checkpoint thread has stopped');
+  }, 30_000);
+
   it('checks again at once only after a pass that found the WAL changed', () => {
     const idle = 50;
     expect(nextCheckpointDelay({ log: 0, checkpointed: 0 }, { log: 0, checkpointed: 0 }, idle)).toBe(idle); // an empty WAL, as the thread starts

@@ -62,6 +62,7 @@ loop();
  */
 export class SqliteCheckpointer {
   private readonly worker: Worker;
+  private exited = false;
 
   constructor(path: string, onError: (message: string) => void) {
     this.worker = new Worker(CHECKPOINT_LOOP, {
@@ -72,18 +73,29 @@ export class SqliteCheckpointer {
       if (message.error !== undefined) onError(message.error);
     });
     this.worker.on('error', (error) => onError(error.message));
+    this.worker.once('exit', () => (this.exited = true));
     this.worker.unref();
   }
 
   /** How many checkpoint passes the thread has made so far (how busy an idle ledger keeps it). */
   passes(): Promise<number> {
-    return new Promise((resolve) => {
+    if (this.exited) return Promise.reject(new Error('the checkpoint thread has stopped'));
+    return new Promise((resolve, reject) => {
       const answer = (message: { passes?: number }) => {
         if (message.passes === undefined) return;
-        this.worker.off('message', answer);
+        settle();
         resolve(message.passes);
       };
+      const stopped = () => {
+        settle();
+        reject(new Error('the checkpoint thread has stopped'));
+      };
+      const settle = () => {
+        this.worker.off('message', answer);
+        this.worker.off('exit', stopped);
+      };
       this.worker.on('message', answer);
+      this.worker.once('exit', stopped);
       this.worker.postMessage('passes');
     });
   }
