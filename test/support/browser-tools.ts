@@ -35,11 +35,11 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 20_000 });
 }
 
-/** Page 1 of a PDF as a PNG at `dpi` (`outPrefix` gets `.png` appended by pdftoppm's -singlefile). */
 /**
  * Records every request of `page` that failed, except one the page itself gave up on because a later
- * navigation of its main frame (started or committed after the request) replaced the document (Chromium's `net::ERR_ABORTED`, e.g. the favicon
- * of a page left before it arrived): that is the browser's doing, not an answer the registry failed.
+ * navigation of its main frame (started or committed after the request) replaced the document
+ * (Chromium's `net::ERR_ABORTED`, e.g. the favicon of a page left before it arrived): that is the
+ * browser's doing, not an answer the registry failed.
  */
 export function recordFailedRequests(page: Page, problems: string[]): void {
   let navigations = 0;
@@ -58,6 +58,7 @@ export function recordFailedRequests(page: Page, problems: string[]): void {
   });
 }
 
+/** Page 1 of a PDF as a PNG at `dpi` (`outPrefix` gets `.png` appended by pdftoppm's -singlefile). */
 export function pdfFirstPageToPng(pdfFile: string, outPrefix: string, dpi = 100): string {
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdfFile, outPrefix], { timeout: 20_000 });
   return `${outPrefix}.png`;

@@ -55,6 +55,8 @@ function loop() {
 loop();
 `;
 
+const threadStopped = () => new Error('the checkpoint thread has stopped');
+
 /**
  * Keeps the ledger's WAL short from a background thread. Without it SQLite checkpoints inside the
  * commit that crosses the threshold: with about 25 pages written per retirement that is every few
@@ -62,7 +64,6 @@ loop();
  */
 export class SqliteCheckpointer {
   private readonly worker: Worker;
-  private exited = false;
 
   constructor(path: string, onError: (message: string) => void) {
     this.worker = new Worker(CHECKPOINT_LOOP, {
@@ -73,13 +74,13 @@ export class SqliteCheckpointer {
       if (message.error !== undefined) onError(message.error);
     });
     this.worker.on('error', (error) => onError(error.message));
-    this.worker.once('exit', () => (this.exited = true));
     this.worker.unref();
   }
 
   /** How many checkpoint passes the thread has made so far (how busy an idle ledger keeps it). */
   passes(): Promise<number> {
-    if (this.exited) return Promise.reject(new Error('the checkpoint thread has stopped'));
+    // A worker's threadId is -1 once its thread has ended.
+    if (this.worker.threadId === -1) return Promise.reject(threadStopped());
     return new Promise((resolve, reject) => {
       const answer = (message: { passes?: number }) => {
         if (message.passes === undefined) return;
@@ -88,7 +89,7 @@ export class SqliteCheckpointer {
       };
       const stopped = () => {
         settle();
-        reject(new Error('the checkpoint thread has stopped'));
+        reject(threadStopped());
       };
       const settle = () => {
         this.worker.off('message', answer);
