@@ -87,6 +87,15 @@ describe('request logs never show credentials', () => {
     }
   });
 
+  it('leaves the security headers every answer carries out of the line, and keeps the headers of this answer', async () => {
+    const { status, line } = await logOf((id) => t.http.get('/v1/schemes').set('X-Request-Id', id));
+    expect(status).toBe(200);
+    const { res } = JSON.parse(line) as { res: { statusCode: number; headers: Record<string, unknown> } };
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    for (const header of ['x-frame-options', 'strict-transport-security', 'x-content-type-options', 'content-security-policy']) expect(res.headers).not.toHaveProperty(header);
+  });
+
   it('logged the requests above at all (the captured stream is the real log)', () => {
     expect(lines.length).toBeGreaterThan(20);
     expect(lines.some((l) => l.includes('"statusCode":401') && l.includes('[REDACTED]'))).toBe(true);

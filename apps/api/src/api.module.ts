@@ -19,6 +19,7 @@ import { ReconciliationsController } from './reconciliations/reconciliations.con
 import { HealthController } from './health/health.controller';
 import { createLogRedactor, redactingSerializers } from './http/log-redaction';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { SECURITY_HEADERS } from './http/request-hooks';
 import { anyRateLimit, rateLimits } from './http/rate-limits';
 import { RegistryThrottlerGuard } from './http/registry-throttler.guard';
 import { HoldingsController } from './ledger/holdings.controller';
@@ -50,7 +51,7 @@ export class ApiModule {
     // (http/request-hooks.ts) only when their level is on.
     const pinoHttp: PinoHttpOptions = {
       level: config.logLevel,
-      serializers: redactingSerializers(createLogRedactor(config.adminApiKey ? [config.adminApiKey] : [])),
+      serializers: redactingSerializers(createLogRedactor(config.adminApiKey ? [config.adminApiKey] : []), SECURITY_HEADERS),
     };
     return {
       module: ApiModule,

@@ -1,4 +1,4 @@
-import { createLogRedactor, isSensitiveName, REDACTED } from './log-redaction';
+import { createLogRedactor, isSensitiveName, REDACTED, redactingSerializers } from './log-redaction';
 
 describe('log redaction', () => {
   const redactor = createLogRedactor(['admin-key-0123456789abcdef']);
@@ -51,5 +51,32 @@ describe('log redaction', () => {
       'x-forwarded-for': ['1.2.3.4', '5.6.7.8'],
     });
     expect(redactor.headers(undefined)).toBeUndefined();
+  });
+
+  it('redacts a header the same way every time it is asked (names are remembered)', () => {
+    const headers = { 'x-api-key': 'k', accept: 'a' };
+    for (let i = 0; i < 3; i++) expect(redactor.headers(headers)).toEqual({ 'x-api-key': REDACTED, accept: 'a' });
+    const many = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`x-custom-${i}`, orgKey]));
+    expect(Object.values(redactor.headers({ ...many, 'x-late-token': 't' })!)).toEqual([...Array.from({ length: 2000 }, () => REDACTED), REDACTED]);
+  });
+
+  it('leaves out of a response line the headers every answer carries with the same value, and only those', () => {
+    const sameOnEveryAnswer = { 'x-frame-options': 'SAMEORIGIN', 'content-security-policy': "default-src 'self'" };
+    const { res } = redactingSerializers(redactor, sameOnEveryAnswer);
+    expect(
+      res({
+        statusCode: 200,
+        headers: {
+          'x-frame-options': 'SAMEORIGIN',
+          'content-security-policy': "default-src 'none'",
+          'content-type': 'application/json',
+          'set-cookie': 'session=secret',
+          location: `/verify/${orgKey}`,
+        },
+      }),
+    ).toEqual({
+      statusCode: 200,
+      headers: { 'content-security-policy': "default-src 'none'", 'content-type': 'application/json', 'set-cookie': REDACTED, location: `/verify/${REDACTED}` },
+    });
   });
 });

@@ -25,7 +25,8 @@ export function helmetHeaders(): Record<string, string> {
   return headers;
 }
 
-const SECURITY_HEADERS = helmetHeaders();
+/** The security headers every answer carries (the request log leaves them out: log-redaction.ts). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = helmetHeaders();
 
 /**
  * What Fastify refuses before any hook runs (a path that is not valid percent-encoded UTF-8):
