@@ -11,7 +11,7 @@
  * (default 10), BENCH_DATASETS (comma list of dataset ids, default all), BENCH_KEEP_DB=1 (keep the
  * SQLite files and print where), BENCH_SHARE_MACHINE=1 (the other ledgers' APIs keep running while
  * one is measured; by default they are paused), BENCH_ROUNDS (default 3), BENCH_SCENARIOS (comma list of
- * parse, bare, health, lookup, retire, pdf, import, reconcile; default all; bare: lib/bare.js, every HTTP scenario as a ratio to a bare node:http server in the same rounds; reconcile: lib/reconcile.js, BENCH_RECONCILE_ROWS), BENCH_CPU_PROF=<dir> (CPU-profile the API and
+ * parse, bare, health, lookup, retire, floor, pdf, import, reconcile; default all; bare: lib/bare.js, every HTTP scenario as a ratio to a bare node:http server in the same rounds; floor: a retirement without HTTP (scripts/profile/retire-floor.js); reconcile: lib/reconcile.js, BENCH_RECONCILE_ROWS), BENCH_CPU_PROF=<dir> (CPU-profile the API and
  * worker processes), BENCH_OUT (report file, default bench-results.md in the repository).
  *
  * The pdf scenario (lib/pdf.js) needs Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379; a
@@ -60,7 +60,7 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'parse,bare,health,lookup,retire,pdf,import,reconcile').split(',').map((s) => s.trim());
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'parse,bare,health,lookup,retire,floor,pdf,import,reconcile').split(',').map((s) => s.trim());
 const HTTP_SCENARIOS = SCENARIOS.filter((s) => ['health', 'lookup', 'retire'].includes(s));
 // BENCH_SHARE_MACHINE=1: the other ledgers' API processes keep running while one is measured (as before
 // 2026-12-02), for a before/after of the isolation in one hour.
@@ -132,6 +132,21 @@ async function expectStatus(api, method, urlPath, expected, options) {
   const res = await http(api, method, urlPath, options);
   if (res.status !== expected) throw new Error(`${method} ${urlPath}: expected ${expected}, got ${res.status} ${JSON.stringify(res.json).slice(0, 500)}`);
   return res.json;
+}
+
+/**
+ * A retirement without HTTP (scripts/profile/retire-floor.js: the use case on the unit of work with
+ * group commit, 10 callers in one process, retiring from blocks all over a ledger): how many one thread
+ * can do when it spends nothing on HTTP, beside what the API does over HTTP.
+ */
+function runRetireFloor() {
+  const env = { ...process.env, RETIRE_FLOOR_VARIANTS: 'grouped', RETIRE_FLOOR_JSON: '1', RETIRE_FLOOR_SPREAD: '5000', RETIRE_FLOOR_ROUNDS: String(ROUNDS) };
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(REPO, 'scripts/profile/retire-floor.js')], { cwd: REPO, env, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`retirement floor failed: ${stderr || error.message}`));
+      resolve(JSON.parse(stdout.trim().split('\n').pop())[0]);
+    });
+  });
 }
 
 function runParseBench() {
@@ -321,7 +336,7 @@ const f0 = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 
 const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
-function report({ parse, runs, bare, pdf, holdingsImport, reconcile, cluster, started, loadBefore }) {
+function report({ parse, runs, bare, floor, pdf, holdingsImport, reconcile, cluster, started, loadBefore }) {
   const lines = [];
   lines.push('# Benchmark results', '');
   lines.push(`${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}) · SQLite (better-sqlite3)`);
@@ -388,6 +403,7 @@ function report({ parse, runs, bare, pdf, holdingsImport, reconcile, cluster, st
     targets.push([`4. serial parses/s (${r.name})`, f0(r.perSecond), `≥ ${f0(TARGETS.parsesPerSecond)}`, r.perSecond >= TARGETS.parsesPerSecond]);
   }
   if (bare) targets.push(...bareTargets(bare, runs, { f0, f2 }));
+  if (floor) targets.push(['(info) 18. retirements/s without HTTP, one thread (retire-floor.js: use case, group commit)', `${f0(floor.perSecond)} (${f0(floor.cpu)} µs of CPU each)`, '—', null]);
   if (pdf) targets.push(...pdfTargets(pdf));
   if (holdingsImport) targets.push(...importTargets(holdingsImport, { f0 }));
   if (cluster) targets.push(...clusterTargets(cluster));
@@ -648,6 +664,8 @@ async function main() {
     for (const run of prepared) await teardown(run).catch((error) => log(`teardown of ${run.dataset.id} failed: ${error.message}`));
   }
 
+  if (SCENARIOS.includes('floor')) log('a retirement without HTTP (scripts/profile/retire-floor.js)');
+  const floor = SCENARIOS.includes('floor') ? await runRetireFloor() : null;
   const pdf = SCENARIOS.includes('pdf') ? await runPdfScenario() : null;
   if (SCENARIOS.includes('reconcile')) log('reconciliation of a generated registry export (lib/reconcile.js)');
   const reconcile = SCENARIOS.includes('reconcile') ? await measureReconcile() : null;
@@ -656,7 +674,7 @@ async function main() {
 
   const holdingsImport = SCENARIOS.includes('import') ? await measureHoldingsImport({ rows: IMPORT_ROWS, log, keep: KEEP_DB }) : null;
 
-  const markdown = report({ parse, runs: finished, bare, pdf, holdingsImport, reconcile, cluster, started, loadBefore });
+  const markdown = report({ parse, runs: finished, bare, floor, pdf, holdingsImport, reconcile, cluster, started, loadBefore });
   process.stdout.write(`${markdown}\n`);
   const out = OUT ?? path.join(REPO, 'bench-results.md');
   fs.writeFileSync(out, `${markdown}\n`);

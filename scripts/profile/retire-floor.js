@@ -9,6 +9,9 @@
  * (all threads, from process.cpuUsage) per variant. Needs `npm run build` first.
  *
  *   node scripts/profile/retire-floor.js        # RETIRE_FLOOR_ROUNDS (6), _SECONDS (3), _CONCURRENCY (10), _GROUP (32), _SPREAD (1)
+ *
+ * RETIRE_FLOOR_VARIANTS=grouped measures the grouped variant only (the API's default; the bench's
+ * `floor` scenario); RETIRE_FLOOR_JSON=1 ends with one line of JSON: [{ name, perSecond, cpu }].
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -26,6 +29,8 @@ const GROUP = env('RETIRE_FLOOR_GROUP', 32);
 // block in order (hot pages); the bench's ledgers retire from blocks all over the ledger.
 const SPREAD = env('RETIRE_FLOOR_SPREAD', 1);
 const STRIDE = 7919;
+const ONLY_GROUPED = process.env.RETIRE_FLOOR_VARIANTS === 'grouped';
+const JSON_OUT = process.env.RETIRE_FLOOR_JSON === '1';
 const LIMITS = { maxBlockQuantity: 1_000_000_000n };
 const EVIDENCE = { registry: 'J-Credit registry', reference: 'retire-floor' };
 
@@ -45,11 +50,9 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retire-floor-'));
   const dataSource = await openDatabase({ engine: 'sqlite', sqlitePath: path.join(dir, 'ledger.sqlite') });
   try {
-    const variants = [
-      { name: `grouped (SQLITE_WRITE_GROUP=${GROUP})`, uow: createUnitOfWork(dataSource, { writeGroup: GROUP }) },
-      { name: 'alone (SQLITE_WRITE_GROUP=1)', uow: createUnitOfWork(dataSource, { writeGroup: 1 }) },
-    ];
-    const setup = variants[1].uow;
+    const alone = { name: 'alone (SQLITE_WRITE_GROUP=1)', uow: createUnitOfWork(dataSource, { writeGroup: 1 }) };
+    const variants = [{ name: `grouped (SQLITE_WRITE_GROUP=${GROUP})`, uow: createUnitOfWork(dataSource, { writeGroup: GROUP }) }, ...(ONLY_GROUPED ? [] : [alone])];
+    const setup = alone.uow;
     const { id: organizationId } = await new CreateOrganizationUseCase(setup).execute({ name: 'Floor Co.', roles: ['provider'] });
     const actor = { kind: 'organization', organizationId, roles: ['provider'], apiKeyId: 'floor-key' };
     const register = new RegisterHoldingUseCase(setup, LIMITS);
@@ -94,7 +97,8 @@ async function main() {
     const rows = totals.map((t, i) => ({ name: variants[i].name, perSecond: t.done / t.elapsed, cpu: t.cpuMicros / t.done }));
     console.log(`\n${CONCURRENCY} concurrent callers, ${ROUNDS} × ${SECONDS} s alternating rounds, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (const row of rows) console.log(`${row.name}: ${row.perSecond.toFixed(0)} retirements/s, ${row.cpu.toFixed(0)} CPU µs per retirement`);
-    console.log(`grouped ÷ alone: retirements/s ${(rows[0].perSecond / rows[1].perSecond).toFixed(2)}, CPU µs per retirement ${(rows[0].cpu / rows[1].cpu).toFixed(2)}`);
+    if (rows.length === 2) console.log(`grouped ÷ alone: retirements/s ${(rows[0].perSecond / rows[1].perSecond).toFixed(2)}, CPU µs per retirement ${(rows[0].cpu / rows[1].cpu).toFixed(2)}`);
+    if (JSON_OUT) console.log(JSON.stringify(rows));
   } finally {
     await dataSource.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
