@@ -130,7 +130,8 @@ describeWithBrowser(`public web pages in headless Chromium${skipNote}`, () => {
   it('counts a request that failed as a problem, but not one the page gave up on when it was left', async () => {
     const { context, page, problems } = await open('en-US', { width: 1280, height: 900 }, false);
     const sockets: Socket[] = [];
-    const silent = createServer(() => undefined).on('connection', (socket) => sockets.push(socket));
+    // Never answers, except /no-content: 204.
+    const silent = createServer((req, res) => void (req.url === '/no-content' && res.writeHead(204).end())).on('connection', (socket) => sockets.push(socket));
     try {
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       const silentPort = (silent.address() as AddressInfo).port;
@@ -144,6 +145,17 @@ describeWithBrowser(`public web pages in headless Chromium${skipNote}`, () => {
       await page.goto('about:blank');
       await page.setContent(`<!doctype html><html lang="en"><body><img alt="gone" src="http://127.0.0.1:${closedPort}/gone.png"></body></html>`);
       expect(problems).toContain(`requestfailed: http://127.0.0.1:${closedPort}/gone.png net::ERR_CONNECTION_REFUSED`);
+      problems.length = 0;
+      // A navigation cut short by a later one (a meta refresh interrupted by a click) is dropped too ...
+      const firstSeen = page.waitForRequest(`http://127.0.0.1:${silentPort}/never`);
+      const abandoned = page.goto(`http://127.0.0.1:${silentPort}/never`).catch(() => undefined);
+      await firstSeen;
+      await page.goto(`${base}/schemes`);
+      await abandoned;
+      expect(problems).toEqual([]);
+      // ... but a navigation that ends aborted with nothing after it (a page answered 204) is seen.
+      await page.goto(`http://127.0.0.1:${silentPort}/no-content`).catch(() => undefined);
+      expect(problems).toEqual([`requestfailed: http://127.0.0.1:${silentPort}/no-content net::ERR_ABORTED`]);
     } finally {
       await context.close();
       sockets.forEach((socket) => socket.destroy());

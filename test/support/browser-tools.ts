@@ -36,14 +36,16 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Records every request of `page` that failed, except one the page itself gave up on because a later
- * navigation of its main frame (started or committed after the request) replaced the document
- * (Chromium's `net::ERR_ABORTED`, e.g. the favicon of a page left before it arrived): that is the
- * browser's doing, not an answer the registry failed.
+ * Records every request of `page` that failed, except one the page itself gave up on (Chromium's
+ * `net::ERR_ABORTED`) because a later navigation of its main frame replaced the document: the favicon
+ * of a page left before it arrived, or a page's own navigation (a meta refresh) cut short by a click
+ * before any answer came. That is the browser's doing, not an answer the registry failed. A navigation
+ * that was answered and still ended aborted (a page answered 204) is recorded.
  */
 export function recordFailedRequests(page: Page, problems: string[]): void {
   let navigations = 0;
   const startedAt = new WeakMap<Request, number>();
+  const answered = new WeakSet<Request>();
   page.on('request', (request) => {
     startedAt.set(request, navigations);
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
@@ -51,10 +53,12 @@ export function recordFailedRequests(page: Page, problems: string[]): void {
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) navigations += 1;
   });
+  page.on('response', (response) => answered.add(response.request()));
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText;
-    const supersededByNavigation = error === 'net::ERR_ABORTED' && (startedAt.get(request) ?? navigations) < navigations && !request.isNavigationRequest();
-    if (!supersededByNavigation) problems.push(`requestfailed: ${request.url()} ${error}`);
+    // Chromium aborts a navigation as the next one starts, before that one's request is reported.
+    const givenUp = request.isNavigationRequest() ? !answered.has(request) : (startedAt.get(request) ?? navigations) < navigations;
+    if (!(error === 'net::ERR_ABORTED' && givenUp)) problems.push(`requestfailed: ${request.url()} ${error}`);
   });
 }
 
