@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import iconv from 'iconv-lite';
-import { CreateHoldingsImportUseCase, SweepImportsUseCase, UnitOfWork } from '@registry/ledger';
+import { Readable } from 'node:stream';
+import { CreateHoldingsImportUseCase, RunHoldingsImportUseCase, SweepImportsUseCase, UnitOfWork } from '@registry/ledger';
 import { createOrganizationWithKey, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 type Org = Awaited<ReturnType<typeof createOrganizationWithKey>>;
@@ -207,7 +208,9 @@ describe('imports: holdings statements over HTTP', () => {
       .set(provider.auth)
       .attach('file', await xlsxOf([['serial', 'scheme', 'registry', 'reference'], [`JCL-ERL-${c}-21-30`, '', 'J-Credit registry', 'statement 2026-04']]), { filename: 'statement.xlsx', contentType: XLSX })
       .expect(202);
-    expect(await finished(provider, workbook.body.id)).toMatchObject({ status: 'done', total: 1, accepted: 1 });
+    const read = await finished(provider, workbook.body.id);
+    expect(read.error).toBeUndefined(); // first, so that a failure shows why the import failed
+    expect(read).toMatchObject({ status: 'done', total: 1, accepted: 1 });
     const empty = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).field('note', 'no file').expect(400);
     expect(empty.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file' }] });
   });
@@ -229,6 +232,27 @@ describe('imports: holdings statements over HTTP', () => {
     expect(await finished(provider, again.body.id)).toMatchObject({ accepted: 0, skipped: 3, refused: 1 });
     const broken = await t.http.post('/v1/imports?kind=holdings').set(provider.auth).set('Content-Type', XLSX).send(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 7)])).expect(202);
     expect(await finished(provider, broken.body.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^file: the .xlsx workbook cannot be read/) });
+  });
+
+  it('an import whose run failed for a reason not in the file waits as queued while it will be tried again; its last attempt ends it failed', async () => {
+    const c = cert();
+    const run = t.app.get(RunHoldingsImportUseCase);
+    const create = () => t.app.get(CreateHoldingsImportUseCase).execute({ organizationId: provider.id, actor: 'test', dryRun: false });
+    const unreadable = () => new Readable({ read() { this.destroy(new Error('the stored upload could not be read')); } });
+    const show = async (id: string) => (await t.http.get(`/v1/imports/${id}`).set(provider.auth).expect(200)).body;
+
+    const retried = await create();
+    await expect(run.execute({ importId: retried.id, source: unreadable(), triedAgain: true })).rejects.toThrow('the stored upload could not be read');
+    expect(await show(retried.id)).toMatchObject({ status: 'queued', error: 'the stored upload could not be read' });
+    // The next attempt reads the statement: done, and the earlier attempt's error is gone.
+    await run.execute({ importId: retried.id, source: Readable.from([Buffer.from([HEADER, row(`JCL-ERL-${c}-1-10`)].join('\n'))]), triedAgain: true });
+    const done = await show(retried.id);
+    expect(done).toMatchObject({ status: 'done', total: 1, accepted: 1 });
+    expect(done.error).toBeUndefined();
+
+    const lastAttempt = await create();
+    await expect(run.execute({ importId: lastAttempt.id, source: unreadable(), triedAgain: false })).rejects.toThrow('the stored upload could not be read');
+    expect(await show(lastAttempt.id)).toMatchObject({ status: 'failed', error: 'the stored upload could not be read' });
   });
 
   it('the repair sweep runs a stored upload whose job was lost (the in-process queue dies with its process), once', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JobContext, JobPayloads } from '@registry/jobs';
+import { JOB_RETRY, type JobContext, type JobPayloads } from '@registry/jobs';
 import { Readable } from 'node:stream';
 import { UnitOfWork } from '../ports';
 import { RunHoldingsImportUseCase } from './run-holdings-import.use-case';
@@ -15,8 +15,8 @@ export class HoldingsImportJob {
     private readonly run: RunHoldingsImportUseCase,
   ) {}
 
-  async execute({ importId }: JobPayloads['holdings-import'], _context: JobContext): Promise<void> {
-    await this.run.execute({ importId, source: Readable.from(this.chunks(importId)), batchSize: JOB_BATCH });
+  async execute({ importId }: JobPayloads['holdings-import'], context: JobContext): Promise<void> {
+    await this.run.execute({ importId, source: Readable.from(this.chunks(importId)), batchSize: JOB_BATCH, triedAgain: context.attempt < JOB_RETRY.attempts });
   }
 
   private async *chunks(importId: string): AsyncGenerator<Buffer> {

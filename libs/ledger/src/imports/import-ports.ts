@@ -55,7 +55,8 @@ export interface ImportStore {
   find(id: string): Promise<ImportRecord | null>;
   /** An organisation's imports, newest first (created_at, then id, descending), after `before` when given. */
   listForOrganization(organizationId: string, before: { createdAt: string; id: string } | undefined, limit: number): Promise<ImportRecord[]>;
-  setStatus(id: string, status: ImportStatus, at: string, fields?: { format?: string; error?: string }): Promise<void>;
+  /** `error`: kept when undefined, cleared when null. */
+  setStatus(id: string, status: ImportStatus, at: string, fields?: { format?: string; error?: string | null }): Promise<void>;
   /** Adds a batch's counts and moves `rowsDone` forward (in the batch's own transaction). */
   addProgress(id: string, progress: ImportProgress, at: string): Promise<void>;
   insertRefused(importId: string, rows: readonly RefusedRowRecord[]): Promise<void>;

@@ -20,6 +20,11 @@ export interface RunHoldingsImportCommand {
   batchSize?: number;
   /** Called after each committed batch (progress bar, report file). */
   onBatch?: (outcome: BatchOutcome) => void | Promise<void>;
+  /**
+   * True when a failure that is not the file's will be tried again (the job has attempts left): the
+   * import then waits as `queued`, its error saying why, and only its last attempt ends it `failed`.
+   */
+  triedAgain?: boolean;
 }
 
 const DEFAULT_BATCH = 2000;
@@ -49,7 +54,7 @@ export class RunHoldingsImportUseCase {
       const permanent = error instanceof DomainError || error instanceof CsvError;
       const message = error instanceof Error ? error.message : String(error);
       if (permanent) await this.finish(record, 'failed', `refused: ${message}`);
-      else await this.uow.write((stores) => stores.imports.setStatus(record.id, 'failed', new Date().toISOString(), { error: message }));
+      else await this.uow.write((stores) => stores.imports.setStatus(record.id, command.triedAgain ? 'queued' : 'failed', new Date().toISOString(), { error: message }));
       if (!permanent) throw error;
     }
     return (await this.uow.read((stores) => stores.imports.find(record.id)))!;
@@ -58,7 +63,8 @@ export class RunHoldingsImportUseCase {
   /** The end of an import is journaled (import.finished: the importing organisation's webhooks hear of it). */
   private async finish(record: ImportRecord, status: 'done' | 'failed', error?: string): Promise<void> {
     await runLedgerCommand(this.uow, record.actor, undefined, async ({ stores, now }) => {
-      await stores.imports.setStatus(record.id, status, now, error === undefined ? undefined : { error });
+      // A run that ends well clears what an earlier attempt's failure left.
+      await stores.imports.setStatus(record.id, status, now, { error: error ?? null });
       const done = (await stores.imports.find(record.id))!;
       const { total, accepted, skipped, refused, dryRun, format } = done;
       return {

@@ -55,14 +55,11 @@ export class SqlImportStore implements ImportStore {
     return rows.map(toRecord);
   }
 
-  async setStatus(id: string, status: ImportStatus, at: string, fields: { format?: string; error?: string } = {}): Promise<void> {
-    await this.sql.query(`UPDATE imports SET status = ?, updated_at = ?, format = COALESCE(?, format), error = COALESCE(?, error) WHERE id = ?`, [
-      status,
-      at,
-      fields.format ?? null,
-      fields.error?.slice(0, 1000) ?? null,
-      id,
-    ]);
+  async setStatus(id: string, status: ImportStatus, at: string, fields: { format?: string; error?: string | null } = {}): Promise<void> {
+    await this.sql.query(
+      `UPDATE imports SET status = ?, updated_at = ?, format = COALESCE(?, format), error = CASE WHEN ? = 1 THEN NULL ELSE COALESCE(?, error) END WHERE id = ?`,
+      [status, at, fields.format ?? null, fields.error === null ? 1 : 0, fields.error?.slice(0, 1000) ?? null, id],
+    );
   }
 
   async addProgress(id: string, p: ImportProgress, at: string): Promise<void> {
