@@ -36,11 +36,11 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Records every request of `page` that failed, except one the page itself gave up on (Chromium's
- * `net::ERR_ABORTED`) because a later navigation of its main frame replaced the document: the favicon
- * of a page left before it arrived, or a page's own navigation (a meta refresh) cut short by a click
- * before any answer came. That is the browser's doing, not an answer the registry failed. A navigation
- * that was answered and still ended aborted (a page answered 204) is recorded.
+ * Records every request of `page` that failed, except those the browser gave up on itself (Chromium's
+ * `net::ERR_ABORTED`), which are not answers the registry failed: a subresource started before a later
+ * navigation of the main frame (the favicon of a page left before it arrived), and a navigation aborted
+ * before any answer came (a meta refresh cut short by a click). A navigation that was answered and
+ * still ended aborted (a page answered 204) is recorded.
  */
 export function recordFailedRequests(page: Page, problems: string[]): void {
   let navigations = 0;
