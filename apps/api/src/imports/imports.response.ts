@@ -55,7 +55,7 @@ export class ImportResponse {
   @ApiProperty({ type: [RefusedRowResponse], description: 'the first 1,000 refused rows; GET …/refused.csv has them all' })
   refusedRows: RefusedRowResponse[];
 
-  @ApiPropertyOptional({ description: 'why a failed import stopped', example: 'the file is not a readable statement' })
+  @ApiPropertyOptional({ description: 'why a failed import stopped, or why the last attempt of a queued one failed (it will be tried again)', example: 'the file is not a readable statement' })
   error?: string;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-30T13:40:00.000Z' })
